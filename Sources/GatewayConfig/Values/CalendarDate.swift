@@ -1,0 +1,57 @@
+/// A real calendar date (`YYYY-MM-DD`), validated at construction.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
+              let y = parseDigits(bytes[0..<4]), let m = parseDigits(bytes[5..<7]),
+              let d = parseDigits(bytes[8..<10]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public init(daysSinceEpoch: Int) {
+        let civil = CivilCalendar.civilFromDays(daysSinceEpoch)
+        (year, month, day) = (civil.year, civil.month, civil.day)
+    }
+
+    public var daysSinceEpoch: Int { CivilCalendar.daysFromCivil(year: year, month: month, day: day) }
+
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday.
+        let index = ((daysSinceEpoch % 7) + 7 + 3) % 7
+        return Weekday.allCases[index]
+    }
+
+    public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
+
+    public var description: String { "\(fourDigits(year))-\(twoDigits(month))-\(twoDigits(day))" }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

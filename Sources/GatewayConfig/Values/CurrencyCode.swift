@@ -1,0 +1,28 @@
+/// An active ISO 4217 currency code that has minor units (`HKD`: 2, `KRW`: 0, `BHD`: 3).
+public struct CurrencyCode: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    public let rawValue: String
+    /// ISO 4217 minor units: digits after the decimal point.
+    public let minorUnits: Int
+
+    public init?(_ text: String) {
+        guard let units = ISO4217.minorUnits(of: text) else { return nil }
+        rawValue = text
+        minorUnits = units
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: CurrencyCode, rhs: CurrencyCode) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let code = CurrencyCode(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an active ISO 4217 code: \(text)"))
+        }
+        self = code
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -1,0 +1,96 @@
+/// A point in time with second precision, held as seconds since the Unix epoch (UTC).
+/// Parsed from RFC 3339 with an explicit offset; printed as RFC 3339 UTC (`...Z`).
+public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    public let secondsSinceEpoch: Int64
+
+    public init(secondsSinceEpoch: Int64) { self.secondsSinceEpoch = secondsSinceEpoch }
+
+    public enum ParseError: Error, Equatable, Sendable {
+        case malformed
+        case missingOffset
+        case fractionalSeconds
+        case invalidDate
+        case invalidTime
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `±HH:MM`. Fractional seconds other than zero are refused:
+    /// availability boundaries are whole seconds.
+    public static func parse(_ text: String) -> Result<Instant, ParseError> {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 19 else { return .failure(.malformed) }
+        guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x74,
+              bytes[13] == 0x3A, bytes[16] == 0x3A,
+              let year = parseDigits(bytes[0..<4]), let month = parseDigits(bytes[5..<7]),
+              let day = parseDigits(bytes[8..<10]), let hour = parseDigits(bytes[11..<13]),
+              let minute = parseDigits(bytes[14..<16]), let second = parseDigits(bytes[17..<19])
+        else { return .failure(.malformed) }
+        guard let date = CalendarDate(year: year, month: month, day: day) else { return .failure(.invalidDate) }
+        guard hour <= 23, minute <= 59, second <= 59 else { return .failure(.invalidTime) }
+        var index = 19
+        if index < bytes.count, bytes[index] == 0x2E {
+            index += 1
+            let start = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                guard bytes[index] == 0x30 else { return .failure(.fractionalSeconds) }
+                index += 1
+            }
+            guard index > start else { return .failure(.malformed) }
+        }
+        guard index < bytes.count else { return .failure(.missingOffset) }
+        var offsetSeconds = 0
+        switch bytes[index] {
+        case 0x5A, 0x7A:
+            guard index + 1 == bytes.count else { return .failure(.malformed) }
+        case 0x2B, 0x2D:
+            guard bytes.count == index + 6, bytes[index + 3] == 0x3A,
+                  let oh = parseDigits(bytes[(index + 1)..<(index + 3)]),
+                  let om = parseDigits(bytes[(index + 4)..<(index + 6)]),
+                  oh <= 23, om <= 59 else { return .failure(.malformed) }
+            offsetSeconds = (oh * 3600 + om * 60) * (bytes[index] == 0x2D ? -1 : 1)
+        default:
+            return .failure(.malformed)
+        }
+        let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return .success(Instant(secondsSinceEpoch: local - Int64(offsetSeconds)))
+    }
+
+    public init?(_ text: String) {
+        guard case .success(let instant) = Instant.parse(text) else { return nil }
+        self = instant
+    }
+
+    public var utcDate: CalendarDate {
+        CalendarDate(daysSinceEpoch: Int(secondsSinceEpoch.floorDivided(by: 86_400)))
+    }
+
+    /// RFC 3339 in UTC, e.g. `2026-12-01T00:00:00Z`.
+    public var description: String {
+        let days = secondsSinceEpoch.floorDivided(by: 86_400)
+        let secondOfDay = Int(secondsSinceEpoch - days * 86_400)
+        let date = CalendarDate(daysSinceEpoch: Int(days))
+        return "\(date)T\(twoDigits(secondOfDay / 3600)):\(twoDigits(secondOfDay / 60 % 60)):\(twoDigits(secondOfDay % 60))Z"
+    }
+
+    public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let instant = Instant(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an RFC 3339 instant: \(text)"))
+        }
+        self = instant
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension Int64 {
+    /// Division rounding toward negative infinity, so instants before 1970 map to the right day.
+    func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}

@@ -1,0 +1,66 @@
+/// An amount in integer minor units of one currency. Never a floating-point number.
+public struct Money: Sendable, Hashable, CustomStringConvertible {
+    public let minorUnits: Int64
+    public let currency: CurrencyCode
+
+    public init(minorUnits: Int64, currency: CurrencyCode) {
+        self.minorUnits = minorUnits
+        self.currency = currency
+    }
+
+    public enum ParseError: Error, Equatable, Sendable {
+        /// Not `<decimal> <CODE>`.
+        case malformed
+        case unknownCurrency(String)
+        /// More decimals than the currency's minor units.
+        case tooManyDecimals(currency: String, found: Int, allowed: Int)
+        /// Does not fit in a signed 64-bit count of minor units.
+        case overflow
+    }
+
+    /// Parses `"<decimal> <ISO 4217 code>"`, e.g. `120.50 HKD`, `1000 KRW`, `-3.5 USD`.
+    public static func parse(_ text: String) -> Result<Money, ParseError> {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return .failure(.malformed) }
+        let number = Array(parts[0].utf8)
+        let codeText = String(parts[1])
+        guard codeText.utf8.count == 3, codeText.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+            return .failure(.malformed)
+        }
+        var digits = number[...]
+        let negative = digits.first == 0x2D
+        if negative { digits = digits.dropFirst() }
+        let dot = digits.firstIndex(of: 0x2E)
+        let whole = dot.map { digits[digits.startIndex..<$0] } ?? digits
+        let fraction = dot.map { digits[digits.index(after: $0)...] } ?? []
+        guard !whole.isEmpty, whole.allSatisfy(isDigit), fraction.allSatisfy(isDigit),
+              dot == nil || !fraction.isEmpty else { return .failure(.malformed) }
+        guard let currency = CurrencyCode(codeText) else { return .failure(.unknownCurrency(codeText)) }
+        guard fraction.count <= currency.minorUnits else {
+            return .failure(.tooManyDecimals(currency: codeText, found: fraction.count, allowed: currency.minorUnits))
+        }
+        var value: Int64 = 0
+        let padded = Array(whole) + Array(fraction) + Array(repeating: 0x30, count: currency.minorUnits - fraction.count)
+        for byte in padded {
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int64(byte - 0x30))
+            guard !o1, !o2 else { return .failure(.overflow) }
+            value = sum
+        }
+        return .success(Money(minorUnits: negative ? -value : value, currency: currency))
+    }
+
+    /// `120.50 HKD`: the descriptor's own notation, with exactly the currency's minor units.
+    public var description: String {
+        let units = currency.minorUnits
+        let magnitude = minorUnits.magnitude
+        guard units > 0 else { return "\(minorUnits) \(currency)" }
+        var scale: UInt64 = 1
+        for _ in 0..<units { scale *= 10 }
+        let fraction = String(magnitude % scale)
+        let padded = String(repeating: "0", count: max(0, units - fraction.count)) + fraction
+        return "\(minorUnits < 0 ? "-" : "")\(magnitude / scale).\(padded) \(currency)"
+    }
+}
+
+private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -1,0 +1,37 @@
+/// Method and acquirer ids resolve in catalog.yaml, and each method is listed once.
+enum ReferenceCheck: RegionCheck {
+    static func run(_ region: RegionDescriptor, catalog: Catalog) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: SourceLocation] = [:]
+        for method in region.methods {
+            guard let id = method.method else { continue }
+            if let first = seen[id.value] {
+                diagnostics.append(.error(.duplicateMethod, "payment method `\(id.value)` is listed twice", at: id.location,
+                                          hint: "merge the two entries", related: [RelatedNote(location: first, message: "first listed here")]))
+            }
+            seen[id.value] = seen[id.value] ?? id.location
+            if let unknown = unknownMethod(id, catalog: catalog) { diagnostics.append(unknown) }
+        }
+        for route in region.routes {
+            for id in route.methods ?? [] {
+                if let unknown = unknownMethod(id, catalog: catalog) { diagnostics.append(unknown) }
+            }
+            if let acquirer = route.acquirer, catalog.acquirers[acquirer.value] == nil,
+               !catalog.unreadableIds.contains(acquirer.value) {
+                diagnostics.append(.error(.unknownAcquirer, "acquirer `\(acquirer.value)` is not declared in catalog.yaml",
+                                          at: acquirer.location,
+                                          hint: Suggestion.hint(for: acquirer.value, among: catalog.acquirers.keys)
+                                              ?? "declare it under `acquirers:` in catalog.yaml"))
+            }
+        }
+        return diagnostics
+    }
+
+    static func unknownMethod(_ id: Located<String>, catalog: Catalog) -> Diagnostic? {
+        guard catalog.methods[id.value] == nil, !catalog.unreadableIds.contains(id.value) else { return nil }
+        return .error(.unknownPaymentMethod, "payment method `\(id.value)` is not declared in catalog.yaml",
+                      at: id.location,
+                      hint: Suggestion.hint(for: id.value, among: catalog.methods.keys)
+                          ?? "declare it under `payment_methods:` in catalog.yaml")
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GatewayConfig
+
+/// The outcome of compiling a regions directory: every diagnostic, and the artifact when there were no errors.
+public struct Compilation: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var artifact: GatewayArtifact?
+    public var regions: [RegionDescriptor]
+    public var files: [SourceFile]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The artifact's canonical bytes.
+    public func artifactBytes() throws -> Data? {
+        guard let artifact else { return nil }
+        return try CanonicalJSON.encode(artifact)
+    }
+}
+
+/// Compiles region descriptors: load, decode, check, and emit only when everything holds.
+public enum DescriptorCompiler {
+    public static let catalogName = "catalog.yaml"
+    public static let defaultsName = "defaults.yaml"
+
+    /// Compiles the files of one regions directory (`directory` is only used to name missing files).
+    public static func compile(_ inputFiles: [SourceFile], directory: String = "regions") -> Compilation {
+        let files = inputFiles.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        var diagnostics: [Diagnostic] = []
+        let catalogFile = files.first { $0.name == catalogName }
+        let defaultsFile = files.first { $0.name == defaultsName }
+        let regionFiles = files.filter { $0.name != catalogName && $0.name != defaultsName }
+
+        var catalog = Catalog()
+        if let catalogFile {
+            let composed = YAMLComposer.compose(catalogFile)
+            diagnostics += composed.diagnostics
+            if let root = composed.root {
+                let reader = FieldReader(primaryFile: catalogFile.displayPath, rootLocation: root.location)
+                catalog = CatalogDecoder(reader: reader).decode(root)
+                diagnostics += reader.diagnostics
+            }
+        } else {
+            diagnostics.append(.error(.missingCatalog, "there is no catalog.yaml in \(directory)",
+                                      at: SourceLocation(file: InputLoader.displayPath(directory: directory, name: catalogName),
+                                                         line: 1, column: 1),
+                                      hint: "create it with `payment_methods:` and `acquirers:`; regions refer to its ids"))
+        }
+
+        var defaultsRoot: YAMLNode?
+        if let defaultsFile {
+            let composed = YAMLComposer.compose(defaultsFile)
+            diagnostics += composed.diagnostics
+            if let root = composed.root {
+                let reader = FieldReader(primaryFile: defaultsFile.displayPath, rootLocation: root.location)
+                _ = RegionDecoder(reader: reader, mode: .defaults).decode(root, file: defaultsFile)
+                diagnostics += reader.diagnostics
+                if !reader.diagnostics.contains(where: { $0.severity == .error }) { defaultsRoot = root }
+            }
+        }
+
+        if regionFiles.isEmpty {
+            diagnostics.append(.error(.noRegions, "there are no region descriptors in \(directory)",
+                                      at: SourceLocation(file: InputLoader.displayPath(directory: directory, name: ""), line: 1, column: 1),
+                                      hint: "add one file per region, named after its code, e.g. `hk.yaml`"))
+        }
+
+        var regions: [RegionDescriptor] = []
+        for file in regionFiles {
+            let composed = YAMLComposer.compose(file)
+            diagnostics += composed.diagnostics
+            diagnostics += checkFileName(file)
+            guard let root = composed.root else { continue }
+            let merged = DefaultsMerger.merge(defaults: defaultsRoot, into: root)
+            let reader = FieldReader(primaryFile: file.displayPath, rootLocation: rootLocation(of: root, in: file))
+            let descriptor = RegionDecoder(reader: reader, mode: .region).decode(merged, file: file)
+            diagnostics += reader.diagnostics
+            diagnostics += checkRegionMatchesFile(descriptor)
+            diagnostics += RegionChecks.run(descriptor, catalog: catalog)
+            regions.append(descriptor)
+        }
+        diagnostics += checkUniqueRegions(regions)
+
+        var compilation = Compilation(diagnostics: diagnostics.sortedForReport(), artifact: nil, regions: regions, files: files)
+        guard !compilation.hasErrors else { return compilation }
+        switch ArtifactBuilder.build(regions: regions, catalog: catalog, sourceDigest: SourceDigest.compute(files)) {
+        case .success(let artifact): compilation.artifact = artifact
+        case .failure(let diagnostic): compilation.diagnostics.append(diagnostic)
+        }
+        return compilation
+    }
+
+    /// Loads and compiles a regions directory.
+    public static func compile(directory: String) throws(InputError) -> Compilation {
+        compile(try InputLoader.load(directory: directory), directory: directory)
+    }
+
+    /// Where a missing top-level field is reported: the root mapping's first key.
+    static func rootLocation(of root: YAMLNode, in file: SourceFile) -> SourceLocation {
+        if case .mapping(let pairs) = root.kind, let first = pairs.first { return first.key.location }
+        return root.location
+    }
+
+    static func expectedCode(of file: SourceFile) -> String? {
+        let stem = file.name.hasSuffix(".yaml") ? file.name.dropLast(5) : file.name.dropLast(4)
+        guard stem.count == 2, stem.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return nil }
+        return stem.uppercased()
+    }
+
+    static func checkFileName(_ file: SourceFile) -> [Diagnostic] {
+        guard expectedCode(of: file) == nil else { return [] }
+        return [.error(.badFileName, "`\(file.name)` is not named after a region code", at: file.location(line: 1, column: 1),
+                       hint: "name region files by their lower-case ISO 3166 code, e.g. `hk.yaml`")]
+    }
+
+    static func checkRegionMatchesFile(_ region: RegionDescriptor) -> [Diagnostic] {
+        guard let code = region.region, let expected = expectedCode(of: region.file), code.value.rawValue != expected else { return [] }
+        return [.error(.regionFileMismatch, "region `\(code.value)` is in file `\(region.file.name)`", at: code.location,
+                       hint: "rename the file to `\(code.value.rawValue.lowercased()).yaml`, or set `region: \(expected)`")]
+    }
+
+    static func checkUniqueRegions(_ regions: [RegionDescriptor]) -> [Diagnostic] {
+        var first: [RegionCode: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        for region in regions {
+            guard let code = region.region else { continue }
+            if let earlier = first[code.value] {
+                diagnostics.append(.error(.duplicateRegion, "region `\(code.value)` is described twice", at: code.location,
+                                          hint: "keep one file per region",
+                                          related: [RelatedNote(location: earlier, message: "first described here")]))
+            } else {
+                first[code.value] = code.location
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,226 @@
+import GatewayConfig
+
+/// Reads a region descriptor (defaults already merged in) into a `RegionDescriptor`,
+/// reporting structure and value errors. Cross-field rules live in `Checks/`.
+struct RegionDecoder {
+    enum Mode {
+        /// `regions/<code>.yaml`: required fields must be present after defaults.
+        case region
+        /// `defaults.yaml`: everything optional, `region` and `name` not allowed.
+        case defaults
+    }
+
+    static let rootKeys = ["region", "name", "timezone", "weekend", "holidays", "availability", "currencies",
+                           "settlement", "limits", "payment_methods", "routes"]
+    static let defaultsKeys = rootKeys.filter { $0 != "region" && $0 != "name" }
+
+    let reader: FieldReader
+    let mode: Mode
+
+    func decode(_ root: YAMLNode, file: SourceFile) -> RegionDescriptor {
+        var descriptor = RegionDescriptor(file: file, rootLocation: reader.rootLocation)
+        let isRegion = mode == .region
+        guard let fields = reader.mapping(root, path: "", anchor: root.location,
+                                          known: isRegion ? Self.rootKeys : Self.defaultsKeys,
+                                          required: isRegion ? ["region", "name", "timezone", "payment_methods", "routes"] : [])
+        else { return descriptor }
+
+        if let node = fields["region"] { descriptor.region = reader.regionCode(node, path: "region") }
+        if let node = fields["name"] { descriptor.name = reader.text(node, path: "name") }
+        if let node = fields["timezone"] { descriptor.timezone = reader.timeZone(node, path: "timezone") }
+        if let node = fields["weekend"] {
+            if let days = reader.list(node, path: "weekend", item: { reader.weekday($0, path: "weekend") }) {
+                descriptor.weekend = Located(days.map(\.value), at: node.location)
+            }
+        }
+        if let node = fields["holidays"] {
+            descriptor.holidays = reader.list(node, path: "holidays") { reader.date($0, path: "holidays")?.value }
+                ?? []
+        }
+        decodeAvailability(fields, into: &descriptor)
+        decodeCurrencies(fields, into: &descriptor)
+        decodeSettlement(fields, into: &descriptor)
+        if let node = fields["limits"] {
+            descriptor.limits = decodeLimits(node, path: "limits", keyLocation: fields.keyLocation("limits") ?? node.location)
+        }
+        if let node = fields["payment_methods"], let items = reader.sequence(node, path: "payment_methods") {
+            if items.isEmpty, isRegion {
+                reader.error(.missingField, "`payment_methods` is empty: a region needs at least one payment method",
+                             at: node.location, hint: "add `- method: ALIPAY_CN`")
+            }
+            descriptor.methods = items.compactMap(decodeMethod)
+        }
+        if let node = fields["routes"], let items = reader.sequence(node, path: "routes") {
+            if items.isEmpty, isRegion {
+                reader.error(.missingField, "`routes` is empty: a region needs at least one route", at: node.location,
+                             hint: "add a catch-all route: `- { name: default, acquirer: <id> }`")
+            }
+            descriptor.routes = items.compactMap(decodeRoute)
+        }
+        return descriptor
+    }
+
+    private func decodeAvailability(_ fields: Fields, into descriptor: inout RegionDescriptor) {
+        guard let node = fields["availability"] else {
+            if mode == .region { reader.reportMissing("availability.status", at: fields.anchor) }
+            return
+        }
+        let keyLocation = fields.keyLocation("availability") ?? node.location
+        guard let inner = reader.mapping(node, path: "availability", anchor: keyLocation,
+                                         known: ["status", "from", "until", "rollout", "blackouts"],
+                                         required: mode == .region ? ["status"] : []) else { return }
+        var availability = RegionDescriptor.Availability(keyLocation: keyLocation)
+        availability.status = inner["status"].flatMap { reader.status($0, path: "availability.status") }
+        availability.from = inner["from"].flatMap { reader.instant($0, path: "availability.from") }
+        availability.until = inner["until"].flatMap { reader.instant($0, path: "availability.until") }
+        if let rolloutNode = inner["rollout"] {
+            let rolloutKey = inner.keyLocation("rollout") ?? rolloutNode.location
+            if let rollout = reader.mapping(rolloutNode, path: "availability.rollout", anchor: rolloutKey,
+                                            known: ["percent", "allow", "deny"]) {
+                var value = RegionDescriptor.Rollout(keyLocation: rolloutKey)
+                value.percent = rollout["percent"].flatMap {
+                    reader.integer($0, path: "availability.rollout.percent", range: 0...100, rangeCode: .percentOutOfRange)
+                }
+                value.allow = rollout["allow"].flatMap { merchantList($0, path: "availability.rollout.allow") } ?? []
+                value.deny = rollout["deny"].flatMap { merchantList($0, path: "availability.rollout.deny") } ?? []
+                availability.rollout = value
+            }
+        }
+        if let blackoutsNode = inner["blackouts"], let items = reader.sequence(blackoutsNode, path: "availability.blackouts") {
+            for item in items {
+                guard let blackout = reader.mapping(item, path: "availability.blackouts[]", anchor: item.location,
+                                                    known: ["from", "until", "reason"], required: ["from", "until"])
+                else { continue }
+                availability.blackouts.append(RegionDescriptor.Blackout(
+                    location: item.location,
+                    from: blackout["from"].flatMap { reader.instant($0, path: "blackouts.from") },
+                    until: blackout["until"].flatMap { reader.instant($0, path: "blackouts.until") },
+                    reason: blackout["reason"].flatMap { reader.text($0, path: "blackouts.reason")?.value }))
+            }
+        }
+        descriptor.availability = availability
+    }
+
+    private func merchantList(_ node: YAMLNode, path: String) -> [Located<String>]? {
+        reader.list(node, path: path) { reader.identifier($0, path: path, rule: .merchant)?.value }
+    }
+
+    private func decodeCurrencies(_ fields: Fields, into descriptor: inout RegionDescriptor) {
+        guard let node = fields["currencies"] else {
+            if mode == .region { reader.reportMissing("currencies.presentment", at: fields.anchor) }
+            return
+        }
+        let keyLocation = fields.keyLocation("currencies") ?? node.location
+        guard let inner = reader.mapping(node, path: "currencies", anchor: keyLocation, known: ["presentment", "settlement"],
+                                         required: mode == .region ? ["presentment", "settlement"] : []) else { return }
+        if let list = inner["presentment"] {
+            descriptor.presentment = reader.list(list, path: "currencies.presentment") {
+                reader.currency($0, path: "currencies.presentment")?.value
+            } ?? []
+            if case .sequence(let items) = list.kind, items.isEmpty {
+                reader.error(.missingField, "`currencies.presentment` is empty", at: list.location,
+                             hint: "list at least one currency merchants may charge in, e.g. [HKD]")
+            }
+        }
+        descriptor.settlementCurrency = inner["settlement"].flatMap { reader.currency($0, path: "currencies.settlement") }
+    }
+
+    private func decodeSettlement(_ fields: Fields, into descriptor: inout RegionDescriptor) {
+        guard let node = fields["settlement"] else {
+            if mode == .region {
+                reader.reportMissing("settlement.schedule", at: fields.anchor)
+                reader.reportMissing("settlement.cutoff", at: fields.anchor)
+            }
+            return
+        }
+        let keyLocation = fields.keyLocation("settlement") ?? node.location
+        guard let inner = reader.mapping(node, path: "settlement", anchor: keyLocation,
+                                         known: ["schedule", "cutoff", "minimum_payout"],
+                                         required: mode == .region ? ["schedule", "cutoff"] : []) else { return }
+        descriptor.schedule = inner["schedule"].flatMap { reader.schedule($0, path: "settlement.schedule") }
+        descriptor.cutoff = inner["cutoff"].flatMap { reader.localTime($0, path: "settlement.cutoff") }
+        descriptor.minimumPayout = inner["minimum_payout"].flatMap { reader.money($0, path: "settlement.minimum_payout") }
+    }
+
+    func decodeLimits(_ node: YAMLNode, path: String, keyLocation: SourceLocation) -> RegionDescriptor.Limits? {
+        guard let inner = reader.mapping(node, path: path, anchor: keyLocation, known: ["per_payment"]) else { return nil }
+        var limits = RegionDescriptor.Limits(keyLocation: keyLocation)
+        guard let list = inner["per_payment"], let items = reader.sequence(list, path: "\(path).per_payment") else {
+            return limits
+        }
+        for item in items {
+            guard let range = reader.mapping(item, path: "\(path).per_payment[]", anchor: item.location, known: ["min", "max"])
+            else { continue }
+            let min = range["min"].flatMap { reader.money($0, path: "min") }
+            let max = range["max"].flatMap { reader.money($0, path: "max") }
+            if range["min"] == nil, range["max"] == nil {
+                reader.error(.emptyRange, "this range has neither `min` nor `max`", at: item.location,
+                             hint: "give `min`, `max` or both, e.g. { min: 1.00 HKD, max: 50000.00 HKD }")
+                continue
+            }
+            if let min, let max, min.value.currency != max.value.currency {
+                reader.error(.moneyWrongCurrency,
+                             "`max` is in \(max.value.currency) but `min` is in \(min.value.currency); a range has one currency",
+                             at: max.location, hint: "write one range per currency")
+                continue
+            }
+            guard min != nil || max != nil else { continue }
+            limits.ranges.append(RegionDescriptor.Range(location: item.location, min: min, max: max))
+        }
+        return limits
+    }
+
+    private func decodeMethod(_ node: YAMLNode) -> RegionDescriptor.Method? {
+        guard let fields = reader.mapping(node, path: "payment_methods[]", anchor: node.location,
+                                          known: ["method", "currencies", "limits", "availability"], required: ["method"])
+        else { return nil }
+        var method = RegionDescriptor.Method(location: node.location)
+        method.method = fields["method"].flatMap { reader.identifier($0, path: "method", rule: .method) }
+        method.currencies = fields["currencies"].flatMap { list in
+            reader.list(list, path: "payment_methods[].currencies") { reader.currency($0, path: "currencies")?.value }
+        }
+        if let limits = fields["limits"] {
+            method.limits = decodeLimits(limits, path: "payment_methods[].limits",
+                                         keyLocation: fields.keyLocation("limits") ?? limits.location)
+        }
+        if let availabilityNode = fields["availability"] {
+            let keyLocation = fields.keyLocation("availability") ?? availabilityNode.location
+            if let inner = reader.mapping(availabilityNode, path: "payment_methods[].availability", anchor: keyLocation,
+                                          known: ["status", "from", "until"], required: ["status"]) {
+                method.availability = RegionDescriptor.MethodAvailability(
+                    keyLocation: keyLocation,
+                    status: inner["status"].flatMap { reader.status($0, path: "availability.status") },
+                    from: inner["from"].flatMap { reader.instant($0, path: "availability.from") },
+                    until: inner["until"].flatMap { reader.instant($0, path: "availability.until") })
+            }
+        }
+        return method
+    }
+
+    private func decodeRoute(_ node: YAMLNode) -> RegionDescriptor.Route? {
+        guard let fields = reader.mapping(node, path: "routes[]", anchor: node.location,
+                                          known: ["name", "match", "acquirer", "enabled"], required: ["name", "acquirer"])
+        else { return nil }
+        var route = RegionDescriptor.Route(location: node.location)
+        route.name = fields["name"].flatMap { reader.identifier($0, path: "name", rule: .routeName) }
+        route.acquirer = fields["acquirer"].flatMap { reader.identifier($0, path: "acquirer", rule: .acquirer) }
+        route.enabled = fields["enabled"].flatMap { reader.boolean($0, path: "enabled")?.value } ?? true
+        if let matchNode = fields["match"] {
+            route.hasMatch = true
+            if let match = reader.mapping(matchNode, path: "match", anchor: fields.keyLocation("match"),
+                                          known: ["methods", "currencies"]) {
+                let before = reader.diagnostics.count
+                route.methods = match["methods"].flatMap { list in
+                    reader.list(list, path: "match.methods") { reader.identifier($0, path: "match.methods", rule: .method)?.value }
+                }
+                route.currencies = match["currencies"].flatMap { list in
+                    reader.list(list, path: "match.currencies") { reader.currency($0, path: "match.currencies")?.value }
+                }
+                route.matchIsReadable = reader.diagnostics.count == before
+            } else {
+                route.matchIsReadable = false
+            }
+        }
+        return route
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import GatewayConfig
+
+/// Readers for the domain values: each turns a scalar into a validated value or a diagnostic.
+extension FieldReader {
+    func regionCode(_ node: YAMLNode, path: String) -> Located<RegionCode>? {
+        guard let text = text(node, path: path) else { return nil }
+        if let code = RegionCode(text.value) { return Located(code, at: text.location) }
+        let upper = text.value.uppercased()
+        let byName = ISO3166.names.first { $0.value.lowercased() == text.value.lowercased() }
+        let hint = RegionCode(upper) != nil && upper != text.value
+            ? "region codes are upper case: `\(upper)`"
+            : byName.map { "the code for \($0.value) is `\($0.key)`" }
+        error(.unknownRegionCode, "`\(text.value)` is not an ISO 3166-1 alpha-2 region code", at: text.location,
+              hint: hint ?? "use a two-letter code such as `HK`, `IN` or `BD`")
+        return nil
+    }
+
+    func currency(_ node: YAMLNode, path: String) -> Located<CurrencyCode>? {
+        guard let text = text(node, path: path) else { return nil }
+        if let code = CurrencyCode(text.value) { return Located(code, at: text.location) }
+        let upper = text.value.uppercased()
+        let hint = CurrencyCode(upper) != nil && upper != text.value
+            ? "currency codes are upper case: `\(upper)`"
+            : Suggestion.hint(for: text.value, among: ISO4217.entries.keys)
+        error(.unknownCurrency, "`\(text.value)` is not an active ISO 4217 currency code", at: text.location,
+              hint: hint ?? "use a three-letter code such as `HKD` or `USD`")
+        return nil
+    }
+
+    func date(_ node: YAMLNode, path: String) -> Located<CalendarDate>? {
+        guard let text = text(node, path: path) else { return nil }
+        if let date = CalendarDate(text.value) { return Located(date, at: text.location) }
+        error(.invalidDate, "`\(text.value)` is not a real calendar date", at: text.location,
+              hint: "write YYYY-MM-DD, e.g. `2026-07-01`")
+        return nil
+    }
+
+    func localTime(_ node: YAMLNode, path: String) -> Located<LocalTime>? {
+        guard let text = text(node, path: path) else { return nil }
+        if let time = LocalTime(text.value) { return Located(time, at: text.location) }
+        error(.invalidTime, "`\(text.value)` is not a local time HH:MM", at: text.location,
+              hint: "write a 24-hour time from 00:00 to 23:59 in quotes, e.g. \"17:00\"")
+        return nil
+    }
+
+    /// The earliest and latest instants a descriptor may name: anything else is a typo.
+    static let instantRange = (Instant("2000-01-01T00:00:00Z") ?? Instant(secondsSinceEpoch: 946_684_800))
+        ... (Instant("2199-12-31T23:59:59Z") ?? Instant(secondsSinceEpoch: 7_258_118_399))
+
+    func instant(_ node: YAMLNode, path: String) -> Located<Instant>? {
+        guard let text = text(node, path: path) else { return nil }
+        switch Instant.parse(text.value) {
+        case .success(let instant):
+            guard Self.instantRange.contains(instant) else {
+                error(.instantOutOfRange, "`\(text.value)` is outside the years 2000 to 2199", at: text.location,
+                      hint: "check the year")
+                return nil
+            }
+            return Located(instant, at: text.location)
+        case .failure(let failure):
+            let hint = switch failure {
+            case .missingOffset: "add the UTC offset, e.g. `\(text.value)+08:00` or `\(text.value)Z`"
+            case .fractionalSeconds: "availability instants are whole seconds; drop the fraction"
+            case .invalidDate: "the date part is not a real calendar date"
+            case .invalidTime: "the time part must be 00:00:00 to 23:59:59"
+            case .malformed: "write RFC 3339 with an offset, e.g. `2026-12-01T00:00:00+08:00`"
+            }
+            error(.invalidInstant, "`\(text.value)` is not an RFC 3339 instant with a UTC offset", at: text.location,
+                  hint: hint)
+            return nil
+        }
+    }
+
+    func schedule(_ node: YAMLNode, path: String) -> Located<SettlementSchedule>? {
+        guard let text = text(node, path: path) else { return nil }
+        if let schedule = SettlementSchedule(text.value) { return Located(schedule, at: text.location) }
+        error(.invalidSchedule, "`\(text.value)` is not a settlement schedule", at: text.location,
+              hint: "write T+N with N from 0 to \(SettlementSchedule.maximumDays), e.g. `T+2`")
+        return nil
+    }
+
+    /// Money `"<decimal> <CODE>"`; `allowed` restricts the currency when the field demands one.
+    func money(_ node: YAMLNode, path: String) -> Located<Money>? {
+        guard let text = text(node, path: path) else { return nil }
+        switch Money.parse(text.value) {
+        case .success(let money):
+            guard money.minorUnits >= 0 else {
+                error(.negativeMoney, "`\(path)` is negative: `\(text.value)`", at: text.location,
+                      hint: "amounts and limits are zero or more")
+                return nil
+            }
+            return Located(money, at: text.location)
+        case .failure(.malformed):
+            let looksNumeric = !text.value.isEmpty && text.value.allSatisfy { $0.isASCIIDigit || $0 == "." }
+            error(.invalidMoney, "`\(text.value)` is not money", at: text.location,
+                  hint: looksNumeric ? "add the currency: `\(text.value) HKD`"
+                      : "write `<amount> <ISO 4217 code>`, e.g. `100.00 HKD` or `1000 KRW`")
+        case .failure(.unknownCurrency(let code)):
+            error(.unknownCurrency, "`\(code)` in `\(text.value)` is not an active ISO 4217 currency code",
+                  at: text.location, hint: Suggestion.hint(for: code, among: ISO4217.entries.keys))
+        case .failure(.tooManyDecimals(let code, let found, let allowed)):
+            error(.tooManyDecimals, "`\(text.value)` has \(found) decimal\(found == 1 ? "" : "s"); \(code) has \(allowed)",
+                  at: text.location,
+                  hint: allowed == 0 ? "\(code) has no minor unit: write a whole amount" : "round to \(allowed) decimal\(allowed == 1 ? "" : "s")")
+        case .failure(.overflow):
+            error(.moneyOverflow, "`\(text.value)` does not fit in 64-bit minor units", at: text.location,
+                  hint: "the largest amount is 9223372036854775807 minor units")
+        }
+        return nil
+    }
+
+    func weekday(_ node: YAMLNode, path: String) -> Weekday? {
+        guard let text = text(node, path: path) else { return nil }
+        if let day = Weekday(rawValue: text.value) { return day }
+        let lower = String(text.value.lowercased().prefix(3))
+        let hint = Weekday(rawValue: lower).map { "write `\($0.rawValue)`" }
+            ?? Suggestion.hint(for: text.value, among: Weekday.allCases.map(\.rawValue))
+        error(.unknownWeekday, "`\(text.value)` is not a weekday", at: text.location,
+              hint: hint ?? "use mon, tue, wed, thu, fri, sat or sun")
+        return nil
+    }
+
+    func status(_ node: YAMLNode, path: String) -> Located<AvailabilityStatus>? {
+        guard let text = text(node, path: path) else { return nil }
+        if let status = AvailabilityStatus(rawValue: text.value) { return Located(status, at: text.location) }
+        error(.unknownStatus, "`\(text.value)` is not an availability status", at: text.location,
+              hint: Suggestion.hint(for: text.value, among: AvailabilityStatus.allCases.map(\.rawValue))
+                  ?? "use planned, pilot, live, paused or retired")
+        return nil
+    }
+
+    func timeZone(_ node: YAMLNode, path: String) -> Located<String>? {
+        guard let text = text(node, path: path) else { return nil }
+        let known = TimeZoneCatalog.identifiers
+        if TimeZoneCatalog.isIANA(text.value) { return Located(text.value, at: text.location) }
+        let city = text.value.split(separator: "/").last.map { String($0).replacingOccurrences(of: " ", with: "_") } ?? text.value
+        let hint = known.first { $0.lowercased() == text.value.lowercased() }.map { "did you mean `\($0)`?" }
+            ?? known.first { $0.hasSuffix("/" + city) }.map { "did you mean `\($0)`?" }
+            ?? Suggestion.hint(for: text.value, among: known)
+        error(.unknownTimeZone, "`\(text.value)` is not an IANA time zone", at: text.location,
+              hint: hint ?? "use an Area/City name such as `Asia/Hong_Kong`")
+        return nil
+    }
+
+    /// An id that must follow a naming rule, e.g. catalog method ids `ALIPAY_HK`.
+    func identifier(_ node: YAMLNode, path: String, rule: IdentifierRule) -> Located<String>? {
+        guard let text = text(node, path: path) else { return nil }
+        guard rule.accepts(text.value) else {
+            error(.invalidIdentifier, "`\(text.value)` is not a valid \(rule.noun)", at: text.location, hint: rule.hint)
+            return nil
+        }
+        return text
+    }
+}
+
+enum IdentifierRule {
+    case method, acquirer, merchant, routeName
+
+    var noun: String {
+        switch self {
+        case .method: "payment method id"
+        case .acquirer: "acquirer id"
+        case .merchant: "merchant id"
+        case .routeName: "route name"
+        }
+    }
+
+    var hint: String {
+        switch self {
+        case .method: "payment method ids are UPPER_SNAKE_CASE, e.g. `ALIPAY_HK`"
+        case .acquirer: "acquirer ids are lower-kebab-case, e.g. `antom-hk`"
+        case .merchant: "merchant ids are 1 to 128 printable characters without spaces"
+        case .routeName: "route names are 1 to 64 characters: letters, digits, `-`, `_` and `.`"
+        }
+    }
+
+    func accepts(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first else { return false }
+        switch self {
+        case .method:
+            return ("A"..."Z").contains(first) && scalars.count <= 64
+                && scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        case .acquirer:
+            return ("a"..."z").contains(first) && scalars.count <= 64
+                && scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        case .merchant:
+            return scalars.count <= 128 && scalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F }
+        case .routeName:
+            return scalars.count <= 64 && scalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+            }
+        }
+    }
+}
+
+/// IANA zone identifiers known to this machine's tz database, read once.
+enum TimeZoneCatalog {
+    static let identifiers: Set<String> = Set(TimeZone.knownTimeZoneIdentifiers)
+
+    /// ICU's list lags the tz database (it has `Asia/Calcutta`, not `Asia/Kolkata`), so any
+    /// `Area/City` name the tz data resolves to itself counts; offsets like `GMT+8` and
+    /// abbreviations like `EST` do not, since they carry no daylight-saving rules.
+    static func isIANA(_ identifier: String) -> Bool {
+        if identifiers.contains(identifier) && (identifier.contains("/") || identifier == "UTC") { return true }
+        guard identifier.contains("/"), !identifier.hasPrefix("GMT") else { return false }
+        return TimeZone(identifier: identifier)?.identifier == identifier
+    }
+}

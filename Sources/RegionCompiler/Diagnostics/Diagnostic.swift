@@ -1,0 +1,83 @@
+/// Where something is in an input file. Line and column are 1-based; the column counts
+/// Unicode scalars, as libyaml does. `length` is how many columns to underline.
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
+    /// The path shown to people, e.g. `regions/hk.yaml`.
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var length: Int
+
+    public init(file: String, line: Int, column: Int, length: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.length = max(1, length)
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+public enum Severity: String, Sendable, Codable, Comparable {
+    case error, warning
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+}
+
+/// A related place worth showing with a diagnostic ("first defined here").
+public struct RelatedNote: Sendable, Hashable, Codable {
+    public var location: SourceLocation
+    public var message: String
+
+    public init(location: SourceLocation, message: String) {
+        self.location = location
+        self.message = message
+    }
+}
+
+/// One finding. Checks produce these as data; renderers alone turn them into text.
+public struct Diagnostic: Sendable, Hashable, Codable {
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+    public var location: SourceLocation
+    public var hint: String?
+    public var related: [RelatedNote]
+
+    public init(_ severity: Severity = .error, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+                hint: String? = nil, related: [RelatedNote] = []) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.location = location
+        self.hint = hint
+        self.related = related
+    }
+
+    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+                             hint: String? = nil, related: [RelatedNote] = []) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location, hint: hint, related: related)
+    }
+
+    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+                               hint: String? = nil, related: [RelatedNote] = []) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location, hint: hint, related: related)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Report order: file, line, column, then code; exact repeats (a default reported for every region) once.
+    public func sortedForReport() -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return filter { seen.insert($0).inserted }.sorted {
+            ($0.location, $0.code.rawValue, $0.message) < ($1.location, $1.code.rawValue, $1.message)
+        }
+    }
+
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+}
+
+/// Lets a diagnostic travel as the failure of a `Result`.
+extension Diagnostic: Error {}

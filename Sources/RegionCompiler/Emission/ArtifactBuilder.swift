@@ -1,0 +1,92 @@
+import GatewayConfig
+
+/// Turns checked descriptors into the artifact. Runs only when there are no errors, so every
+/// required value is present; a missing one is still reported, never assumed.
+enum ArtifactBuilder {
+    static func build(regions: [RegionDescriptor], catalog: Catalog, sourceDigest: String) -> Result<GatewayArtifact, Diagnostic> {
+        var built: [String: RegionArtifact] = [:]
+        for region in regions {
+            switch buildRegion(region) {
+            case .success(let artifact): built[artifact.region.rawValue] = artifact
+            case .failure(let diagnostic): return .failure(diagnostic)
+            }
+        }
+        let methods = catalog.methods.mapValues {
+            PaymentMethodEntry(name: $0.name, walletRegion: $0.walletRegion, walletCurrency: $0.walletCurrency)
+        }
+        let acquirers = catalog.acquirers.mapValues {
+            AcquirerEntry(name: $0.name, region: $0.region, settlementCurrencies: $0.settlementCurrencies)
+        }
+        return .success(GatewayArtifact(compilerVersion: CompilerVersion.current, sourceDigest: sourceDigest,
+                                        catalog: CatalogArtifact(paymentMethods: methods, acquirers: acquirers),
+                                        regions: built))
+    }
+
+    static func buildRegion(_ region: RegionDescriptor) -> Result<RegionArtifact, Diagnostic> {
+        guard let code = region.region, let name = region.name, let timezone = region.timezone,
+              let availability = region.availability, let status = availability.status,
+              let settlementCurrency = region.settlementCurrency, let schedule = region.schedule,
+              let cutoff = region.cutoff, !region.presentment.isEmpty else {
+            return .failure(.error(.missingField, "internal: \(region.file.name) passed its checks with a required field unread",
+                                   at: region.rootLocation))
+        }
+        var methods: [MethodArtifact] = []
+        for method in region.methods {
+            guard let id = method.method else {
+                return .failure(.error(.missingField, "internal: a payment method without id", at: method.location))
+            }
+            methods.append(MethodArtifact(
+                method: id.value,
+                currencies: region.currencies(of: method),
+                limits: method.limits.map(limitsArtifact),
+                availability: method.availability.flatMap { own in
+                    own.status.map { MethodAvailabilityArtifact(status: $0.value, from: own.from?.value, until: own.until?.value) }
+                }))
+        }
+        var routes: [RouteArtifact] = []
+        for route in region.routes where route.enabled {
+            guard let routeName = route.name, let acquirer = route.acquirer else {
+                return .failure(.error(.missingField, "internal: a route without name or acquirer", at: route.location))
+            }
+            let match = route.hasMatch
+                ? RouteMatchArtifact(methods: route.methods?.map(\.value), currencies: route.currencies?.map(\.value))
+                : nil
+            routes.append(RouteArtifact(name: routeName.value, match: match, acquirer: acquirer.value))
+        }
+        let rollout = status.value == .pilot
+            ? RolloutArtifact(percent: availability.rollout?.percent?.value ?? 0,
+                              allow: (availability.rollout?.allow ?? []).map(\.value).sorted(),
+                              deny: (availability.rollout?.deny ?? []).map(\.value).sorted())
+            : nil
+        let blackouts = availability.blackouts.compactMap { blackout -> BlackoutArtifact? in
+            guard let from = blackout.from, let until = blackout.until else { return nil }
+            return BlackoutArtifact(from: from.value, until: until.value, reason: blackout.reason)
+        }.sorted { $0.from < $1.from }
+        return .success(RegionArtifact(
+            region: code.value,
+            name: name.value,
+            source: region.file.name,
+            timezone: timezone.value,
+            weekend: (region.weekend?.value ?? [.sat, .sun]).sorted(),
+            holidays: region.holidays.map(\.value).sorted(),
+            availability: AvailabilityArtifact(status: status.value, from: availability.from?.value,
+                                               until: availability.until?.value, rollout: rollout,
+                                               blackouts: blackouts.isEmpty ? nil : blackouts),
+            currencies: CurrenciesArtifact(presentment: region.presentment.map(\.value), settlement: settlementCurrency.value),
+            settlement: SettlementArtifact(schedule: schedule.value, cutoff: cutoff.value,
+                                           minimumPayout: region.minimumPayout.map { MoneyArtifact($0.value) }),
+            limits: region.limits.flatMap { $0.ranges.isEmpty ? nil : limitsArtifact($0) },
+            paymentMethods: methods,
+            routes: routes))
+    }
+
+    static func limitsArtifact(_ limits: RegionDescriptor.Limits) -> LimitsArtifact {
+        LimitsArtifact(perPayment: limits.ranges.compactMap { range in
+            range.currency.map { RangeArtifact(currency: $0, min: range.min?.value.minorUnits, max: range.max?.value.minorUnits) }
+        })
+    }
+}
+
+public enum CompilerVersion {
+    public static let current = "0.1.0"
+}

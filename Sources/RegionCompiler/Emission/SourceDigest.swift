@@ -1,0 +1,18 @@
+import Crypto
+
+/// SHA-256 over the inputs, independent of the order they were listed or read in:
+/// for each file sorted by name, its name, a NUL, its byte count in decimal, a NUL, its bytes.
+/// Lengths keep the framing unambiguous (no two input sets hash the same stream).
+public enum SourceDigest {
+    public static func compute(_ files: [SourceFile]) -> String {
+        var hasher = SHA256()
+        for file in files.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+            hasher.update(data: Array(file.name.utf8) + [0] + Array(String(file.bytes.count).utf8) + [0])
+            hasher.update(data: file.bytes)
+        }
+        return "sha256:" + hasher.finalize().map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

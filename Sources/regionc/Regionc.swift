@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// `regionc`: the command line over the RegionCompiler and PaymentRouting libraries.
+/// Exit codes: 0 fine, 1 the input has errors, 2 usage or I/O.
+@main
+struct Regionc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regionc",
+        abstract: "Validate and compile Alipay gateway region descriptors.",
+        version: "0.1.0",
+        subcommands: [Validate.self, Compile.self]
+    )
+
+    /// Argument errors exit 2 (the spec's "usage"), not ArgumentParser's default 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let inputErrors: Int32 = 1
+    static let usage: Int32 = 2
+}
+
+enum Terminal {
+    /// Colour only for a person at a terminal, and never when NO_COLOR is set.
+    static var stdoutWantsColor: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

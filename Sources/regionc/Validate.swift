@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import RegionCompiler
+
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every region descriptor and report all mistakes at once.",
+        discussion: "Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage or I/O error."
+    )
+
+    @Argument(help: "The regions directory.")
+    var directory = "regions"
+
+    @Option(help: "Output format: text or json.")
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let compilation: Compilation
+        do {
+            compilation = try DescriptorCompiler.compile(directory: directory)
+        } catch {
+            Terminal.printError("regionc: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        try DiagnosticPrinter.print(compilation, format: format)
+        if compilation.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
+    }
+}
+
+enum DiagnosticPrinter {
+    static func print(_ compilation: Compilation, format: DiagnosticFormat) throws {
+        let regionCount = compilation.regions.count
+        switch format {
+        case .json:
+            Swift.print(try JSONRenderer.render(compilation.diagnostics, fileCount: compilation.files.count,
+                                                regionCount: regionCount))
+        case .text:
+            let renderer = TextRenderer(colored: Terminal.stdoutWantsColor)
+            if !compilation.diagnostics.isEmpty {
+                Swift.print(renderer.render(compilation.diagnostics, sources: compilation.files))
+            }
+            Swift.print(renderer.summary(compilation.diagnostics, regionCount: regionCount))
+        }
+    }
+}
