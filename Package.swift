@@ -42,6 +42,6 @@ let package = Package(
             dependencies: ["RegionCompiler", "GatewayConfig"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "regioncTests", dependencies: ["GatewayConfig"]),
+        .testTarget(name: "regioncTests", dependencies: ["regionc"]),
     ]
 )

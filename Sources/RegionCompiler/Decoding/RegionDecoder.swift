@@ -179,6 +179,10 @@ struct RegionDecoder {
         method.currencies = fields["currencies"].flatMap { list in
             reader.list(list, path: "payment_methods[].currencies") { reader.currency($0, path: "currencies")?.value }
         }
+        if let list = fields["currencies"], case .sequence(let items) = list.kind, items.isEmpty {
+            reader.error(.missingField, "`currencies` of this method is empty: it would offer nothing", at: list.location,
+                         hint: "list its currencies, or remove `currencies` to offer all presentment currencies")
+        }
         if let limits = fields["limits"] {
             method.limits = decodeLimits(limits, path: "payment_methods[].limits",
                                          keyLocation: fields.keyLocation("limits") ?? limits.location)

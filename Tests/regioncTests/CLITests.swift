@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// Runs the built `regionc` and checks exit codes and output, as CI and people see them.
+@Suite struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var executable: URL {
+        // The test bundle sits in the build products directory, next to `regionc`.
+        let candidates = [Bundle.main.bundleURL, Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()]
+        for directory in candidates {
+            let url = directory.appendingPathComponent("regionc")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return root.appendingPathComponent(".build/debug/regionc")
+    }
+
+    final class Marker {}
+
+    static func run(_ arguments: [String], in directory: URL = root) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("regionc-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A copy of the shipped regions to break on purpose.
+    static func copyOfRegions() throws -> URL {
+        let directory = try temporaryDirectory().appendingPathComponent("regions")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("regions"), to: directory)
+        return directory
+    }
+
+    @Test func validateShippedRegionsPrintsOneSuccessLine() throws {
+        let run = try Self.run(["validate", "regions"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout == "ok: 10 regions valid, no warnings\n")
+    }
+
+    @Test func validateDefaultsToTheRegionsDirectory() throws {
+        let run = try Self.run(["validate"])
+        #expect(run.status == 0)
+    }
+
+    @Test func validateReportsErrorsWithCaretAndExitsOne() throws {
+        let regions = try Self.copyOfRegions()
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        let hk = regions.appendingPathComponent("hk.yaml")
+        var text = try String(contentsOf: hk, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\nsettlement:", with: "\nsettlment:")
+        text = text.replacingOccurrences(of: "timezone: Asia/Hong_Kong", with: "timezone: Asia/Hongkong")
+        try text.write(to: hk, atomically: true, encoding: .utf8)
+        let run = try Self.run(["validate", regions.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("error[RC0202]: unknown key `settlment`"))
+        #expect(run.stdout.contains("did you mean `settlement`?"))
+        #expect(run.stdout.contains("error[RC0306]"))
+        #expect(run.stdout.contains("^^^^^^^^^"))
+        #expect(run.stdout.contains("hk.yaml:"))
+        #expect(!run.stdout.contains("\u{1B}["), "no colour when not a terminal")
+    }
+
+    @Test func validateJSONIsOneDocumentWithSummary() throws {
+        let regions = try Self.copyOfRegions()
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        let us = regions.appendingPathComponent("us.yaml")
+        let text = try String(contentsOf: us, encoding: .utf8).replacingOccurrences(of: "region: US", with: "region: NO")
+        try text.write(to: us, atomically: true, encoding: .utf8)
+        let run = try Self.run(["validate", regions.path, "--format", "json"])
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.contains { $0["code"] as? String == "RC0302" })
+        let first = try #require(diagnostics.first)
+        for key in ["severity", "code", "message", "file", "line", "column"] { #expect(first[key] != nil, "\(key)") }
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["errors"] as? Int == diagnostics.count { $0["severity"] as? String == "error" })
+    }
+
+    @Test func compileWritesTheArtifactAndIsReproducible() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("a/gateway-config.json")
+        let second = directory.appendingPathComponent("b/gateway-config.json")
+        let runA = try Self.run(["compile", "regions", "-o", first.path])
+        let runB = try Self.run(["compile", "regions", "--output", second.path])
+        #expect(runA.status == 0 && runB.status == 0, "\(runA.stderr)")
+        #expect(runA.stdout.contains("10 regions"))
+        let bytes = try Data(contentsOf: first)
+        #expect(bytes == (try Data(contentsOf: second)))
+        let object = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
+        #expect(object["format_version"] as? Int == 1)
+        #expect((object["source_digest"] as? String)?.hasPrefix("sha256:") == true)
+    }
+
+    @Test func compileWithErrorsWritesNothingAndKeepsTheOldArtifact() throws {
+        let regions = try Self.copyOfRegions()
+        let workspace = regions.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let output = workspace.appendingPathComponent("gateway-config.json")
+        try Data("previous".utf8).write(to: output)
+        try Data("region: [unclosed\n".utf8).write(to: regions.appendingPathComponent("th.yaml"))
+        let run = try Self.run(["compile", regions.path, "-o", output.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("RC0101"))
+        #expect(try String(contentsOf: output, encoding: .utf8) == "previous")
+    }
+
+    @Test(arguments: [
+        ["validate", "no-such-directory"],
+        ["compile", "regions"],
+        ["validate", "--format", "yaml"],
+        ["validate", "--bogus"],
+        ["frobnicate"],
+    ])
+    func usageAndIOErrorsExitTwo(_ arguments: [String]) throws {
+        let run = try Self.run(arguments)
+        #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
+        #expect(!run.stderr.isEmpty)
+    }
+
+    @Test func helpExitsZero() throws {
+        let run = try Self.run(["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("validate"))
+    }
+}
