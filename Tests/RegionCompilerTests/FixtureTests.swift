@@ -53,3 +53,13 @@ import Testing
         }
     }
 }
+
+@Suite struct DiagnosticDocumentationTests {
+    @Test func everyCodeIsDocumented() throws {
+        let docs = ShippedRegionsTests.repositoryRoot.appendingPathComponent("docs/diagnostics.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        for code in DiagnosticCode.allCases {
+            #expect(text.contains("`\(code.rawValue)`"), "\(code.rawValue) is not in docs/diagnostics.md")
+        }
+    }
+}
