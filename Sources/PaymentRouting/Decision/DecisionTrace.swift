@@ -1,0 +1,44 @@
+/// One check made while deciding, for `regionc route --explain` and logs.
+public struct TraceStep: Sendable, Hashable, Codable {
+    public var check: String
+    public var passed: Bool
+    public var detail: String
+    /// The descriptor value the check used: region file and field, e.g. `hk.yaml availability.status`.
+    public var source: String
+
+    public init(check: String, passed: Bool, detail: String, source: String) {
+        self.check = check
+        self.passed = passed
+        self.detail = detail
+        self.source = source
+    }
+}
+
+/// Receives the checks a decision makes. The hot path uses `SilentTracer`, whose calls compile
+/// away (the detail text is an autoclosure never evaluated); `--explain` records every step.
+public protocol DecisionTracer {
+    mutating func record(_ check: StaticString, passed: Bool, detail: @autoclosure () -> String,
+                         source: @autoclosure () -> String)
+}
+
+public struct SilentTracer: DecisionTracer {
+    public init() {}
+    @inline(__always)
+    public mutating func record(_ check: StaticString, passed: Bool, detail: @autoclosure () -> String,
+                                source: @autoclosure () -> String) {}
+}
+
+public struct RecordingTracer: DecisionTracer {
+    public private(set) var steps: [TraceStep] = []
+    public init() {}
+    public mutating func record(_ check: StaticString, passed: Bool, detail: @autoclosure () -> String,
+                                source: @autoclosure () -> String) {
+        steps.append(TraceStep(check: "\(check)", passed: passed, detail: detail(), source: source()))
+    }
+}
+
+/// A decision with the checks that led to it.
+public struct Explanation: Sendable, Hashable {
+    public var decision: RouteDecision
+    public var steps: [TraceStep]
+}

@@ -1,0 +1,31 @@
+import GatewayConfig
+
+/// The outcome of one checkout.
+public enum RouteDecision: Sendable, Hashable {
+    case route(RoutedPayment)
+    case decline(DeclineReason)
+
+    public var declineReason: DeclineReason? {
+        if case .decline(let reason) = self { return reason }
+        return nil
+    }
+
+    public var routed: RoutedPayment? {
+        if case .route(let payment) = self { return payment }
+        return nil
+    }
+}
+
+/// How an offered payment is routed and settled.
+public struct RoutedPayment: Sendable, Hashable {
+    /// The name of the first matching route.
+    public var route: String
+    public var acquirer: String
+    public var presentmentCurrency: CurrencyCode
+    public var settlementCurrency: CurrencyCode
+    /// The currency the buyer's wallet holds (from the catalog).
+    public var walletCurrency: CurrencyCode
+    /// Presentment differs from settlement: the acquirer converts.
+    public var fxRequired: Bool
+    public var settlementDate: CalendarDate
+}

@@ -1,0 +1,159 @@
+import GatewayConfig
+
+/// An immutable snapshot of a compiled config, prepared for deciding checkouts.
+/// Safe to share across tasks; a decision parses nothing and allocates nothing.
+///
+/// Order of checks (the first that fails is the decline reason):
+/// 1. region known (`UNKNOWN_REGION`)
+/// 2. region status offers payments (pilot or live) and the instant is in [from, until) (`REGION_NOT_LIVE`)
+/// 3. no region blackout contains the instant (`BLACKOUT`)
+/// 4. merchant not denied; for pilot: allowed, or bucket under percent (`NOT_IN_ROLLOUT`)
+/// 5. the region lists the method, its status offers payments and the instant is in its window
+///    (`METHOD_NOT_OFFERED`); a pilot method follows the region's rollout, so a pilot method in a
+///    live region reaches nobody
+/// 6. the method takes the currency (`CURRENCY_NOT_SUPPORTED`)
+/// 7. the amount is within the region's range and then the method's (`AMOUNT_BELOW_MIN`, `AMOUNT_ABOVE_MAX`)
+/// 8. the first matching route gives the acquirer (`NO_ROUTE` if none: only a hand-edited artifact)
+public struct Router: Sendable {
+    public let artifact: GatewayArtifact
+    let regions: [String: CompiledRegion]
+
+    public init(artifact: GatewayArtifact) throws(ArtifactError) {
+        self.artifact = artifact
+        var regions: [String: CompiledRegion] = [:]
+        var offsetTables: [String: UTCOffsetTable] = [:]
+        for (key, region) in artifact.regions {
+            regions[key] = try RegionCompilerForRuntime.compile(key: key, region: region, catalog: artifact.catalog,
+                                                               offsetTables: &offsetTables)
+        }
+        self.regions = regions
+    }
+
+    public var sourceDigest: String { artifact.sourceDigest }
+
+    /// Decides one checkout.
+    public func route(_ request: RouteRequest) -> RouteDecision {
+        var tracer = SilentTracer()
+        return decide(request, tracer: &tracer)
+    }
+
+    /// Decides one checkout and records every check made, with the descriptor field it used.
+    public func explain(_ request: RouteRequest) -> Explanation {
+        var tracer = RecordingTracer()
+        let decision = decide(request, tracer: &tracer)
+        return Explanation(decision: decision, steps: tracer.steps)
+    }
+
+    func decide<Tracer: DecisionTracer>(_ request: RouteRequest, tracer: inout Tracer) -> RouteDecision {
+        guard let region = regions[request.region] else {
+            tracer.record("region", passed: false, detail: "no region `\(request.region)` in the config", source: "regions")
+            return .decline(.unknownRegion)
+        }
+        let file = region.source
+        let offers = region.status == .live || region.status == .pilot
+        tracer.record("region status", passed: offers, detail: "status is \(region.status.rawValue)",
+                      source: "\(file) availability.status")
+        guard offers else { return .decline(.regionNotLive) }
+        let inWindow = region.window.contains(request.at)
+        tracer.record("region window", passed: inWindow, detail: describe(region.window, at: request.at),
+                      source: "\(file) availability.from/until")
+        guard inWindow else { return .decline(.regionNotLive) }
+
+        for blackout in region.blackouts where blackout.contains(request.at) {
+            tracer.record("blackout", passed: false, detail: "\(request.at) is inside \(describe(blackout))",
+                          source: "\(file) availability.blackouts")
+            return .decline(.blackout)
+        }
+        tracer.record("blackout", passed: true, detail: "no blackout at \(request.at)", source: "\(file) availability.blackouts")
+
+        if region.deny.contains(request.merchant) {
+            tracer.record("rollout", passed: false, detail: "merchant `\(request.merchant)` is denied",
+                          source: "\(file) availability.rollout.deny")
+            return .decline(.notInRollout)
+        }
+        if region.status == .pilot {
+            if region.allow.contains(request.merchant) {
+                tracer.record("rollout", passed: true, detail: "merchant `\(request.merchant)` is allowed",
+                              source: "\(file) availability.rollout.allow")
+            } else {
+                let bucket = RolloutBucket.of(merchant: request.merchant)
+                let included = RolloutBucket.isIncluded(bucket: bucket, percent: region.rolloutPercent)
+                tracer.record("rollout", passed: included,
+                              detail: "bucket \(bucket) of 10000 \(included ? "<" : ">=") \(region.rolloutPercent * 100) (percent \(region.rolloutPercent))",
+                              source: "\(file) availability.rollout.percent")
+                guard included else { return .decline(.notInRollout) }
+            }
+        } else {
+            tracer.record("rollout", passed: true, detail: "live: every merchant not denied", source: "\(file) availability.status")
+        }
+
+        guard let method = region.methods[request.method] else {
+            tracer.record("method", passed: false, detail: "`\(request.method)` is not among the region's payment methods",
+                          source: "\(file) payment_methods")
+            return .decline(.methodNotOffered)
+        }
+        let methodStatus = method.status ?? region.status
+        // A pilot method in a live region has no rollout to follow: it reaches nobody.
+        let methodOffers = methodStatus == .live || (methodStatus == .pilot && region.status == .pilot)
+        let methodInWindow = method.window.contains(request.at)
+        tracer.record("method availability", passed: methodOffers && methodInWindow,
+                      detail: "\(method.id) is \(methodStatus.rawValue)\(method.status == nil ? " (as its region)" : ""); \(describe(method.window, at: request.at))",
+                      source: "\(file) payment_methods[\(method.index)].availability")
+        guard methodOffers, methodInWindow else { return .decline(.methodNotOffered) }
+
+        let currency = request.amount.currency
+        let takesCurrency = method.currencies.contains(currency)
+        tracer.record("currency", passed: takesCurrency,
+                      detail: "\(method.id) takes \(method.currencies.map(\.rawValue).joined(separator: ", ")); asked \(currency)",
+                      source: "\(file) payment_methods[\(method.index)].currencies")
+        guard takesCurrency else { return .decline(.currencyNotSupported) }
+
+        let amount = request.amount.minorUnits
+        for (limits, field) in [(region.limits, "limits"), (method.limits, "payment_methods[\(method.index)].limits")] {
+            guard let range = limits[currency] else { continue }
+            if amount < range.min {
+                tracer.record("amount", passed: false, detail: "\(request.amount) is below min \(Money(minorUnits: range.min, currency: currency))",
+                              source: "\(file) \(field)")
+                return .decline(.amountBelowMin)
+            }
+            if amount > range.max {
+                tracer.record("amount", passed: false, detail: "\(request.amount) is above max \(Money(minorUnits: range.max, currency: currency))",
+                              source: "\(file) \(field)")
+                return .decline(.amountAboveMax)
+            }
+        }
+        tracer.record("amount", passed: true, detail: "\(request.amount) is within limits", source: "\(file) limits")
+
+        for route in region.routes {
+            if let methods = route.methods, !(methods.indices.contains(method.index) && methods[method.index]) { continue }
+            if let currencies = route.currencies, !currencies.contains(currency) { continue }
+            let day = region.calendar.settlementDay(capturedAt: request.at, cutoffSecond: region.cutoffSecond,
+                                                    businessDays: region.businessDays)
+            let payment = RoutedPayment(route: route.name, acquirer: route.acquirer, presentmentCurrency: currency,
+                                        settlementCurrency: region.settlementCurrency, walletCurrency: method.walletCurrency,
+                                        fxRequired: currency != region.settlementCurrency,
+                                        settlementDate: CalendarDate(daysSinceEpoch: day))
+            tracer.record("route", passed: true, detail: "route `\(route.name)` via \(route.acquirer)", source: "\(file) routes")
+            tracer.record("settlement", passed: true,
+                          detail: "captured \(region.calendar.localDate(of: request.at)) local; T+\(region.businessDays), cutoff \(describeCutoff(region.cutoffSecond)) -> \(payment.settlementDate)",
+                          source: "\(file) settlement")
+            return .route(payment)
+        }
+        tracer.record("route", passed: false, detail: "no route matches \(method.id) in \(currency)", source: "\(file) routes")
+        return .decline(.noRoute)
+    }
+
+    private func describe(_ window: Window, at instant: Instant) -> String {
+        "\(instant) within \(describe(window))"
+    }
+
+    private func describe(_ window: Window) -> String {
+        let from = window.from == .min ? "-inf" : Instant(secondsSinceEpoch: window.from).description
+        let until = window.until == .max ? "+inf" : Instant(secondsSinceEpoch: window.until).description
+        return "[\(from), \(until))"
+    }
+
+    private func describeCutoff(_ second: Int) -> String {
+        LocalTime(hour: second / 3600, minute: second / 60 % 60)?.description ?? "\(second)s"
+    }
+}

@@ -1,0 +1,96 @@
+import GatewayConfig
+
+/// Checks one artifact region's invariants and prepares its lookup tables. A hand-edited
+/// artifact that breaks what the compiler guarantees is refused here, by name.
+enum RegionCompilerForRuntime {
+    static func compile(key: String, region: RegionArtifact, catalog: CatalogArtifact,
+                        offsetTables: inout [String: UTCOffsetTable]) throws(ArtifactError) -> CompiledRegion {
+        func broken(_ detail: String) -> ArtifactError { .invariant("region \(key): \(detail)") }
+        guard key == region.region.rawValue else { throw broken("keyed as `\(key)` but describes `\(region.region)`") }
+
+        let table: UTCOffsetTable
+        if let cached = offsetTables[region.timezone] {
+            table = cached
+        } else {
+            guard let built = UTCOffsetTable(identifier: region.timezone) else {
+                throw broken("unknown time zone `\(region.timezone)`")
+            }
+            offsetTables[region.timezone] = built
+            table = built
+        }
+        guard let calendar = BusinessCalendar(offsets: table, timeZone: region.timezone, weekend: region.weekend,
+                                              holidays: region.holidays) else {
+            throw broken("the weekend covers every day")
+        }
+        let availability = region.availability
+        if let from = availability.from, let until = availability.until, from >= until {
+            throw broken("availability.from is not before availability.until")
+        }
+        let percent = availability.rollout?.percent ?? 0
+        guard (0...100).contains(percent) else { throw broken("rollout percent \(percent) is outside 0...100") }
+        guard (0...SettlementSchedule.maximumDays).contains(region.settlement.businessDays) else {
+            throw broken("settlement.business_days \(region.settlement.businessDays) is outside 0...\(SettlementSchedule.maximumDays)")
+        }
+        guard !region.routes.isEmpty else { throw broken("no routes") }
+
+        let presentment = Set(region.currencies.presentment)
+        var methods: [String: CompiledRegion.Method] = [:]
+        for (index, method) in region.paymentMethods.enumerated() {
+            guard let entry = catalog.paymentMethods[method.method] else {
+                throw broken("payment method `\(method.method)` is not in the catalog")
+            }
+            guard methods[method.method] == nil else { throw broken("payment method `\(method.method)` is listed twice") }
+            for currency in method.currencies where !presentment.contains(currency) {
+                throw broken("\(method.method) offers \(currency), which is not a presentment currency")
+            }
+            methods[method.method] = CompiledRegion.Method(
+                id: method.method, index: index, status: method.availability?.status,
+                window: Window(from: method.availability?.from, until: method.availability?.until),
+                currencies: method.currencies, limits: try ranges(method.limits, broken: broken),
+                walletCurrency: entry.walletCurrency)
+        }
+
+        var routes: [CompiledRegion.Route] = []
+        for route in region.routes {
+            guard catalog.acquirers[route.acquirer] != nil else {
+                throw broken("route `\(route.name)` uses acquirer `\(route.acquirer)`, which is not in the catalog")
+            }
+            var mask: [Bool]?
+            if let names = route.match?.methods {
+                var flags = [Bool](repeating: false, count: region.paymentMethods.count)
+                for name in names {
+                    guard let method = methods[name] else {
+                        throw broken("route `\(route.name)` matches `\(name)`, which the region does not offer")
+                    }
+                    flags[method.index] = true
+                }
+                mask = flags
+            }
+            routes.append(CompiledRegion.Route(name: route.name, acquirer: route.acquirer, methods: mask,
+                                               currencies: route.match?.currencies))
+        }
+
+        return CompiledRegion(
+            code: key, source: region.source, status: availability.status,
+            window: Window(from: availability.from, until: availability.until),
+            blackouts: (availability.blackouts ?? []).map { Window(from: $0.from, until: $0.until) },
+            rolloutPercent: percent,
+            allow: Set(availability.rollout?.allow ?? []), deny: Set(availability.rollout?.deny ?? []),
+            methods: methods, limits: try ranges(region.limits, broken: broken), routes: routes,
+            settlementCurrency: region.currencies.settlement, calendar: calendar,
+            cutoffSecond: region.settlement.cutoff.secondsSinceMidnight,
+            businessDays: region.settlement.businessDays)
+    }
+
+    static func ranges(_ limits: LimitsArtifact?, broken: (String) -> ArtifactError) throws(ArtifactError)
+        -> [CurrencyCode: AmountRange] {
+        var byCurrency: [CurrencyCode: AmountRange] = [:]
+        for range in limits?.perPayment ?? [] {
+            guard byCurrency[range.currency] == nil else { throw broken("two ranges for \(range.currency)") }
+            let bounds = AmountRange(min: range.min ?? .min, max: range.max ?? .max)
+            guard bounds.min <= bounds.max else { throw broken("a \(range.currency) range has min above max") }
+            byCurrency[range.currency] = bounds
+        }
+        return byCurrency
+    }
+}

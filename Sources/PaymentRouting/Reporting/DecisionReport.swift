@@ -1,0 +1,77 @@
+import Foundation
+import GatewayConfig
+
+/// The JSON form of a decision (`regionc route --format json`, one line per batch request).
+public struct DecisionReport: Codable, Sendable, Equatable {
+    public var decision: String
+    public var reason: String?
+    public var route: String?
+    public var acquirer: String?
+    public var presentmentCurrency: String?
+    public var settlementCurrency: String?
+    public var walletCurrency: String?
+    public var fxRequired: Bool?
+    public var settlementDate: String?
+    public var region: String
+    public var merchant: String
+    public var method: String
+    public var amount: String
+    public var at: String
+    public var trace: [TraceStep]?
+
+    enum CodingKeys: String, CodingKey {
+        case decision, reason, route, acquirer, region, merchant, method, amount, at, trace
+        case presentmentCurrency = "presentment_currency"
+        case settlementCurrency = "settlement_currency"
+        case walletCurrency = "wallet_currency"
+        case fxRequired = "fx_required"
+        case settlementDate = "settlement_date"
+    }
+
+    public init(request: RouteRequest, decision: RouteDecision, trace: [TraceStep]? = nil) {
+        region = request.region
+        merchant = request.merchant
+        method = request.method
+        amount = request.amount.description
+        at = request.at.description
+        self.trace = trace
+        switch decision {
+        case .decline(let why):
+            self.decision = "decline"
+            reason = why.rawValue
+        case .route(let payment):
+            self.decision = "route"
+            route = payment.route
+            acquirer = payment.acquirer
+            presentmentCurrency = payment.presentmentCurrency.rawValue
+            settlementCurrency = payment.settlementCurrency.rawValue
+            walletCurrency = payment.walletCurrency.rawValue
+            fxRequired = payment.fxRequired
+            settlementDate = payment.settlementDate.description
+        }
+    }
+
+    /// One line of compact JSON with sorted keys.
+    public func jsonLine() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// A few lines for people.
+    public func text() -> String {
+        var lines: [String] = []
+        if decision == "route" {
+            lines.append("route: \(route ?? "") via \(acquirer ?? "")")
+            lines.append("  \(amount) \(method) in \(region) for \(merchant) at \(at)")
+            lines.append("  settles \(settlementCurrency ?? "") on \(settlementDate ?? "")\(fxRequired == true ? " (FX from \(presentmentCurrency ?? ""))" : "")")
+        } else {
+            lines.append("decline: \(reason ?? "")")
+            lines.append("  \(amount) \(method) in \(region) for \(merchant) at \(at)")
+        }
+        for step in trace ?? [] {
+            lines.append("  \(step.passed ? "ok  " : "FAIL") \(step.check): \(step.detail)  [\(step.source)]")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

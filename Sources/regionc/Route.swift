@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import GatewayConfig
+import PaymentRouting
+
+struct Route: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Decide whether a checkout is offered and how it is routed and settled.",
+        discussion: """
+        Exit status: 0 a decision (route or decline), 1 a bad request (unknown currency, bad amount or instant), \
+        2 a missing or unreadable artifact.
+        With --batch FILE, reads one JSON request per line and writes one JSON decision per line.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "The compiled gateway-config.json.")
+    var config: String
+
+    @Option(help: "Region code, e.g. HK.") var region: String?
+    @Option(help: "Merchant id.") var merchant: String?
+    @Option(help: "Payment method id, e.g. ALIPAY_HK.") var method: String?
+    @Option(help: "Amount with currency, e.g. \"120.50 HKD\".") var amount: String?
+    @Option(help: "Capture instant, RFC 3339 (default: now).") var at: String?
+    @Option(help: "Output format: text or json.") var format: Format = .text
+    @Flag(help: "Show every check made and the descriptor field it used.") var explain = false
+    @Option(help: "A JSON-lines file of requests to replay (- for standard input).") var batch: String?
+
+    func validate() throws {
+        if batch == nil, region == nil || merchant == nil || method == nil || amount == nil {
+            throw ValidationError("give --region, --merchant, --method and --amount, or --batch FILE")
+        }
+    }
+
+    func run() throws {
+        let router: Router
+        do {
+            router = try RouterLoader.load(path: config)
+        } catch {
+            Terminal.printError("regionc: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        if let batch {
+            try runBatch(batch, router: router)
+            return
+        }
+        let instant = at ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).description
+        let parsed = RequestParser.parse(region: region ?? "", merchant: merchant ?? "", method: method ?? "",
+                                         amount: amount ?? "", at: instant)
+        guard case .success(let request) = parsed else {
+            if case .failure(let error) = parsed { Terminal.printError("regionc: bad request: \(error)") }
+            throw ExitCode(ExitStatus.inputErrors)
+        }
+        let report: DecisionReport
+        if explain {
+            let explanation = router.explain(request)
+            report = DecisionReport(request: request, decision: explanation.decision, trace: explanation.steps)
+        } else {
+            report = DecisionReport(request: request, decision: router.route(request))
+        }
+        print(format == .json ? report.jsonLine() : report.text())
+    }
+
+    func runBatch(_ path: String, router: Router) throws {
+        let handle: FileHandle
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else if let file = FileHandle(forReadingAtPath: path) {
+            handle = file
+        } else {
+            Terminal.printError("regionc: cannot read \(path)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let replay = BatchReplay(router: router)
+        var failures = 0
+        var output = ""
+        var number = 0
+        for line in LineReader(handle: handle) {
+            number += 1
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            let outcome = replay.replay(line: line[...], number: number, explain: explain)
+            if outcome.isError { failures += 1 }
+            output += outcome.output
+            output += "\n"
+            if output.utf8.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(output.utf8))
+                output.removeAll(keepingCapacity: true)
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if failures > 0 {
+            Terminal.printError("regionc: \(failures) malformed request line\(failures == 1 ? "" : "s")")
+            throw ExitCode(ExitStatus.inputErrors)
+        }
+    }
+}
+
+/// Reads a file line by line in chunks, so a million-line batch is not held in memory at once.
+struct LineReader: Sequence, IteratorProtocol {
+    let handle: FileHandle
+    var buffer = Data()
+    var finished = false
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    mutating func next() -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer.removeSubrange(buffer.startIndex...newline)
+                return String(decoding: line, as: UTF8.self)
+            }
+            if finished {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer.removeAll() }
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            let chunk = handle.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
+        }
+    }
+}
