@@ -108,19 +108,13 @@ public struct Router: Sendable {
                       source: "\(file) payment_methods[\(method.index)].currencies")
         guard takesCurrency else { return .decline(.currencyNotSupported) }
 
-        let amount = request.amount.minorUnits
-        for (limits, field) in [(region.limits, "limits"), (method.limits, "payment_methods[\(method.index)].limits")] {
-            guard let range = limits[currency] else { continue }
-            if amount < range.min {
-                tracer.record("amount", passed: false, detail: "\(request.amount) is below min \(Money(minorUnits: range.min, currency: currency))",
-                              source: "\(file) \(field)")
-                return .decline(.amountBelowMin)
-            }
-            if amount > range.max {
-                tracer.record("amount", passed: false, detail: "\(request.amount) is above max \(Money(minorUnits: range.max, currency: currency))",
-                              source: "\(file) \(field)")
-                return .decline(.amountAboveMax)
-            }
+        if let decline = checkAmount(request.amount, against: region.limits[currency], tracer: &tracer,
+                                     source: "\(file) limits") {
+            return .decline(decline)
+        }
+        if let decline = checkAmount(request.amount, against: method.limits[currency], tracer: &tracer,
+                                     source: "\(file) payment_methods[\(method.index)].limits") {
+            return .decline(decline)
         }
         tracer.record("amount", passed: true, detail: "\(request.amount) is within limits", source: "\(file) limits")
 
@@ -141,6 +135,23 @@ public struct Router: Sendable {
         }
         tracer.record("route", passed: false, detail: "no route matches \(method.id) in \(currency)", source: "\(file) routes")
         return .decline(.noRoute)
+    }
+
+    /// The decline for an amount outside `range`, or nil. The source text is only built when traced.
+    private func checkAmount<Tracer: DecisionTracer>(_ amount: Money, against range: AmountRange?, tracer: inout Tracer,
+                                                     source: @autoclosure () -> String) -> DeclineReason? {
+        guard let range else { return nil }
+        if amount.minorUnits < range.min {
+            tracer.record("amount", passed: false,
+                          detail: "\(amount) is below min \(Money(minorUnits: range.min, currency: amount.currency))", source: source())
+            return .amountBelowMin
+        }
+        if amount.minorUnits > range.max {
+            tracer.record("amount", passed: false,
+                          detail: "\(amount) is above max \(Money(minorUnits: range.max, currency: amount.currency))", source: source())
+            return .amountAboveMax
+        }
+        return nil
     }
 
     private func describe(_ window: Window, at instant: Instant) -> String {

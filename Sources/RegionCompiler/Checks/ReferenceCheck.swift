@@ -16,7 +16,7 @@ enum ReferenceCheck: RegionCheck {
             for id in route.methods ?? [] {
                 if let unknown = unknownMethod(id, catalog: catalog) { diagnostics.append(unknown) }
             }
-            if let acquirer = route.acquirer, catalog.acquirers[acquirer.value] == nil,
+            if let acquirer = route.acquirer, !catalog.isMissing, catalog.acquirers[acquirer.value] == nil,
                !catalog.unreadableIds.contains(acquirer.value) {
                 diagnostics.append(.error(.unknownAcquirer, "acquirer `\(acquirer.value)` is not declared in catalog.yaml",
                                           at: acquirer.location,
@@ -28,7 +28,7 @@ enum ReferenceCheck: RegionCheck {
     }
 
     static func unknownMethod(_ id: Located<String>, catalog: Catalog) -> Diagnostic? {
-        guard catalog.methods[id.value] == nil, !catalog.unreadableIds.contains(id.value) else { return nil }
+        guard !catalog.isMissing, catalog.methods[id.value] == nil, !catalog.unreadableIds.contains(id.value) else { return nil }
         return .error(.unknownPaymentMethod, "payment method `\(id.value)` is not declared in catalog.yaml",
                       at: id.location,
                       hint: Suggestion.hint(for: id.value, among: catalog.methods.keys)

@@ -40,6 +40,7 @@ public enum DescriptorCompiler {
                 diagnostics += reader.diagnostics
             }
         } else {
+            catalog.isMissing = true
             diagnostics.append(.error(.missingCatalog, "there is no catalog.yaml in \(directory)",
                                       at: SourceLocation(file: InputLoader.displayPath(directory: directory, name: catalogName),
                                                          line: 1, column: 1),
@@ -54,13 +55,15 @@ public enum DescriptorCompiler {
                 let reader = FieldReader(primaryFile: defaultsFile.displayPath, rootLocation: root.location)
                 _ = RegionDecoder(reader: reader, mode: .defaults).decode(root, file: defaultsFile)
                 diagnostics += reader.diagnostics
-                if !reader.diagnostics.contains(where: { $0.severity == .error }) { defaultsRoot = root }
+                // Merged even when it has errors: they are reported once (repeats are folded), and regions
+                // relying on its good values are not buried under missing-field errors.
+                defaultsRoot = root
             }
         }
 
         if regionFiles.isEmpty {
             diagnostics.append(.error(.noRegions, "there are no region descriptors in \(directory)",
-                                      at: SourceLocation(file: InputLoader.displayPath(directory: directory, name: ""), line: 1, column: 1),
+                                      at: SourceLocation(file: directory, line: 1, column: 1),
                                       hint: "add one file per region, named after its code, e.g. `hk.yaml`"))
         }
 

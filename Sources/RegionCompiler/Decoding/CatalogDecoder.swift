@@ -47,20 +47,25 @@ struct CatalogDecoder {
         return pairs.map { ($0.key, $0.value) }
     }
 
-    /// Checks an id's spelling and that no other entry (of either kind) already uses it.
+    /// Checks that no other entry (of either kind, ignoring case) already uses the id, then its spelling.
     private func register(_ key: YAMLNode, rule: IdentifierRule, declared: inout [String: SourceLocation],
                           catalog: inout Catalog) -> Located<String>? {
+        if let text = key.scalarText, !key.isNull {
+            let folded = text.lowercased()
+            if let first = declared[folded] {
+                reader.error(.duplicateCatalogId, "id `\(text)` is declared twice in the catalog", at: key.location,
+                             hint: "every payment method and acquirer needs its own id, whatever the case",
+                             related: [RelatedNote(location: first, message: "first declared here")])
+                _ = reader.identifier(key, path: rule.noun, rule: rule)
+                catalog.unreadableIds.insert(text)
+                return nil
+            }
+            declared[folded] = key.location
+        }
         guard let id = reader.identifier(key, path: rule.noun, rule: rule) else {
             if let text = key.scalarText { catalog.unreadableIds.insert(text) }
             return nil
         }
-        if let first = declared[id.value] {
-            reader.error(.duplicateCatalogId, "id `\(id.value)` is declared twice in the catalog", at: id.location,
-                         hint: "every payment method and acquirer needs its own id",
-                         related: [RelatedNote(location: first, message: "first declared here")])
-            return nil
-        }
-        declared[id.value] = id.location
         return id
     }
 }

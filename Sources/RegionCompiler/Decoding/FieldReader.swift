@@ -32,6 +32,12 @@ struct Fields {
     }
 
     func keyLocation(_ key: String) -> SourceLocation? { pairs[key]?.key.location }
+
+    /// The value of `key` when it is written but null (`~`, `null`, nothing).
+    func nullValue(_ key: String) -> YAMLNode? {
+        guard let value = pairs[key]?.value, value.isNull else { return nil }
+        return value
+    }
 }
 
 /// Reads YAML nodes as the schema says each field is typed, collecting diagnostics.
@@ -83,7 +89,12 @@ final class FieldReader {
         let anchorLocation = missingFieldLocation(anchor ?? node.location)
         let fields = Fields(anchor: anchorLocation, pairs: byKey)
         for key in required where fields[key] == nil {
-            reportMissing(path.isEmpty ? key : "\(path).\(key)", at: anchorLocation)
+            let fullPath = path.isEmpty ? key : "\(path).\(key)"
+            if let null = fields.nullValue(key) {
+                error(.nullValue, "`\(fullPath)` is null", at: null.location, hint: "give it a value; it is required")
+            } else {
+                reportMissing(fullPath, at: anchorLocation)
+            }
         }
         return fields
     }

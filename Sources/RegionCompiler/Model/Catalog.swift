@@ -20,6 +20,8 @@ public struct Catalog: Sendable {
     public var acquirers: [String: Acquirer] = [:]
     /// Ids that were declared but could not be read: references to them are not reported again.
     public var unreadableIds: Set<String> = []
+    /// No catalog.yaml at all: that is reported once, not as every reference failing.
+    public var isMissing = false
 
     public init() {}
 }

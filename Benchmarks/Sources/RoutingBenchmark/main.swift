@@ -1,0 +1,90 @@
+import Foundation
+import GatewayConfig
+import MallocInterposerSwift
+import PaymentRouting
+import RegionCompiler
+
+// Measures one routing decision on the shipped config: median and p99 nanoseconds per
+// decision (over batches), and heap allocations per decision (counted by malloc-interposer).
+
+/// Allocation counting needs the interposer preloaded; re-exec with LD_PRELOAD when it is not.
+func ensureInterposerPreloaded() {
+    #if os(Linux)
+    let environment = ProcessInfo.processInfo.environment
+    guard environment["LD_PRELOAD"]?.contains("libMallocInterposerSwift") != true else { return }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let library = executable.deletingLastPathComponent().appendingPathComponent("libMallocInterposerSwift.so").path
+    guard FileManager.default.fileExists(atPath: library) else { return }
+    setenv("LD_PRELOAD", library, 1)
+    var arguments = CommandLine.arguments.map { strdup($0) }
+    arguments.append(nil)
+    execv(executable.path, &arguments)
+    #endif
+}
+
+ensureInterposerPreloaded()
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+let regions = root.appendingPathComponent("regions").path
+let compilation = try DescriptorCompiler.compile(directory: regions)
+guard let artifact = compilation.artifact else {
+    print("the shipped regions do not compile: \(compilation.diagnostics.count) diagnostics")
+    exit(1)
+}
+let router = try Router(artifact: artifact)
+
+func request(_ region: String, _ merchant: String, _ method: String, _ amount: String, _ at: String) -> RouteRequest {
+    guard case .success(let parsed) = RequestParser.parse(region: region, merchant: merchant, method: method, amount: amount, at: at) else {
+        print("bad benchmark request \(region) \(merchant)")
+        exit(1)
+    }
+    return parsed
+}
+
+let cases: [(name: String, request: RouteRequest)] = [
+    ("routed (US live, ALIPAY_CN USD)", request("US", "shop_12345", "ALIPAY_CN", "120.50 USD", "2026-12-01T15:00:00Z")),
+    ("routed (HK pilot, allow-listed, FX)", request("HK", "shop_1001", "ALIPAY_CN", "99.00 USD", "2026-12-01T03:00:00Z")),
+    ("declined (HK pilot, not in rollout)", request("HK", "shop_999999", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")),
+    ("declined (unknown region)", request("ZZ", "shop_1", "ALIPAY_CN", "1.00 USD", "2026-12-01T03:00:00Z")),
+]
+
+// Single-threaded benchmark: the sink only defeats dead-code elimination.
+nonisolated(unsafe) var sink = 0
+@inline(never)
+func consume(_ decision: RouteDecision) {
+    switch decision {
+    case .route(let payment): sink &+= payment.settlementDate.day &+ payment.route.utf8.count
+    case .decline(let reason): sink &+= reason.rawValue.utf8.count
+    }
+}
+
+let batches = 200
+let perBatch = 5_000
+MallocInterposerSwift.initialize()
+print("decisions: \(batches) batches x \(perBatch) per case, release build")
+print("case | median ns | p99 ns | allocations per decision")
+for (name, request) in cases {
+    for _ in 0..<20_000 { consume(router.route(request)) } // warm up
+    var samples: [Double] = []
+    let clock = ContinuousClock()
+    for _ in 0..<batches {
+        let elapsed = clock.measure {
+            for _ in 0..<perBatch { consume(router.route(request)) }
+        }
+        let nanoseconds = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
+        samples.append(nanoseconds / Double(perBatch))
+    }
+    samples.sort()
+    let median = samples[samples.count / 2]
+    let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
+    let counted = 100_000
+    MallocInterposerSwift.hook()
+    for _ in 0..<counted { consume(router.route(request)) }
+    MallocInterposerSwift.unhook()
+    let stats = MallocInterposerSwift.getStatistics()
+    let allocations = Double(stats.mallocCount) / Double(counted)
+    print("\(name) | \(String(format: "%.0f", median)) | \(String(format: "%.0f", p99)) | \(String(format: "%.3f", allocations))")
+    MallocInterposerSwift.reset()
+}
+if sink == 42 { print("") }
