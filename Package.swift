@@ -3,11 +3,12 @@ import PackageDescription
 
 let package = Package(
     name: "AlipayRegions",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "GatewayConfig", targets: ["GatewayConfig"]),
         .library(name: "RegionCompiler", targets: ["RegionCompiler"]),
         .library(name: "PaymentRouting", targets: ["PaymentRouting"]),
+        .library(name: "ArtifactTrust", targets: ["ArtifactTrust"]),
         .executable(name: "regionc", targets: ["regionc"]),
     ],
     dependencies: [
@@ -26,13 +27,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Ed25519 keys, signing and verification of artifacts; shared by the CLI and the runtime.
+        .target(name: "ArtifactTrust", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The runtime a payment service embeds: never links Yams.
-        .target(name: "PaymentRouting", dependencies: ["GatewayConfig"]),
+        .target(name: "PaymentRouting", dependencies: ["GatewayConfig", "ArtifactTrust"]),
         .executableTarget(
             name: "regionc",
             dependencies: [
                 "RegionCompiler",
                 "PaymentRouting",
+                "ArtifactTrust",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,5 +47,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "regioncTests", dependencies: ["regionc"]),
+        .testTarget(name: "ArtifactTrustTests", dependencies: ["ArtifactTrust", "PaymentRouting", "GatewayConfig", "RegionCompiler"]),
     ]
 )

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ArtifactTrust
 import Foundation
+import GatewayConfig
 import RegionCompiler
 
 struct Compile: ParsableCommand {
@@ -17,6 +19,9 @@ struct Compile: ParsableCommand {
     @Option(help: "Diagnostic format: text or json.")
     var format: DiagnosticFormat = .text
 
+    @Option(help: "Ed25519 private key (PEM, mode 0600) to sign with; writes OUTPUT.sig.")
+    var signKey: String?
+
     func run() throws {
         let compilation: Compilation
         do {
@@ -31,14 +36,32 @@ struct Compile: ParsableCommand {
         guard !compilation.hasErrors, let artifact = compilation.artifact, let bytes = try compilation.artifactBytes() else {
             throw ExitCode(ExitStatus.inputErrors)
         }
+        // Load the key before writing anything, so a bad key leaves the old artifact and signature alone.
+        var signature: SignatureEnvelope?
+        if let signKey {
+            do {
+                signature = try SigningKey.load(path: signKey).sign(artifact: bytes)
+            } catch {
+                Terminal.printError("regionc: \(error)")
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
         do {
             try AtomicFileWriter.write(bytes, to: output)
+            let signaturePath = SignatureEnvelope.path(forArtifact: output)
+            if let signature {
+                try AtomicFileWriter.write(try signature.encoded(), to: signaturePath)
+            } else if FileManager.default.fileExists(atPath: signaturePath) {
+                // A stale signature would describe other bytes: remove it.
+                try FileManager.default.removeItem(atPath: signaturePath)
+            }
         } catch {
             Terminal.printError("regionc: cannot write \(output): \(error.localizedDescription)")
             throw ExitCode(ExitStatus.usage)
         }
         if format == .text {
             print("wrote \(output): \(artifact.regions.count) regions, \(bytes.count) bytes, \(artifact.sourceDigest)")
+            if let signature { print("signed \(SignatureEnvelope.path(forArtifact: output)) with key \(signature.keyId)") }
         }
     }
 }

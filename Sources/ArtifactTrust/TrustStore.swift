@@ -1,0 +1,58 @@
+import Crypto
+import Foundation
+
+/// The public keys a runtime accepts signatures from, by key id. Several at once, so a new
+/// key is trusted before the old one is retired.
+public struct TrustStore: Sendable {
+    /// Raw 32-byte public keys by id: Crypto's key types are not Sendable, bytes are.
+    private var rawKeys: [String: Data] = [:]
+
+    public init() {}
+
+    public init(keys: [String: Curve25519.Signing.PublicKey]) {
+        rawKeys = keys.mapValues(\.rawRepresentation)
+    }
+
+    public var keyIds: [String] { rawKeys.keys.sorted() }
+    public var isEmpty: Bool { rawKeys.isEmpty }
+
+    public func key(id: String) -> Curve25519.Signing.PublicKey? {
+        rawKeys[id].flatMap { try? Curve25519.Signing.PublicKey(rawRepresentation: $0) }
+    }
+
+    public struct LoadError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Loads `<id>.pub` files from directories, or single PEM files (id = file name without extension).
+    public static func load(paths: [String]) throws(LoadError) -> TrustStore {
+        var store = TrustStore()
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw LoadError(description: "no such trust path: \(path)")
+            }
+            let files: [String]
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                files = names.filter { $0.hasSuffix(".pub") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+            } else {
+                files = [path]
+            }
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw LoadError(description: "cannot read \(file)")
+                }
+                do {
+                    store.trust(try Ed25519PEM.publicKey(from: String(decoding: data, as: UTF8.self)), id: KeyFiles.keyId(forPath: file))
+                } catch {
+                    throw LoadError(description: "\(file): \(error.description)")
+                }
+            }
+        }
+        guard !store.isEmpty else { throw LoadError(description: "no public keys found in \(paths.joined(separator: ", "))") }
+        return store
+    }
+
+    public mutating func trust(_ key: Curve25519.Signing.PublicKey, id: String) { rawKeys[id] = key.rawRepresentation }
+}

@@ -1,0 +1,203 @@
+import ArtifactTrust
+import Foundation
+import GatewayConfig
+import Synchronization
+
+/// Whether artifacts must carry a signature by a trusted key.
+public enum SignaturePolicy: Sendable {
+    case required(TrustStore)
+    /// Local development only: unsigned artifacts are accepted (a signature present is not checked).
+    case allowUnsigned
+}
+
+/// A rejected artifact: why, when, and which bytes.
+public struct ReloadFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A stable code: `UNREADABLE`, `EMPTY`, `INVALID_JSON`, `UNSUPPORTED_FORMAT_VERSION`, `INVARIANT_BROKEN`,
+    /// `MISSING_SIGNATURE`, `UNTRUSTED_KEY`, `DIGEST_MISMATCH`, `BAD_SIGNATURE`, `MALFORMED_SIGNATURE`, ...
+    public var code: String
+    public var reason: String
+    public var at: Date
+    /// SHA-256 (hex) of the rejected artifact bytes, when they could be read.
+    public var rejectedDigest: String?
+
+    public var description: String { "\(code): \(reason)" }
+}
+
+/// What the store is serving.
+public struct ConfigStatus: Sendable, Equatable {
+    public enum Origin: String, Sendable { case release, lastKnownGood = "last-known-good" }
+
+    /// SHA-256 (hex) of the active artifact's bytes.
+    public var activeDigest: String
+    /// The artifact's own `source_digest`.
+    public var sourceDigest: String
+    public var activeSince: Date
+    public var signedBy: String?
+    public var origin: Origin
+    public var lastFailure: ReloadFailure?
+}
+
+/// Holds the current `Router` and replaces it only with a fully verified and built one.
+/// Readers always get one whole snapshot, old or new: the swap is a single assignment under a lock,
+/// and `Router` is an immutable value.
+public final class ConfigStore: Sendable {
+    public let artifactPath: String
+    public let policy: SignaturePolicy
+    /// Where the last good artifact is kept, so a restart while the release holds a bad file still starts.
+    public let persistenceDirectory: String?
+
+    struct State {
+        var router: Router
+        var status: ConfigStatus
+        /// Fingerprint (artifact + signature digests) of the last bytes looked at, to skip unchanged polls.
+        var lastSeen: String
+    }
+
+    private let state: Mutex<State>
+
+    /// Loads the artifact at `artifactPath`; if it is rejected, falls back to the persisted last good one.
+    /// Throws when neither can be served.
+    public init(artifactPath: String, policy: SignaturePolicy, persistenceDirectory: String? = nil) throws(ReloadFailure) {
+        self.artifactPath = artifactPath
+        self.policy = policy
+        self.persistenceDirectory = persistenceDirectory
+        switch Self.loadCandidate(artifactPath: artifactPath, policy: policy) {
+        case .success(let candidate):
+            state = Mutex(State(router: candidate.router, status: candidate.status(origin: .release, failure: nil),
+                                lastSeen: candidate.fingerprint))
+            Self.persist(candidate, into: persistenceDirectory)
+        case .failure(let failure):
+            guard let saved = Self.loadPersisted(from: persistenceDirectory),
+                  case .success(let fallback) = Self.loadCandidate(artifact: saved.artifact, signature: saved.signature, policy: policy)
+            else { throw failure }
+            state = Mutex(State(router: fallback.router, status: fallback.status(origin: .lastKnownGood, failure: failure),
+                                lastSeen: failure.rejectedDigest ?? ""))
+        }
+    }
+
+    /// The router to decide with. Take it once per checkout; it never changes under you.
+    public var router: Router { state.withLock { $0.router } }
+
+    public var status: ConfigStatus { state.withLock { $0.status } }
+
+    /// Reads, verifies and builds the artifact; swaps it in only if all of that succeeds.
+    /// On failure the current router keeps serving and the failure is recorded.
+    @discardableResult
+    public func reload() -> Result<ConfigStatus, ReloadFailure> {
+        switch Self.loadCandidate(artifactPath: artifactPath, policy: policy) {
+        case .success(let candidate):
+            let status = state.withLock { state in
+                state.router = candidate.router
+                state.status = candidate.status(origin: .release, failure: state.status.lastFailure)
+                state.lastSeen = candidate.fingerprint
+                return state.status
+            }
+            Self.persist(candidate, into: persistenceDirectory)
+            return .success(status)
+        case .failure(let failure):
+            state.withLock { state in
+                state.status.lastFailure = failure
+                state.lastSeen = Self.fingerprint(artifactPath: artifactPath) ?? ""
+            }
+            return .failure(failure)
+        }
+    }
+
+    /// Reloads when the artifact or its signature changed since last looked at. Returns whether it tried.
+    @discardableResult
+    public func reloadIfChanged() -> Bool {
+        let current = Self.fingerprint(artifactPath: artifactPath) ?? ""
+        guard current != state.withLock({ $0.lastSeen }) else { return false }
+        reload()
+        return true
+    }
+
+    /// Polls the artifact every `interval` and reloads when its bytes or signature change
+    /// (compared by SHA-256, so a rewrite with the same modification time is still seen).
+    /// Cancel the task to stop watching.
+    public func watch(every interval: Duration) -> Task<Void, Never> {
+        Task.detached { [self] in
+            while !Task.isCancelled {
+                reloadIfChanged()
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    // MARK: Loading
+
+    struct Candidate {
+        var router: Router
+        var artifact: Data
+        var signature: Data?
+        var digest: String
+        var signedBy: String?
+        var fingerprint: String
+
+        func status(origin: ConfigStatus.Origin, failure: ReloadFailure?) -> ConfigStatus {
+            ConfigStatus(activeDigest: digest, sourceDigest: router.sourceDigest, activeSince: Date(), signedBy: signedBy,
+                         origin: origin, lastFailure: failure)
+        }
+    }
+
+    static func loadCandidate(artifactPath: String, policy: SignaturePolicy) -> Result<Candidate, ReloadFailure> {
+        guard let artifact = FileManager.default.contents(atPath: artifactPath) else {
+            let error = ArtifactError.unreadable(path: artifactPath, reason: "missing or not readable")
+            return .failure(ReloadFailure(code: error.code, reason: error.description, at: Date(), rejectedDigest: nil))
+        }
+        let signature = FileManager.default.contents(atPath: SignatureEnvelope.path(forArtifact: artifactPath))
+        return loadCandidate(artifact: artifact, signature: signature, policy: policy)
+    }
+
+    static func loadCandidate(artifact: Data, signature: Data?, policy: SignaturePolicy) -> Result<Candidate, ReloadFailure> {
+        let digest = Digest.sha256Hex(artifact)
+        func failure(_ code: String, _ reason: String) -> Result<Candidate, ReloadFailure> {
+            .failure(ReloadFailure(code: code, reason: reason, at: Date(), rejectedDigest: digest))
+        }
+        var signedBy: String?
+        if case .required(let trust) = policy {
+            switch SignatureVerifier.verify(artifact: artifact, signature: signature, trust: trust) {
+            case .success(let keyId): signedBy = keyId
+            case .failure(let error): return failure(error.code, error.description)
+            }
+        }
+        do {
+            let router = try RouterLoader.load(data: artifact)
+            let fingerprint = digest + "+" + (signature.map(Digest.sha256Hex) ?? "unsigned")
+            return .success(Candidate(router: router, artifact: artifact, signature: signature, digest: digest,
+                                      signedBy: signedBy, fingerprint: fingerprint))
+        } catch {
+            return failure(error.code, error.description)
+        }
+    }
+
+    static func fingerprint(artifactPath: String) -> String? {
+        guard let artifact = FileManager.default.contents(atPath: artifactPath) else { return nil }
+        let signature = FileManager.default.contents(atPath: SignatureEnvelope.path(forArtifact: artifactPath))
+        return Digest.sha256Hex(artifact) + "+" + (signature.map(Digest.sha256Hex) ?? "unsigned")
+    }
+
+    /// The last good artifact and its signature, kept together in one file so they are replaced
+    /// in one atomic rename and can never be paired wrongly.
+    struct Persisted: Codable {
+        var artifact: Data
+        var signature: Data?
+    }
+
+    static func persistedPath(in directory: String) -> String {
+        (directory as NSString).appendingPathComponent("last-known-good.json")
+    }
+
+    static func loadPersisted(from directory: String?) -> Persisted? {
+        guard let directory, let data = FileManager.default.contents(atPath: persistedPath(in: directory)) else { return nil }
+        return try? JSONDecoder().decode(Persisted.self, from: data)
+    }
+
+    /// Best effort: a failure to persist must not stop serving a good config.
+    static func persist(_ candidate: Candidate, into directory: String?) {
+        guard let directory,
+              let data = try? JSONEncoder().encode(Persisted(artifact: candidate.artifact, signature: candidate.signature))
+        else { return }
+        try? AtomicFileWriter.write(data, to: persistedPath(in: directory))
+    }
+}

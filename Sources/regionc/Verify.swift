@@ -1,0 +1,36 @@
+import ArgumentParser
+import ArtifactTrust
+import Foundation
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check that a trusted key signed exactly these artifact bytes.",
+        discussion: "Exit status: 0 verified, 1 not (the reason is printed), 2 usage or unreadable files."
+    )
+
+    @Option(help: "The artifact; its signature is FILE.sig.") var config: String
+    @Option(parsing: .upToNextOption, help: "Trusted public keys: .pub/.pem files or directories of .pub files.")
+    var trust: [String]
+
+    func run() throws {
+        guard let artifact = FileManager.default.contents(atPath: config) else {
+            Terminal.printError("regionc: cannot read \(config)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let store: TrustStore
+        do {
+            store = try TrustStore.load(paths: trust)
+        } catch {
+            Terminal.printError("regionc: \(error.description)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let signature = FileManager.default.contents(atPath: SignatureEnvelope.path(forArtifact: config))
+        switch SignatureVerifier.verify(artifact: artifact, signature: signature, trust: store) {
+        case .success(let keyId):
+            print("verified: \(config) signed by \(keyId) (sha256 \(Digest.sha256Hex(artifact)))")
+        case .failure(let error):
+            print("not verified [\(error.code)]: \(error.description)")
+            throw ExitCode(ExitStatus.inputErrors)
+        }
+    }
+}
