@@ -1,0 +1,156 @@
+import GatewayConfig
+
+/// What a change to the regions does: field changes in the descriptor's own words, and the
+/// payment impact for every region x method x presentment currency. Changes that stop
+/// payments that used to work are breaking.
+public struct ConfigDiff: Sendable, Equatable {
+    public struct FieldChange: Sendable, Equatable {
+        public var region: String
+        /// The descriptor field, e.g. `availability.status`, `payment_methods[ALIPAY_HK].currencies`.
+        public var field: String
+        /// `planned -> pilot`, `+USD`, `+USD, -HKD`, `added`, `removed`.
+        public var change: String
+        public var breaking: Bool
+
+        public var line: String { "\(region) \(field): \(change)" }
+    }
+
+    public struct Impact: Sendable, Equatable {
+        public var region: String
+        public var method: String
+        public var currency: String
+        public var before: Offer?
+        public var after: Offer?
+        public var breaking: Bool
+        public var summary: String
+
+        public var line: String { "\(region) \(method) \(currency): \(summary)" }
+    }
+
+    /// How a (region, method, currency) is offered.
+    public struct Offer: Sendable, Equatable {
+        /// `all merchants`, `25% of merchants + 2 allowed`.
+        public var audience: String
+        /// Rank of the audience: 0 none ... 10,000 all; lets "narrower" be judged.
+        public var reach: Int
+        public var route: String
+        public var acquirer: String
+        public var settlementCurrency: String
+
+        public var text: String { "\(audience) via \(acquirer) (route \(route), settles \(settlementCurrency))" }
+    }
+
+    public var changes: [FieldChange]
+    public var impacts: [Impact]
+
+    public var isEmpty: Bool { changes.isEmpty && impacts.isEmpty }
+    public var hasBreaking: Bool { changes.contains(where: \.breaking) || impacts.contains(where: \.breaking) }
+
+    /// Exit status for CI: 0 no changes, 3 changes, 4 breaking changes.
+    public var exitStatus: Int32 { isEmpty ? 0 : (hasBreaking ? 4 : 3) }
+
+    public static func compare(old: GatewayArtifact, new: GatewayArtifact) -> ConfigDiff {
+        var changes: [FieldChange] = []
+        var impacts: [Impact] = []
+        for code in Set(old.regions.keys).union(new.regions.keys).sorted() {
+            let before = old.regions[code]
+            let after = new.regions[code]
+            switch (before, after) {
+            case (nil, .some(let added)):
+                changes.append(FieldChange(region: code, field: "region", change: "added (\(added.availability.status.rawValue))",
+                                           breaking: false))
+            case (.some(let removed), nil):
+                changes.append(FieldChange(region: code, field: "region", change: "removed (was \(removed.availability.status.rawValue))",
+                                           breaking: removed.availability.status.reach > 0))
+            case (.some(let before), .some(let after)):
+                changes += FieldComparison.compare(region: code, before, after)
+            case (nil, nil):
+                break
+            }
+            impacts += compareOffers(region: code, before, after)
+        }
+        // Breaking first, then by region and field, so the reviewer reads what stops payments first.
+        changes.sort { ($0.breaking ? 0 : 1, $0.region, $0.field) < ($1.breaking ? 0 : 1, $1.region, $1.field) }
+        impacts.sort { ($0.breaking ? 0 : 1, $0.region, $0.method, $0.currency) < ($1.breaking ? 0 : 1, $1.region, $1.method, $1.currency) }
+        return ConfigDiff(changes: changes, impacts: impacts)
+    }
+
+    static func compareOffers(region code: String, _ before: RegionArtifact?, _ after: RegionArtifact?) -> [Impact] {
+        let oldOffers = before.map(offers) ?? [:]
+        let newOffers = after.map(offers) ?? [:]
+        var impacts: [Impact] = []
+        let keys = Set(oldOffers.keys).union(newOffers.keys).sorted { ($0.method, $0.currency) < ($1.method, $1.currency) }
+        for key in keys {
+            let was = oldOffers[key] ?? nil
+            let now = newOffers[key] ?? nil
+            guard was != now else { continue }
+            let summary: String
+            var breaking = false
+            switch (was, now) {
+            case (nil, .some(let offer)):
+                summary = "newly offered to \(offer.text)"
+            case (.some(let offer), nil):
+                summary = "no longer offered (was \(offer.text))"
+                breaking = true
+            case (.some(let old), .some(let new)):
+                var parts: [String] = []
+                if old.audience != new.audience { parts.append("audience \(old.audience) -> \(new.audience)") }
+                if old.route != new.route || old.acquirer != new.acquirer {
+                    parts.append("route \(old.route) via \(old.acquirer) -> \(new.route) via \(new.acquirer)")
+                }
+                if old.settlementCurrency != new.settlementCurrency {
+                    parts.append("settles \(old.settlementCurrency) -> \(new.settlementCurrency)")
+                }
+                summary = parts.joined(separator: "; ")
+                breaking = new.reach < old.reach || old.settlementCurrency != new.settlementCurrency
+            case (nil, nil):
+                continue
+            }
+            impacts.append(Impact(region: code, method: key.method, currency: key.currency, before: was, after: now,
+                                  breaking: breaking, summary: summary))
+        }
+        return impacts
+    }
+
+    struct PairKey: Hashable {
+        let method: String
+        let currency: String
+    }
+
+    /// Every (method, presentment currency) of a region, with its offer or nil when not offered.
+    static func offers(_ region: RegionArtifact) -> [PairKey: Offer?] {
+        var result: [PairKey: Offer?] = [:]
+        let regionStatus = region.availability.status
+        for method in region.paymentMethods {
+            let status = method.availability?.status ?? regionStatus
+            let offered = regionStatus.reach > 0 && (status == .live || (status == .pilot && regionStatus == .pilot))
+            for currency in method.currencies {
+                let key = PairKey(method: method.method, currency: currency.rawValue)
+                guard offered, let route = region.routes.first(where: { matches($0, method: method.method, currency: currency) })
+                else {
+                    result[key] = .some(nil)
+                    continue
+                }
+                let (audience, reach) = audienceOf(region)
+                result[key] = Offer(audience: audience, reach: reach, route: route.name, acquirer: route.acquirer,
+                                    settlementCurrency: region.currencies.settlement.rawValue)
+            }
+        }
+        return result
+    }
+
+    static func matches(_ route: RouteArtifact, method: String, currency: CurrencyCode) -> Bool {
+        (route.match?.methods.map { $0.contains(method) } ?? true)
+            && (route.match?.currencies.map { $0.contains(currency) } ?? true)
+    }
+
+    static func audienceOf(_ region: RegionArtifact) -> (String, Int) {
+        let deny = region.availability.rollout?.deny.count ?? 0
+        let denied = deny > 0 ? " except \(deny) denied" : ""
+        guard region.availability.status == .pilot else { return ("all merchants\(denied)", 10_000) }
+        let percent = region.availability.rollout?.percent ?? 0
+        let allow = region.availability.rollout?.allow.count ?? 0
+        let allowed = allow > 0 ? " + \(allow) allowed" : ""
+        return ("\(percent)% of merchants\(allowed)\(denied)", percent * 100)
+    }
+}

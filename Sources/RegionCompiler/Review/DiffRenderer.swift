@@ -1,0 +1,90 @@
+import Foundation
+
+/// Renders a `ConfigDiff` for a terminal, a pull request comment, or a machine.
+public enum DiffRenderer {
+    public static func text(_ diff: ConfigDiff) -> String {
+        guard !diff.isEmpty else { return "no changes" }
+        var lines: [String] = []
+        let breakingImpacts = diff.impacts.filter(\.breaking)
+        let breakingChanges = diff.changes.filter(\.breaking)
+        if !breakingImpacts.isEmpty || !breakingChanges.isEmpty {
+            lines.append("BREAKING: payments that work today would stop or change:")
+            lines += breakingImpacts.map { "  ! \($0.line)" }
+            lines += breakingChanges.map { "  ! \($0.line)" }
+            lines.append("")
+        }
+        let otherImpacts = diff.impacts.filter { !$0.breaking }
+        if !otherImpacts.isEmpty {
+            lines.append("Payment impact:")
+            lines += otherImpacts.map { "  \($0.line)" }
+            lines.append("")
+        }
+        let otherChanges = diff.changes.filter { !$0.breaking }
+        if !otherChanges.isEmpty {
+            lines.append("Field changes:")
+            lines += otherChanges.map { "  \($0.line)" }
+            lines.append("")
+        }
+        lines.append(summary(diff))
+        return lines.joined(separator: "\n")
+    }
+
+    public static func markdown(_ diff: ConfigDiff) -> String {
+        guard !diff.isEmpty else { return "### Gateway config diff\n\nNo changes.\n" }
+        var lines = ["### Gateway config diff", "", "**\(summary(diff))**", ""]
+        let breaking = diff.impacts.filter(\.breaking).map(\.line) + diff.changes.filter(\.breaking).map(\.line)
+        if !breaking.isEmpty {
+            lines += ["#### :warning: Breaking: needs extra approval", ""]
+            lines += breaking.map { "- \(escape($0))" }
+            lines.append("")
+        }
+        let impacts = diff.impacts.filter { !$0.breaking }
+        if !impacts.isEmpty {
+            lines += ["#### Payment impact", "", "| region | method | currency | change |", "|---|---|---|---|"]
+            lines += impacts.map { "| \($0.region) | \($0.method) | \($0.currency) | \(escape($0.summary)) |" }
+            lines.append("")
+        }
+        let changes = diff.changes.filter { !$0.breaking }
+        if !changes.isEmpty {
+            lines += ["#### Field changes", "", "| region | field | change |", "|---|---|---|"]
+            lines += changes.map { "| \($0.region) | `\($0.field)` | \(escape($0.change)) |" }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func json(_ diff: ConfigDiff) throws -> String {
+        struct Document: Encodable {
+            struct Change: Encodable { let region, field, change: String; let breaking: Bool }
+            struct Impact: Encodable {
+                let region, method, currency, summary: String
+                let breaking: Bool
+                let before, after: String?
+            }
+            let changes: [Change]
+            let impacts: [Impact]
+            let breaking: Bool
+            let exit_status: Int32
+        }
+        let document = Document(
+            changes: diff.changes.map { .init(region: $0.region, field: $0.field, change: $0.change, breaking: $0.breaking) },
+            impacts: diff.impacts.map {
+                .init(region: $0.region, method: $0.method, currency: $0.currency, summary: $0.summary, breaking: $0.breaking,
+                      before: $0.before?.text, after: $0.after?.text)
+            },
+            breaking: diff.hasBreaking, exit_status: diff.exitStatus)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    static func summary(_ diff: ConfigDiff) -> String {
+        let breaking = diff.changes.filter(\.breaking).count + diff.impacts.filter(\.breaking).count
+        return "\(diff.changes.count) field change\(diff.changes.count == 1 ? "" : "s"), "
+            + "\(diff.impacts.count) payment impact\(diff.impacts.count == 1 ? "" : "s"), \(breaking) breaking"
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|")
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import GatewayConfig
+
+/// One side of a review: a compiled artifact file, or a regions directory compiled in memory.
+public enum ReviewInput {
+    public enum Failure: Error, CustomStringConvertible {
+        case unreadable(String)
+        case notAnArtifact(path: String, detail: String)
+        /// The directory has errors; they are in the compilation.
+        case invalid(Compilation)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let detail): detail
+            case .notAnArtifact(let path, let detail): "\(path) is not a gateway config artifact: \(detail)"
+            case .invalid(let compilation): "the regions have \(compilation.diagnostics.errorCount) errors"
+            }
+        }
+    }
+
+    public static func load(_ path: String) throws(Failure) -> GatewayArtifact {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable("no such file or directory: \(path)")
+        }
+        if isDirectory.boolValue {
+            let compilation: Compilation
+            do {
+                compilation = try DescriptorCompiler.compile(directory: path)
+            } catch {
+                throw .unreadable(error.description)
+            }
+            guard let artifact = compilation.artifact else { throw .invalid(compilation) }
+            return artifact
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable("cannot read \(path)") }
+        do {
+            return try JSONDecoderFactory.make().decode(GatewayArtifact.self, from: data)
+        } catch {
+            throw .notAnArtifact(path: path, detail: String(describing: error))
+        }
+    }
+}

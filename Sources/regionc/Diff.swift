@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import GatewayConfig
+import RegionCompiler
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what a change to the regions does to live payments.",
+        discussion: """
+        OLD and NEW are each a compiled artifact or a regions directory (compiled in memory). \
+        Exit status: 0 no changes, 3 changes, 4 breaking changes (payments that work today would stop), \
+        1 a side has errors, 2 usage or I/O.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
+
+    @Argument(help: "The current config: artifact or regions directory.") var old: String
+    @Argument(help: "The proposed config: artifact or regions directory.") var new: String
+    @Option(help: "Output format: text, markdown or json.") var format: Format = .text
+
+    func run() throws {
+        let before = try load(old)
+        let after = try load(new)
+        let diff = ConfigDiff.compare(old: before, new: after)
+        switch format {
+        case .text: print(DiffRenderer.text(diff))
+        case .markdown: print(DiffRenderer.markdown(diff))
+        case .json: print(try DiffRenderer.json(diff))
+        }
+        if diff.exitStatus != 0 { throw ExitCode(diff.exitStatus) }
+    }
+
+    func load(_ path: String) throws -> GatewayArtifact {
+        do {
+            return try ReviewInput.load(path)
+        } catch {
+            if case .invalid(let compilation) = error {
+                let renderer = TextRenderer(colored: false)
+                Terminal.printError(renderer.render(compilation.diagnostics, sources: compilation.files))
+                Terminal.printError("regionc: \(path): \(error.description)")
+                throw ExitCode(ExitStatus.inputErrors)
+            }
+            Terminal.printError("regionc: \(error.description)")
+            throw ExitCode(ExitStatus.usage)
+        }
+    }
+}
