@@ -1,0 +1,165 @@
+import GatewayConfig
+
+/// Regions x payment methods: who can pay with what, where, in which currencies, settled how;
+/// and a timeline of launches. Rendered as Markdown or as one self-contained HTML page.
+public struct CoverageReport: Sendable {
+    public struct Cell: Sendable, Equatable {
+        public var status: AvailabilityStatus
+        public var audience: String
+        public var currencies: [String]
+        public var from: String?
+    }
+
+    public struct Row: Sendable {
+        public var region: String
+        public var name: String
+        public var status: AvailabilityStatus
+        public var audience: String
+        public var currencies: String
+        public var settlement: String
+        /// Keyed by method id; absent when the region does not list the method.
+        public var cells: [String: Cell]
+    }
+
+    public struct Milestone: Sendable, Equatable {
+        public var date: String
+        public var text: String
+    }
+
+    public var methods: [String]
+    public var methodNames: [String: String]
+    public var rows: [Row]
+    public var timeline: [Milestone]
+    public var sourceDigest: String
+
+    public init(artifact: GatewayArtifact) {
+        let regions = artifact.regions.values.sorted { $0.region < $1.region }
+        methods = Array(Set(regions.flatMap { $0.paymentMethods.map(\.method) })).sorted()
+        methodNames = artifact.catalog.paymentMethods.mapValues(\.name)
+        sourceDigest = artifact.sourceDigest
+        rows = regions.map { region in
+            let (audience, _) = ConfigDiff.audienceOf(region)
+            var cells: [String: Cell] = [:]
+            for method in region.paymentMethods {
+                let status = method.availability?.status ?? region.availability.status
+                let offered = region.availability.status.reach > 0 && (status == .live || (status == .pilot && region.availability.status == .pilot))
+                cells[method.method] = Cell(status: status, audience: offered ? audience : "not offered",
+                                            currencies: method.currencies.map(\.rawValue),
+                                            from: method.availability?.from.map { $0.utcDate.description })
+            }
+            let settlement = region.settlement
+            return Row(region: region.region.rawValue, name: region.name, status: region.availability.status,
+                       audience: region.availability.status.reach > 0 ? audience : "nobody yet",
+                       currencies: region.currencies.presentment.map(\.rawValue).joined(separator: ", "),
+                       settlement: "\(region.currencies.settlement) \(settlement.schedule), cutoff \(settlement.cutoff) \(region.timezone)",
+                       cells: cells)
+        }
+        var milestones: [Milestone] = []
+        for region in regions {
+            let status = region.availability.status
+            if let from = region.availability.from {
+                let what = status == .pilot ? "pilot (\(region.availability.rollout?.percent ?? 0)% of merchants)" : status.rawValue
+                milestones.append(Milestone(date: from.utcDate.description, text: "\(region.region) \(region.name): \(what) from \(from)"))
+            } else if status == .planned {
+                milestones.append(Milestone(date: "undated", text: "\(region.region) \(region.name): planned, no date yet"))
+            }
+            if let until = region.availability.until {
+                milestones.append(Milestone(date: until.utcDate.description, text: "\(region.region) \(region.name): ends \(until)"))
+            }
+            for method in region.paymentMethods {
+                if let from = method.availability?.from {
+                    milestones.append(Milestone(date: from.utcDate.description,
+                                                text: "\(region.region) \(method.method): \(method.availability?.status.rawValue ?? "") from \(from)"))
+                }
+            }
+        }
+        timeline = milestones.sorted { ($0.date, $0.text) < ($1.date, $1.text) }
+    }
+
+    public func markdown() -> String {
+        var lines = ["# Alipay gateway coverage", "", "Config `\(sourceDigest)`.", "",
+                     "## Regions", "", "| region | status | audience | presentment | settlement |", "|---|---|---|---|---|"]
+        lines += rows.map { "| \($0.region) \($0.name) | \($0.status.rawValue) | \($0.audience) | \($0.currencies) | \($0.settlement) |" }
+        lines += ["", "## Payment methods by region", "",
+                  "| region | " + methods.joined(separator: " | ") + " |",
+                  "|---|" + String(repeating: "---|", count: methods.count)]
+        for row in rows {
+            let cells = methods.map { method -> String in
+                guard let cell = row.cells[method] else { return "" }
+                return "\(cell.status.rawValue)<br>\(cell.currencies.joined(separator: ", "))\(cell.from.map { "<br>from \($0)" } ?? "")"
+            }
+            lines.append("| \(row.region) | " + cells.joined(separator: " | ") + " |")
+        }
+        lines += ["", "## Timeline", ""]
+        lines += timeline.map { "- **\($0.date)**: \($0.text)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func html() -> String {
+        var body = "<h1>Alipay gateway coverage</h1>\n<p class=\"meta\">Config <code>\(escape(sourceDigest))</code></p>\n"
+        body += "<h2>Payment methods by region</h2>\n<table class=\"matrix\">\n<thead><tr><th>Region</th><th>Status</th><th>Settlement</th>"
+        body += methods.map { "<th>\(escape(methodNames[$0] ?? $0))<br><small>\(escape($0))</small></th>" }.joined()
+        body += "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            body += "<tr><th scope=\"row\">\(escape(row.region))<br><small>\(escape(row.name))</small></th>"
+            body += "<td><span class=\"status \(row.status.rawValue)\">\(row.status.rawValue)</span><br><small>\(escape(row.audience))</small></td>"
+            body += "<td><small>\(escape(row.currencies)) &rarr; \(escape(row.settlement))</small></td>"
+            for method in methods {
+                guard let cell = row.cells[method] else {
+                    body += "<td class=\"none\">&ndash;</td>"
+                    continue
+                }
+                body += "<td><span class=\"status \(cell.status.rawValue)\">\(cell.status.rawValue)</span>"
+                body += "<br><small>\(escape(cell.currencies.joined(separator: ", ")))</small>"
+                if let from = cell.from { body += "<br><small>from \(escape(from))</small>" }
+                body += "</td>"
+            }
+            body += "</tr>\n"
+        }
+        body += "</tbody>\n</table>\n<h2>Timeline</h2>\n<ol class=\"timeline\">\n"
+        body += timeline.map { "<li><time>\(escape($0.date))</time> \(escape($0.text))</li>\n" }.joined()
+        body += "</ol>\n"
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <title>Alipay gateway coverage</title>
+        <style>
+        body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #1d2330; }
+        h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin-top: 28px; }
+        .meta { color: #5b6475; margin: 0; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { border: 1px solid #d6dae3; padding: 6px 8px; text-align: left; vertical-align: top; }
+        thead th { background: #f1f3f8; }
+        td.none { color: #b4bac6; text-align: center; }
+        small { color: #5b6475; }
+        .status { display: inline-block; padding: 1px 7px; border-radius: 9px; font-weight: 600; font-size: 12px; }
+        .live { background: #d6f5df; color: #12692f; } .pilot { background: #fff0c2; color: #7a5600; }
+        .planned { background: #e3e8f4; color: #34425e; } .paused { background: #fde0d9; color: #8c2a12; }
+        .retired { background: #e6e6e6; color: #555; }
+        .timeline { padding-left: 20px; } .timeline time { font-weight: 600; margin-right: 8px; }
+        @media print { body { margin: 0; } thead { display: table-header-group; } tr { page-break-inside: avoid; } }
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

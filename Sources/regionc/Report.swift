@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import GatewayConfig
+import RegionCompiler
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a coverage report: regions x payment methods, and a launch timeline.",
+        discussion: "DIR is a regions directory or a compiled artifact. The HTML is one self-contained file."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html }
+
+    @Argument(help: "The regions directory or a compiled artifact.") var directory = "regions"
+    @Option(help: "markdown or html.") var format: Format = .markdown
+    @Option(name: .shortAndLong, help: "Where to write the report (default: standard output).") var output: String?
+
+    func run() throws {
+        let artifact: GatewayArtifact
+        do {
+            artifact = try ReviewInput.load(directory)
+        } catch {
+            Terminal.printError("regionc: \(directory): \(error.description)")
+            if case .invalid = error { throw ExitCode(ExitStatus.inputErrors) }
+            throw ExitCode(ExitStatus.usage)
+        }
+        let report = CoverageReport(artifact: artifact)
+        let text = format == .html ? report.html() : report.markdown()
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try AtomicFileWriter.write(Data(text.utf8), to: output)
+        } catch {
+            Terminal.printError("regionc: cannot write \(output): \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.usage)
+        }
+    }
+}
