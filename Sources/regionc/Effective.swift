@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import RegionCompiler
+
+struct Effective: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a region's descriptor with defaults applied, each value with the file and line it came from."
+    )
+
+    @Argument(help: "Region code, e.g. HK.") var region: String
+    @Argument(help: "The regions directory.") var directory = "regions"
+
+    func run() throws {
+        let files: [SourceFile]
+        do {
+            files = try InputLoader.load(directory: directory)
+        } catch {
+            Terminal.printError("regionc: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let wanted = region.lowercased()
+        guard let file = files.first(where: { $0.name == "\(wanted).yaml" || $0.name == "\(wanted).yml" }) else {
+            Terminal.printError("regionc: no descriptor for region \(region) in \(directory)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        guard let text = EffectiveDescriptor.render(regionFile: file, defaults: files.first { $0.name == DescriptorCompiler.defaultsName })
+        else {
+            Terminal.printError("regionc: \(file.displayPath) does not parse; run `regionc validate \(directory)`")
+            throw ExitCode(ExitStatus.inputErrors)
+        }
+        print(text, terminator: "")
+    }
+}
