@@ -57,11 +57,14 @@ enum AvailabilityCheck: RegionCheck {
         var diagnostics: [Diagnostic] = []
         let status = availability.status?.value
         if let rollout = availability.rollout {
-            if let status, status != .pilot {
-                diagnostics.append(.error(.rolloutWithoutPilot, "`rollout` is set but the status is `\(status.rawValue)`",
+            // `deny` applies to every status (live offers every merchant not denied);
+            // `percent` and `allow` only choose a pilot's audience.
+            if let status, status != .pilot, rollout.percent != nil || !rollout.allow.isEmpty {
+                diagnostics.append(.error(.rolloutWithoutPilot,
+                                          "`rollout.percent` and `rollout.allow` only apply to a pilot; the status is `\(status.rawValue)`",
                                           at: rollout.keyLocation,
-                                          hint: status == .live ? "live regions reach every merchant; remove `rollout` or use status: pilot"
-                                              : "rollout only applies to status: pilot"))
+                                          hint: status == .live ? "live regions reach every merchant not in `deny`; keep only `deny`, or use status: pilot"
+                                              : "keep only `deny`, or use status: pilot"))
             }
             let allowed = Dictionary(rollout.allow.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first })
             for denied in rollout.deny {

@@ -151,7 +151,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .blackoutsOverlap: "Two blackouts overlap."
         case .blackoutTooLong: "A blackout longer than 14 days; use status: paused instead."
         case .percentOutOfRange: "Rollout percent outside 0..100."
-        case .rolloutWithoutPilot: "A rollout on a status other than pilot."
+        case .rolloutWithoutPilot: "A rollout percent or allow list on a status other than pilot (deny applies to any status)."
         case .allowDenyOverlap: "A merchant both allowed and denied."
         case .methodAvailabilityWidens: "A method's availability wider than its region's."
         case .instantOutOfRange: "An instant outside the years 2000 to 2199."

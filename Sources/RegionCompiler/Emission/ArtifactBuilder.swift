@@ -53,11 +53,15 @@ enum ArtifactBuilder {
                 : nil
             routes.append(RouteArtifact(name: routeName.value, match: match, acquirer: acquirer.value))
         }
-        let rollout = status.value == .pilot
-            ? RolloutArtifact(percent: availability.rollout?.percent?.value ?? 0,
-                              allow: (availability.rollout?.allow ?? []).map(\.value).sorted(),
-                              deny: (availability.rollout?.deny ?? []).map(\.value).sorted())
-            : nil
+        let deny = (availability.rollout?.deny ?? []).map(\.value).sorted()
+        let rollout: RolloutArtifact? = if status.value == .pilot {
+            RolloutArtifact(percent: availability.rollout?.percent?.value ?? 0,
+                            allow: (availability.rollout?.allow ?? []).map(\.value).sorted(), deny: deny)
+        } else if !deny.isEmpty {
+            RolloutArtifact(percent: 0, allow: [], deny: deny)
+        } else {
+            nil
+        }
         let blackouts = availability.blackouts.compactMap { blackout -> BlackoutArtifact? in
             guard let from = blackout.from, let until = blackout.until else { return nil }
             return BlackoutArtifact(from: from.value, until: until.value, reason: blackout.reason)

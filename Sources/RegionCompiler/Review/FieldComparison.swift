@@ -26,7 +26,8 @@ enum FieldComparison {
             let now = after[field]
             guard was != now, let text = describe(was, now), !text.isEmpty else { continue }
             changes.append(ConfigDiff.FieldChange(region: code, field: field, change: text,
-                                                  breaking: isBreaking(field: field, was, now)))
+                                                  breaking: isBreaking(field: field, was, now,
+                                                                       stillPilot: new.availability.status == .pilot)))
         }
         return changes
     }
@@ -45,7 +46,9 @@ enum FieldComparison {
             return "\(old?.text ?? "(none)") -> \(new?.text ?? "(none)")"
         }
     }
-    static func isBreaking(field: String, _ old: Value?, _ new: Value?) -> Bool {
+    /// `stillPilot`: a narrower pilot audience only matters while the region stays a pilot;
+    /// going live widens it to every merchant.
+    static func isBreaking(field: String, _ old: Value?, _ new: Value?, stillPilot: Bool) -> Bool {
         func removedSomething() -> Bool {
             guard case .set(let a)? = old else { return false }
             guard case .set(let b)? = new else { return !a.isEmpty }
@@ -57,8 +60,10 @@ enum FieldComparison {
             return b.contains { !a.contains($0) }
         }
         switch field {
-        case "currencies.presentment", "payment_methods", "availability.rollout.allow":
+        case "currencies.presentment", "payment_methods":
             return removedSomething()
+        case "availability.rollout.allow":
+            return stillPilot && removedSomething()
         case "availability.blackouts", "availability.rollout.deny":
             return addedSomething()
         case "currencies.settlement":
@@ -67,7 +72,7 @@ enum FieldComparison {
             let reach = { (value: Value?) in value?.text.flatMap(AvailabilityStatus.init(rawValue:))?.reach ?? 0 }
             return reach(new) < reach(old)
         case "availability.rollout.percent":
-            return (new?.text.flatMap { Int($0) } ?? 0) < (old?.text.flatMap { Int($0) } ?? 0)
+            return stillPilot && (new?.text.flatMap { Int($0) } ?? 0) < (old?.text.flatMap { Int($0) } ?? 0)
         case "availability.until":
             // RFC 3339 UTC text orders chronologically; a new or earlier end stops payments sooner.
             return new != nil && (old == nil || (new?.text ?? "") < (old?.text ?? ""))
