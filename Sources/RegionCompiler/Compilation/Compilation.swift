@@ -83,6 +83,8 @@ public enum DescriptorCompiler {
         }
         diagnostics += checkUniqueRegions(regions)
 
+        for file in files where composedCleanly(file, diagnostics) { diagnostics += SchemaLineCheck.run(file) }
+
         var compilation = Compilation(diagnostics: diagnostics.sortedForReport(), artifact: nil, regions: regions, files: files)
         guard !compilation.hasErrors else { return compilation }
         switch ArtifactBuilder.build(regions: regions, catalog: catalog, sourceDigest: SourceDigest.compute(files)) {
@@ -95,6 +97,12 @@ public enum DescriptorCompiler {
     /// Loads and compiles a regions directory.
     public static func compile(directory: String) throws(InputError) -> Compilation {
         compile(try InputLoader.load(directory: directory), directory: directory)
+    }
+
+    /// Byte-level problems (binary, encoding) make the schema line moot.
+    static func composedCleanly(_ file: SourceFile, _ diagnostics: [Diagnostic]) -> Bool {
+        let fatal: Set<DiagnosticCode> = [.binaryFile, .invalidUTF8, .emptyFile]
+        return !diagnostics.contains { $0.location.file == file.displayPath && fatal.contains($0.code) }
     }
 
     /// Where a missing top-level field is reported: the root mapping's first key.

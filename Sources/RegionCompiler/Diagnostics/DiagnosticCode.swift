@@ -88,6 +88,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case currencyWithoutLimit = "RC0802"
     case blackoutOutsideWindow = "RC0803"
     case pilotReachesNobody = "RC0804"
+    case schemaLine = "RC0805"
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool {
         lhs.rawValue < rhs.rawValue
@@ -168,6 +169,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .currencyWithoutLimit: "A presentment currency with no per-payment limit."
         case .blackoutOutsideWindow: "A blackout entirely outside the availability window."
         case .pilotReachesNobody: "A pilot with percent 0 and an empty allow list reaches no merchant."
+        case .schemaLine: "The `# yaml-language-server: $schema=` line is missing or names the wrong schema."
         }
     }
 }
