@@ -8,6 +8,6 @@ out="${2:-docs/images/coverage.png}"
 command -v chromium >/dev/null || { echo "install Chromium first: apt-get install -y chromium" >&2; exit 2; }
 mkdir -p build "$(dirname "$out")"
 swift run regionc report "$regions" --format html -o build/coverage.html
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1500,1100 \
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1800,1500 \
     --screenshot="$PWD/$out" "file://$PWD/build/coverage.html"
 echo "wrote $out"
