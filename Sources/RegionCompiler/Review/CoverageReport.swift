@@ -1,3 +1,4 @@
+import Foundation
 import GatewayConfig
 
 /// Regions x payment methods: who can pay with what, where, in which currencies, settled how;
@@ -45,7 +46,7 @@ public struct CoverageReport: Sendable {
                 let offered = region.availability.status.reach > 0 && (status == .live || (status == .pilot && region.availability.status == .pilot))
                 cells[method.method] = Cell(status: status, audience: offered ? audience : "not offered",
                                             currencies: method.currencies.map(\.rawValue),
-                                            from: method.availability?.from.map { $0.utcDate.description })
+                                            from: method.availability?.from.map { Self.localDate($0, region.timezone) })
             }
             let settlement = region.settlement
             return Row(region: region.region.rawValue, name: region.name, status: region.availability.status,
@@ -59,21 +60,27 @@ public struct CoverageReport: Sendable {
             let status = region.availability.status
             if let from = region.availability.from {
                 let what = status == .pilot ? "pilot (\(region.availability.rollout?.percent ?? 0)% of merchants)" : status.rawValue
-                milestones.append(Milestone(date: from.utcDate.description, text: "\(region.region) \(region.name): \(what) from \(from)"))
+                milestones.append(Milestone(date: Self.localDate(from, region.timezone), text: "\(region.region) \(region.name): \(what)"))
             } else if status == .planned {
                 milestones.append(Milestone(date: "undated", text: "\(region.region) \(region.name): planned, no date yet"))
             }
             if let until = region.availability.until {
-                milestones.append(Milestone(date: until.utcDate.description, text: "\(region.region) \(region.name): ends \(until)"))
+                milestones.append(Milestone(date: Self.localDate(until, region.timezone), text: "\(region.region) \(region.name): ends"))
             }
             for method in region.paymentMethods {
                 if let from = method.availability?.from {
-                    milestones.append(Milestone(date: from.utcDate.description,
-                                                text: "\(region.region) \(method.method): \(method.availability?.status.rawValue ?? "") from \(from)"))
+                    milestones.append(Milestone(date: Self.localDate(from, region.timezone),
+                                                text: "\(region.region) \(method.method): \(method.availability?.status.rawValue ?? "")"))
                 }
             }
         }
         timeline = milestones.sorted { ($0.date, $0.text) < ($1.date, $1.text) }
+    }
+
+    /// The date an instant falls on in the region's own zone: launches are planned in local days.
+    static func localDate(_ instant: Instant, _ zone: String) -> String {
+        let offset = TimeZone(identifier: zone)?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant.secondsSinceEpoch))) ?? 0
+        return Instant(secondsSinceEpoch: instant.secondsSinceEpoch + Int64(offset)).utcDate.description
     }
 
     public func markdown() -> String {
