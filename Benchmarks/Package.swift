@@ -27,5 +27,15 @@ let package = Package(
             ],
             path: "Sources/RoutingBenchmark"
         ),
+        .executableTarget(
+            name: "scale-benchmark",
+            dependencies: [
+                .product(name: "PaymentRouting", package: rootIdentity),
+                .product(name: "RegionCompiler", package: rootIdentity),
+                .product(name: "GatewayConfig", package: rootIdentity),
+                .product(name: "ArtifactTrust", package: rootIdentity),
+            ],
+            path: "Sources/ScaleBenchmark"
+        ),
     ]
 )

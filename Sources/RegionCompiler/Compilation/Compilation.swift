@@ -67,19 +67,14 @@ public enum DescriptorCompiler {
                                       hint: "add one file per region, named after its code, e.g. `hk.yaml`"))
         }
 
+        // Regions are independent once catalog and defaults are read: check them on every core.
+        let outcomes = ParallelMap.map(regionFiles) { [catalog, defaultsRoot] file in
+            compileRegion(file, defaults: defaultsRoot, catalog: catalog)
+        }
         var regions: [RegionDescriptor] = []
-        for file in regionFiles {
-            let composed = YAMLComposer.compose(file)
-            diagnostics += composed.diagnostics
-            diagnostics += checkFileName(file)
-            guard let root = composed.root else { continue }
-            let merged = DefaultsMerger.merge(defaults: defaultsRoot, into: root)
-            let reader = FieldReader(primaryFile: file.displayPath, rootLocation: rootLocation(of: root, in: file))
-            let descriptor = RegionDecoder(reader: reader, mode: .region).decode(merged, file: file)
-            diagnostics += reader.diagnostics
-            diagnostics += checkRegionMatchesFile(descriptor)
-            diagnostics += RegionChecks.run(descriptor, catalog: catalog)
-            regions.append(descriptor)
+        for outcome in outcomes {
+            diagnostics += outcome.diagnostics
+            if let descriptor = outcome.descriptor { regions.append(descriptor) }
         }
         diagnostics += checkUniqueRegions(regions)
 
@@ -92,6 +87,21 @@ public enum DescriptorCompiler {
         case .failure(let diagnostic): compilation.diagnostics.append(diagnostic)
         }
         return compilation
+    }
+
+    /// Parses, decodes and checks one region file against the shared catalog and defaults.
+    static func compileRegion(_ file: SourceFile, defaults: YAMLNode?, catalog: Catalog)
+        -> (descriptor: RegionDescriptor?, diagnostics: [Diagnostic]) {
+        let composed = YAMLComposer.compose(file)
+        var diagnostics = composed.diagnostics + checkFileName(file)
+        guard let root = composed.root else { return (nil, diagnostics) }
+        let merged = DefaultsMerger.merge(defaults: defaults, into: root)
+        let reader = FieldReader(primaryFile: file.displayPath, rootLocation: rootLocation(of: root, in: file))
+        let descriptor = RegionDecoder(reader: reader, mode: .region).decode(merged, file: file)
+        diagnostics += reader.diagnostics
+        diagnostics += checkRegionMatchesFile(descriptor)
+        diagnostics += RegionChecks.run(descriptor, catalog: catalog)
+        return (descriptor, diagnostics)
     }
 
     /// Loads and compiles a regions directory.

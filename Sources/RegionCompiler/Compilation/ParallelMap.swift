@@ -1,0 +1,17 @@
+import Dispatch
+import Synchronization
+
+/// `map` over all cores, results in input order. For independent, CPU-bound work per element.
+enum ParallelMap {
+    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element],
+                                                         _ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard elements.count > 1 else { return elements.map(transform) }
+        let results = Mutex<[Int: Result]>([:])
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            let result = transform(elements[index])
+            results.withLock { $0[index] = result }
+        }
+        let collected = results.withLock { $0 }
+        return elements.indices.compactMap { collected[$0] }
+    }
+}
