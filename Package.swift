@@ -47,6 +47,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "regioncTests", dependencies: ["regionc"]),
+        .testTarget(
+            name: "PaymentRoutingTests",
+            dependencies: ["PaymentRouting", "GatewayConfig", "RegionCompiler"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "ArtifactTrustTests", dependencies: ["ArtifactTrust", "PaymentRouting", "GatewayConfig", "RegionCompiler"]),
     ]
 )
