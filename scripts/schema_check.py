@@ -334,7 +334,8 @@ def build_validator(modules, schema_path):
         if isinstance(contents.get("$id"), str):
             resources.append((contents["$id"], resource))
     registry = referencing.Registry().with_resources(resources)
-    validator_class = jsonschema.Draft202012Validator
+    # The schema's own "$schema" picks the draft (ours are 2020-12; SARIF's is draft-07).
+    validator_class = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     validator_class.check_schema(schema)
     return validator_class(schema, registry=registry, format_checker=validator_class.FORMAT_CHECKER)
 

@@ -16,7 +16,7 @@ struct Compile: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the artifact, e.g. build/gateway-config.json.")
     var output: String
 
-    @Option(help: "Diagnostic format: text or json.")
+    @Option(help: "Diagnostic format: text, json, github or sarif.")
     var format: DiagnosticFormat = .text
 
     @Option(help: "Ed25519 private key (PEM, mode 0600) to sign with; writes OUTPUT.sig.")

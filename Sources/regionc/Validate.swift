@@ -3,7 +3,7 @@ import Foundation
 import RegionCompiler
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, github, sarif
 }
 
 struct Validate: ParsableCommand {
@@ -15,7 +15,7 @@ struct Validate: ParsableCommand {
     @Argument(help: "The regions directory.")
     var directory = "regions"
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0).")
     var format: DiagnosticFormat = .text
 
     func run() throws {
@@ -38,6 +38,12 @@ enum DiagnosticPrinter {
         case .json:
             Swift.print(try JSONRenderer.render(compilation.diagnostics, fileCount: compilation.files.count,
                                                 regionCount: regionCount))
+        case .github:
+            let output = GitHubRenderer.render(compilation.diagnostics)
+            if !output.isEmpty { Swift.print(output) }
+            Swift.print(TextRenderer(colored: false).summary(compilation.diagnostics, regionCount: regionCount))
+        case .sarif:
+            Swift.print(try SARIFRenderer.render(compilation.diagnostics, sources: compilation.files))
         case .text:
             let renderer = TextRenderer(colored: Terminal.stdoutWantsColor)
             if !compilation.diagnostics.isEmpty {

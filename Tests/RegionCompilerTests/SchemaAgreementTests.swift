@@ -13,11 +13,12 @@ import Testing
         let output: String
     }
 
+    /// `schema` is a file name under `schemas/`, or an absolute path.
     static func schemaCheck(_ schema: String, _ files: [String]) throws -> Run? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", root.appendingPathComponent("scripts/schema_check.py").path,
-                             root.appendingPathComponent("schemas/\(schema)").path] + files
+                             schema.hasPrefix("/") ? schema : root.appendingPathComponent("schemas/\(schema)").path] + files
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
