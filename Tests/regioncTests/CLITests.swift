@@ -103,6 +103,40 @@ import Testing
         #expect(summary["errors"] as? Int == diagnostics.count { $0["severity"] as? String == "error" })
     }
 
+    @Test func validateSpeaksGitHubAndSARIF() throws {
+        let regions = try Self.copyOfRegions()
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        let hk = regions.appendingPathComponent("hk.yaml")
+        let text = try String(contentsOf: hk, encoding: .utf8).replacingOccurrences(of: "\nsettlement:", with: "\nsettlment:")
+        try text.write(to: hk, atomically: true, encoding: .utf8)
+        let github = try Self.run(["validate", regions.path, "--format", "github"])
+        #expect(github.status == 1)
+        #expect(github.stdout.contains("::error file=\(regions.path)/hk.yaml,line="))
+        #expect(github.stdout.contains("title=RC0202::unknown key `settlment`"))
+        #expect(github.stdout.contains("::notice title=regionc::1 error"))
+        let sarif = try Self.run(["validate", regions.path, "--format", "sarif"])
+        #expect(sarif.status == 1)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let clean = try Self.run(["validate", "regions", "--format", "sarif"])
+        #expect(clean.status == 0)
+    }
+
+    @Test func diffAndReportFromTheCommandLine() throws {
+        let same = try Self.run(["diff", "regions", "regions"])
+        #expect(same.status == 0 && same.stdout == "no changes\n")
+        let regions = try Self.copyOfRegions()
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        let us = regions.appendingPathComponent("us.yaml")
+        let text = try String(contentsOf: us, encoding: .utf8).replacingOccurrences(of: "status: live", with: "status: paused")
+        try text.write(to: us, atomically: true, encoding: .utf8)
+        let breaking = try Self.run(["diff", "regions", regions.path, "--format", "markdown"])
+        #expect(breaking.status == 4, "\(breaking.stdout)\(breaking.stderr)")
+        #expect(breaking.stdout.contains("US availability.status: live -> paused"))
+        let report = try Self.run(["report", "regions", "--format", "html"])
+        #expect(report.status == 0 && report.stdout.hasPrefix("<!DOCTYPE html>"))
+    }
+
     @Test func compileWritesTheArtifactAndIsReproducible() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
