@@ -72,52 +72,28 @@ struct Route: ParsableCommand {
             Terminal.printError("regionc: cannot read \(path)")
             throw ExitCode(ExitStatus.usage)
         }
-        let replay = BatchReplay(router: router)
+        let replay = BatchReplay(router: router, explain: explain)
         var failures = 0
-        var output = ""
-        var number = 0
-        for line in LineReader(handle: handle) {
-            number += 1
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
-            let outcome = replay.replay(line: line[...], number: number, explain: explain)
-            if outcome.isError { failures += 1 }
-            output += outcome.output
-            output += "\n"
-            if output.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(output.utf8))
-                output.removeAll(keepingCapacity: true)
+        var nextLine = 1
+        var pending: [UInt8] = []
+        // Read big chunks, decide every complete line in them on all cores, keep the partial last line.
+        while true {
+            let chunk = handle.readData(ofLength: 8 << 20)
+            pending += chunk
+            let end = chunk.isEmpty ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            if end > 0 {
+                let complete = pending[0..<end]
+                let outcome = replay.replay(complete, firstLine: nextLine)
+                failures += outcome.errors
+                nextLine += complete.count { $0 == 0x0A } + (complete.last == 0x0A ? 0 : 1)
+                FileHandle.standardOutput.write(Data(outcome.output))
+                pending.removeFirst(end)
             }
+            if chunk.isEmpty { break }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
         if failures > 0 {
             Terminal.printError("regionc: \(failures) malformed request line\(failures == 1 ? "" : "s")")
             throw ExitCode(ExitStatus.inputErrors)
-        }
-    }
-}
-
-/// Reads a file line by line in chunks, so a million-line batch is not held in memory at once.
-struct LineReader: Sequence, IteratorProtocol {
-    let handle: FileHandle
-    var buffer = Data()
-    var finished = false
-
-    init(handle: FileHandle) { self.handle = handle }
-
-    mutating func next() -> String? {
-        while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                return String(decoding: line, as: UTF8.self)
-            }
-            if finished {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return String(decoding: buffer, as: UTF8.self)
-            }
-            let chunk = handle.readData(ofLength: 1 << 16)
-            if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
         }
     }
 }

@@ -1,58 +1,129 @@
 import Foundation
 import GatewayConfig
+import Synchronization
 
 /// Replays checkouts: one JSON request per line in, one JSON decision per line out, so
 /// operations can run a day of checkouts against a proposed config.
 /// Request line: `{"region":"HK","merchant":"shop_1","method":"ALIPAY_HK","amount":"120.50 HKD","at":"2026-12-01T10:00:00Z"}`.
 /// A malformed line yields `{"error":"...","line":N}` and the replay goes on.
+///
+/// Lines are read with a small scanner and decisions written byte by byte, not through
+/// `JSONDecoder`/`JSONEncoder`, and chunks of lines are decided on every core: the batch
+/// path exists to replay millions of checkouts.
 public struct BatchReplay: Sendable {
     public let router: Router
+    public let explain: Bool
 
-    public init(router: Router) { self.router = router }
-
-    struct RequestLine: Decodable {
-        let region: String
-        let merchant: String
-        let method: String
-        let amount: String
-        let at: String
-    }
-
-    struct ErrorLine: Encodable {
-        let error: String
-        let line: Int
+    public init(router: Router, explain: Bool = false) {
+        self.router = router
+        self.explain = explain
     }
 
     public struct Outcome: Sendable {
-        public var output: String
-        public var isError: Bool
+        public var output: [UInt8]
+        public var errors: Int
     }
 
-    public func replay(line: Substring, number: Int, explain: Bool = false) -> Outcome {
-        let decoder = JSONDecoder()
-        let request: RouteRequest
-        do {
-            let raw = try decoder.decode(RequestLine.self, from: Data(line.utf8))
-            switch RequestParser.parse(region: raw.region, merchant: raw.merchant, method: raw.method, amount: raw.amount,
-                                       at: raw.at) {
-            case .success(let parsed): request = parsed
-            case .failure(let error): return errorLine(error.description, number)
+    /// Decides every complete line in `bytes` (which must end at a line boundary), numbering
+    /// lines from `firstLine`, using all cores. Output lines keep the input's order.
+    public func replay(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> Outcome {
+        let lines = Self.lineRanges(bytes)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lines.count / 256))
+        guard workers > 1 else { return replay(lines: lines[...], in: bytes, firstLine: firstLine) }
+        let share = (lines.count + workers - 1) / workers
+        let parts = (0..<workers).map { worker in
+            lines[min(lines.count, worker * share)..<min(lines.count, (worker + 1) * share)]
+        }
+        let outcomes = Self.parallelMap(parts) { part in
+            replay(lines: part, in: bytes, firstLine: firstLine + part.startIndex)
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(outcomes.reduce(0) { $0 + $1.output.count })
+        for outcome in outcomes { output += outcome.output }
+        return Outcome(output: output, errors: outcomes.reduce(0) { $0 + $1.errors })
+    }
+
+    /// Decides one line of text (no newline), for callers that have lines already.
+    public func replay(line: String, number: Int) -> Outcome {
+        let bytes = Array(line.utf8)
+        return replay(lines: [bytes.indices][...], in: bytes[...], firstLine: number)
+    }
+
+    func replay(lines: ArraySlice<Range<Int>>, in bytes: ArraySlice<UInt8>, firstLine: Int) -> Outcome {
+        var output: [UInt8] = []
+        output.reserveCapacity(lines.count * 200)
+        var errors = 0
+        for (offset, range) in lines.enumerated() {
+            let line = bytes[range]
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let number = firstLine + offset
+            switch parse(line) {
+            case .success(let request):
+                if explain {
+                    let explanation = router.explain(request)
+                    output += Array(DecisionReport(request: request, decision: explanation.decision, trace: explanation.steps).jsonLine().utf8)
+                } else {
+                    DecisionReport.write(request: request, decision: router.route(request), into: &output)
+                }
+            case .failure(let error):
+                errors += 1
+                Self.writeError(error.description, line: number, into: &output)
             }
-        } catch {
-            return errorLine("not a request object: \(error)", number)
+            output.append(0x0A)
         }
-        if explain {
-            let explanation = router.explain(request)
-            return Outcome(output: DecisionReport(request: request, decision: explanation.decision, trace: explanation.steps).jsonLine(),
-                           isError: false)
-        }
-        return Outcome(output: DecisionReport(request: request, decision: router.route(request)).jsonLine(), isError: false)
+        return Outcome(output: output, errors: errors)
     }
 
-    private func errorLine(_ message: String, _ number: Int) -> Outcome {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let text = (try? encoder.encode(ErrorLine(error: message, line: number))).map { String(decoding: $0, as: UTF8.self) }
-        return Outcome(output: text ?? "{}", isError: true)
+    func parse(_ line: ArraySlice<UInt8>) -> Result<RouteRequest, RequestError> {
+        guard let fields = FlatJSONObject.parse(line) else {
+            return .failure(RequestError("not a JSON object of strings"))
+        }
+        var values: [String] = []
+        for key in ["region", "merchant", "method", "amount", "at"] {
+            guard let value = fields[key] else { return .failure(RequestError("missing \"\(key)\"")) }
+            values.append(value)
+        }
+        return RequestParser.parse(region: values[0], merchant: values[1], method: values[2], amount: values[3], at: values[4])
     }
+
+    static func writeError(_ message: String, line: Int, into output: inout [UInt8]) {
+        output += Array("{\"error\":".utf8)
+        JSONText.writeString(message, into: &output)
+        output += Array(",\"line\":\(line)}".utf8)
+    }
+
+    /// Ranges of the lines in `bytes`, without their newline.
+    static func lineRanges(_ bytes: ArraySlice<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == 0x0A {
+                ranges.append(start..<index)
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < bytes.endIndex { ranges.append(start..<bytes.endIndex) }
+        return ranges
+    }
+
+    static func parallelMap<Part: Sendable, Value: Sendable>(_ parts: [Part], _ transform: @Sendable (Part) -> Value) -> [Value] {
+        let results = ResultSlots<Value>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            results.set(index, transform(parts[index]))
+        }
+        return results.values()
+    }
+}
+
+/// One slot per parallel worker, each written once under a lock.
+final class ResultSlots<Value: Sendable>: Sendable {
+    private let storage: Mutex<[Value?]>
+
+    init(count: Int) { storage = Mutex([Value?](repeating: nil, count: count)) }
+
+    func set(_ index: Int, _ value: Value) { storage.withLock { $0[index] = value } }
+
+    func values() -> [Value] { storage.withLock { $0.compactMap { $0 } } }
 }

@@ -58,6 +58,47 @@ public struct DecisionReport: Codable, Sendable, Equatable {
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
+    /// Writes the same bytes as `jsonLine()` for a decision without trace, straight into `output`:
+    /// the batch path, where an encoder per line would dominate.
+    public static func write(request: RouteRequest, decision: RouteDecision, into output: inout [UInt8]) {
+        func key(_ name: String, first: Bool = false) {
+            if !first { output.append(UInt8(ascii: ",")) }
+            JSONText.writeString(name, into: &output)
+            output.append(UInt8(ascii: ":"))
+        }
+        func text(_ name: String, _ value: String, first: Bool = false) {
+            key(name, first: first)
+            JSONText.writeString(value, into: &output)
+        }
+        output.append(UInt8(ascii: "{"))
+        switch decision {
+        case .route(let payment):
+            text("acquirer", payment.acquirer, first: true)
+            text("amount", request.amount.description)
+            text("at", request.at.description)
+            text("decision", "route")
+            key("fx_required")
+            output += Array((payment.fxRequired ? "true" : "false").utf8)
+            text("merchant", request.merchant)
+            text("method", request.method)
+            text("presentment_currency", payment.presentmentCurrency.rawValue)
+            text("region", request.region)
+            text("route", payment.route)
+            text("settlement_currency", payment.settlementCurrency.rawValue)
+            text("settlement_date", payment.settlementDate.description)
+            text("wallet_currency", payment.walletCurrency.rawValue)
+        case .decline(let reason):
+            text("amount", request.amount.description, first: true)
+            text("at", request.at.description)
+            text("decision", "decline")
+            text("merchant", request.merchant)
+            text("method", request.method)
+            text("reason", reason.rawValue)
+            text("region", request.region)
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
     /// A few lines for people.
     public func text() -> String {
         var lines: [String] = []

@@ -1,0 +1,104 @@
+/// Reads a one-level JSON object whose values are all strings, e.g. a batch request line.
+/// Anything else (nesting, numbers, a syntax error) gives nil: the caller reports the line.
+enum FlatJSONObject {
+    static func parse(_ bytes: ArraySlice<UInt8>) -> [String: String]? {
+        var index = bytes.startIndex
+        func skipSpace() {
+            while index < bytes.endIndex, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[index]) { index += 1 }
+        }
+        func expect(_ byte: UInt8) -> Bool {
+            skipSpace()
+            guard index < bytes.endIndex, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+        guard expect(UInt8(ascii: "{")) else { return nil }
+        var fields: [String: String] = [:]
+        skipSpace()
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            skipSpace()
+            return index == bytes.endIndex ? fields : nil
+        }
+        while true {
+            skipSpace()
+            guard let key = string(bytes, &index), expect(UInt8(ascii: ":")) else { return nil }
+            skipSpace()
+            guard let value = string(bytes, &index) else { return nil }
+            fields[key] = value
+            if expect(UInt8(ascii: ",")) { continue }
+            guard expect(UInt8(ascii: "}")) else { return nil }
+            skipSpace()
+            return index == bytes.endIndex ? fields : nil
+        }
+    }
+
+    /// A JSON string starting at `index` (at its opening quote), escapes decoded.
+    static func string(_ bytes: ArraySlice<UInt8>, _ index: inout Int) -> String? {
+        guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        index += 1
+        let start = index
+        // Fast path: no escapes.
+        while index < bytes.endIndex, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+            guard bytes[index] >= 0x20 else { return nil }
+            index += 1
+        }
+        guard index < bytes.endIndex else { return nil }
+        if bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            return String(validating: bytes[start..<(index - 1)], as: UTF8.self)
+        }
+        var scalars = String.UnicodeScalarView()
+        guard let prefix = String(validating: bytes[start..<index], as: UTF8.self) else { return nil }
+        scalars.append(contentsOf: prefix.unicodeScalars)
+        var pendingHigh: UInt32?
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return pendingHigh == nil ? String(scalars) : nil
+            }
+            if byte == UInt8(ascii: "\\") {
+                index += 1
+                guard index < bytes.endIndex else { return nil }
+                let escape = bytes[index]
+                index += 1
+                var decoded: UInt32
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded = UInt32(escape)
+                case UInt8(ascii: "b"): decoded = 0x08
+                case UInt8(ascii: "f"): decoded = 0x0C
+                case UInt8(ascii: "n"): decoded = 0x0A
+                case UInt8(ascii: "r"): decoded = 0x0D
+                case UInt8(ascii: "t"): decoded = 0x09
+                case UInt8(ascii: "u"):
+                    guard index + 4 <= bytes.endIndex,
+                          let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16) else { return nil }
+                    index += 4
+                    decoded = value
+                default: return nil
+                }
+                if let high = pendingHigh {
+                    guard (0xDC00...0xDFFF).contains(decoded) else { return nil }
+                    decoded = 0x10000 + ((high - 0xD800) << 10) + (decoded - 0xDC00)
+                    pendingHigh = nil
+                } else if (0xD800...0xDBFF).contains(decoded) {
+                    pendingHigh = decoded
+                    continue
+                }
+                guard let scalar = Unicode.Scalar(decoded) else { return nil }
+                scalars.append(scalar)
+                continue
+            }
+            guard pendingHigh == nil, byte >= 0x20 else { return nil }
+            // Copy a run of plain bytes at once.
+            let runStart = index
+            while index < bytes.endIndex, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+                index += 1
+            }
+            guard let run = String(validating: bytes[runStart..<index], as: UTF8.self) else { return nil }
+            scalars.append(contentsOf: run.unicodeScalars)
+        }
+        return nil
+    }
+}

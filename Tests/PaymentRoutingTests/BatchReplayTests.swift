@@ -1,0 +1,48 @@
+import Foundation
+import GatewayConfig
+import PaymentRouting
+import Testing
+
+/// The batch path writes the same bytes as the single-request JSON, in input order, on all cores.
+@Suite struct BatchReplayTests {
+    static func line(_ testCase: DecisionTableTests.Case) -> String {
+        "{\"region\":\"\(testCase.region)\",\"merchant\":\"\(testCase.merchant)\",\"method\":\"\(testCase.method)\","
+            + "\"amount\":\"\(testCase.amount)\",\"at\":\"\(testCase.at)\"}"
+    }
+
+    @Test func batchOutputEqualsSingleDecisionsInOrder() throws {
+        let router = try RoutingFixture.router()
+        // Enough lines to be split across workers.
+        let cases = Array(repeating: DecisionTableTests.cases, count: 20).flatMap { $0 }
+        let input = cases.map(Self.line).joined(separator: "\n") + "\n"
+        let outcome = BatchReplay(router: router).replay(Array(input.utf8)[...], firstLine: 1)
+        #expect(outcome.errors == 0)
+        let expected = try cases.map { testCase in
+            let request = try RoutingFixture.request(testCase.region, testCase.merchant, testCase.method, testCase.amount, testCase.at)
+            return DecisionReport(request: request, decision: router.route(request)).jsonLine()
+        }.joined(separator: "\n") + "\n"
+        #expect(String(decoding: outcome.output, as: UTF8.self) == expected)
+    }
+
+    @Test func malformedLinesAreReportedAndTheReplayGoesOn() throws {
+        let router = try RoutingFixture.router()
+        let input = """
+            {"region":"US","merchant":"shop_1","method":"ALIPAY_CN","amount":"10.00 USD","at":"2026-12-01T15:00:00Z"}
+            not json
+            {"region":"US","merchant":"shop_1","method":"ALIPAY_CN","amount":"10.001 USD","at":"2026-12-01T15:00:00Z"}
+
+            { "region" : "US", "merchant" : "sh\\u006fp_\\"q\\"", "method":"ALIPAY_CN","amount":"10.00 USD","at":"2026-12-01T15:00:00Z" }
+            {"region":"US","merchant":"shop_1","method":"ALIPAY_CN","amount":"10.00 USD"}
+
+            """
+        let outcome = BatchReplay(router: router).replay(Array(input.utf8)[...], firstLine: 1)
+        let lines = String(decoding: outcome.output, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(outcome.errors == 3)
+        #expect(lines.count == 5)
+        #expect(lines[0].contains("\"decision\":\"route\""))
+        #expect(lines[1] == "{\"error\":\"not a JSON object of strings\",\"line\":2}")
+        #expect(lines[2].contains("\"line\":3") && lines[2].contains("3 decimals"))
+        #expect(lines[3].contains("\"merchant\":\"shop_\\\"q\\\"\""), "\(lines[3])")
+        #expect(lines[4] == "{\"error\":\"missing \\\"at\\\"\",\"line\":6}")
+    }
+}
