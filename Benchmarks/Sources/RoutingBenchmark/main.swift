@@ -34,6 +34,15 @@ guard let artifact = compilation.artifact else {
 }
 let router = try Router(artifact: artifact)
 
+// A pilot with a large allow list: HK with 10,000 allowed merchant ids.
+var largeAllow = artifact
+if var hk = largeAllow.regions["HK"], var rollout = hk.availability.rollout {
+    rollout.allow = (0..<10_000).map { "allowed_\($0)" }
+    hk.availability.rollout = rollout
+    largeAllow.regions["HK"] = hk
+}
+let largeAllowRouter = try Router(artifact: largeAllow)
+
 func request(_ region: String, _ merchant: String, _ method: String, _ amount: String, _ at: String) -> RouteRequest {
     guard case .success(let parsed) = RequestParser.parse(region: region, merchant: merchant, method: method, amount: amount, at: at) else {
         print("bad benchmark request \(region) \(merchant)")
@@ -42,11 +51,15 @@ func request(_ region: String, _ merchant: String, _ method: String, _ amount: S
     return parsed
 }
 
-let cases: [(name: String, request: RouteRequest)] = [
-    ("routed (US live, ALIPAY_CN USD)", request("US", "shop_12345", "ALIPAY_CN", "120.50 USD", "2026-12-01T15:00:00Z")),
-    ("routed (HK pilot, allow-listed, FX)", request("HK", "shop_1001", "ALIPAY_CN", "99.00 USD", "2026-12-01T03:00:00Z")),
-    ("declined (HK pilot, not in rollout)", request("HK", "shop_999999", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")),
-    ("declined (unknown region)", request("ZZ", "shop_1", "ALIPAY_CN", "1.00 USD", "2026-12-01T03:00:00Z")),
+let cases: [(name: String, router: Router, request: RouteRequest)] = [
+    ("routed (US live, ALIPAY_CN USD)", router, request("US", "shop_12345", "ALIPAY_CN", "120.50 USD", "2026-12-01T15:00:00Z")),
+    ("routed (HK pilot, allow-listed, FX)", router, request("HK", "shop_1001", "ALIPAY_CN", "99.00 USD", "2026-12-01T03:00:00Z")),
+    ("declined (HK pilot, not in rollout)", router, request("HK", "shop_999999", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")),
+    ("declined (unknown region)", router, request("ZZ", "shop_1", "ALIPAY_CN", "1.00 USD", "2026-12-01T03:00:00Z")),
+    ("routed (HK pilot, 10,000-id allow list, allowed)", largeAllowRouter,
+     request("HK", "allowed_7777", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")),
+    ("declined (HK pilot, 10,000-id allow list, not listed)", largeAllowRouter,
+     request("HK", "shop_999999", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")),
 ]
 
 // Single-threaded benchmark: the sink only defeats dead-code elimination.
@@ -64,7 +77,7 @@ let perBatch = 5_000
 MallocInterposerSwift.initialize()
 print("decisions: \(batches) batches x \(perBatch) per case, release build")
 print("case | median ns | p99 ns | allocations per decision")
-for (name, request) in cases {
+for (name, router, request) in cases {
     for _ in 0..<20_000 { consume(router.route(request)) } // warm up
     var samples: [Double] = []
     let clock = ContinuousClock()

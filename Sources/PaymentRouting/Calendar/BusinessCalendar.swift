@@ -7,8 +7,9 @@ public struct BusinessCalendar: Sendable {
     let offsets: UTCOffsetTable
     /// Bit `isoNumber - 1` set for each weekend day.
     let weekendMask: UInt8
-    /// Holidays as days since 1970-01-01.
-    let holidays: Set<Int>
+    /// Holidays as a bitmap of days since `firstHoliday`: a lookup is a shift and a mask, no hashing.
+    let firstHoliday: Int
+    let holidayBits: [UInt64]
 
     public init?(timeZone: String, weekend: [Weekday], holidays: [CalendarDate]) {
         guard let offsets = UTCOffsetTable(identifier: timeZone) else { return nil }
@@ -22,7 +23,12 @@ public struct BusinessCalendar: Sendable {
         self.timeZone = timeZone
         self.offsets = offsets
         self.weekendMask = mask
-        self.holidays = Set(holidays.map(\.daysSinceEpoch))
+        let days = holidays.map(\.daysSinceEpoch)
+        let first = days.min() ?? 0
+        var bits = [UInt64](repeating: 0, count: ((days.max() ?? first) - first) / 64 + 1)
+        for day in days { bits[(day - first) / 64] |= 1 << UInt64((day - first) % 64) }
+        self.firstHoliday = first
+        self.holidayBits = days.isEmpty ? [] : bits
     }
 
     /// Local day number and second of day of an instant in this calendar's zone.
@@ -41,7 +47,13 @@ public struct BusinessCalendar: Sendable {
     public func isBusinessDay(_ day: Int) -> Bool {
         // 1970-01-01 was a Thursday (ISO weekday 4, index 3).
         let weekdayIndex = ((day % 7) + 7 + 3) % 7
-        return weekendMask & (1 << UInt8(weekdayIndex)) == 0 && !holidays.contains(day)
+        return weekendMask & (1 << UInt8(weekdayIndex)) == 0 && !isHoliday(day)
+    }
+
+    func isHoliday(_ day: Int) -> Bool {
+        let offset = day - firstHoliday
+        guard offset >= 0, offset / 64 < holidayBits.count else { return false }
+        return holidayBits[offset / 64] & (1 << UInt64(offset % 64)) != 0
     }
 
     public func isBusinessDay(_ date: CalendarDate) -> Bool { isBusinessDay(date.daysSinceEpoch) }

@@ -21,17 +21,47 @@ struct AmountRange: Sendable {
     var max: Int64 = .max
 }
 
+/// A handful of values keyed by currency. A linear scan over a few entries beats hashing
+/// a `String` on the hot path (currency codes are small inline strings, compared as bits).
+struct CurrencyTable<Value: Sendable>: Sendable {
+    private(set) var entries: [(currency: CurrencyCode, value: Value)] = []
+
+    subscript(currency: CurrencyCode) -> Value? {
+        get {
+            for entry in entries where entry.currency == currency { return entry.value }
+            return nil
+        }
+        set {
+            entries.removeAll { $0.currency == currency }
+            if let newValue { entries.append((currency, newValue)) }
+        }
+    }
+}
+
 /// One region prepared for deciding: everything looked up by value, nothing parsed.
-struct CompiledRegion: Sendable {
-    struct Method: Sendable {
-        var id: String
+/// One region prepared for deciding. A class with constant fields: a decision takes a reference
+/// (one retain) rather than copying dozens of fields, which dominated the hot path.
+final class CompiledRegion: Sendable {
+    final class Method: Sendable {
+        let id: String
         /// Position in the region's method list: routes match by index.
-        var index: Int
-        var status: AvailabilityStatus?
-        var window: Window
-        var currencies: [CurrencyCode]
-        var limits: [CurrencyCode: AmountRange]
-        var walletCurrency: CurrencyCode
+        let index: Int
+        let status: AvailabilityStatus?
+        let window: Window
+        let currencies: [CurrencyCode]
+        let limits: CurrencyTable<AmountRange>
+        let walletCurrency: CurrencyCode
+
+        init(id: String, index: Int, status: AvailabilityStatus?, window: Window, currencies: [CurrencyCode],
+             limits: CurrencyTable<AmountRange>, walletCurrency: CurrencyCode) {
+            self.id = id
+            self.index = index
+            self.status = status
+            self.window = window
+            self.currencies = currencies
+            self.limits = limits
+            self.walletCurrency = walletCurrency
+        }
     }
 
     struct Route: Sendable {
@@ -43,19 +73,46 @@ struct CompiledRegion: Sendable {
         var currencies: [CurrencyCode]?
     }
 
-    var code: String
-    var source: String
-    var status: AvailabilityStatus
-    var window: Window
-    var blackouts: [Window]
-    var rolloutPercent: Int
-    var allow: Set<String>
-    var deny: Set<String>
-    var methods: [String: Method]
-    var limits: [CurrencyCode: AmountRange]
-    var routes: [Route]
-    var settlementCurrency: CurrencyCode
-    var calendar: BusinessCalendar
-    var cutoffSecond: Int
-    var businessDays: Int
+    let code: String
+    let source: String
+    let status: AvailabilityStatus
+    let window: Window
+    let blackouts: [Window]
+    let rolloutPercent: Int
+    let allow: Set<String>
+    let deny: Set<String>
+    /// In descriptor order; `Method.index` is the position.
+    let methods: [Method]
+    let limits: CurrencyTable<AmountRange>
+    let routes: [Route]
+    let settlementCurrency: CurrencyCode
+    let calendar: BusinessCalendar
+    let cutoffSecond: Int
+    let businessDays: Int
+
+    init(code: String, source: String, status: AvailabilityStatus, window: Window, blackouts: [Window], rolloutPercent: Int,
+         allow: Set<String>, deny: Set<String>, methods: [Method], limits: CurrencyTable<AmountRange>, routes: [Route],
+         settlementCurrency: CurrencyCode, calendar: BusinessCalendar, cutoffSecond: Int, businessDays: Int) {
+        self.code = code
+        self.source = source
+        self.status = status
+        self.window = window
+        self.blackouts = blackouts
+        self.rolloutPercent = rolloutPercent
+        self.allow = allow
+        self.deny = deny
+        self.methods = methods
+        self.limits = limits
+        self.routes = routes
+        self.settlementCurrency = settlementCurrency
+        self.calendar = calendar
+        self.cutoffSecond = cutoffSecond
+        self.businessDays = businessDays
+    }
+
+    /// Regions list a few methods: a scan of small strings is cheaper than hashing the id.
+    func method(named id: String) -> Method? {
+        for method in methods where method.id == id { return method }
+        return nil
+    }
 }

@@ -16,7 +16,8 @@ import GatewayConfig
 /// 8. the first matching route gives the acquirer (`NO_ROUTE` if none: only a hand-edited artifact)
 public struct Router: Sendable {
     public let artifact: GatewayArtifact
-    let regions: [String: CompiledRegion]
+    /// Regions by their two upper-case letters (26 x 26 slots): a lookup without hashing.
+    let regionSlots: [CompiledRegion?]
 
     public init(artifact: GatewayArtifact) throws(ArtifactError) {
         self.artifact = artifact
@@ -26,7 +27,19 @@ public struct Router: Sendable {
             regions[key] = try RegionCompilerForRuntime.compile(key: key, region: region, catalog: artifact.catalog,
                                                                offsetTables: &offsetTables)
         }
-        self.regions = regions
+        var slots = [CompiledRegion?](repeating: nil, count: 26 * 26)
+        for (code, region) in regions {
+            if let slot = Self.slot(code) { slots[slot] = region }
+        }
+        regionSlots = slots
+    }
+
+    /// The slot of a two-letter upper-case code, or nil for anything else (which no region has).
+    static func slot(_ code: String) -> Int? {
+        var iterator = code.utf8.makeIterator()
+        guard let first = iterator.next(), let second = iterator.next(), iterator.next() == nil,
+              (0x41...0x5A).contains(first), (0x41...0x5A).contains(second) else { return nil }
+        return Int(first - 0x41) * 26 + Int(second - 0x41)
     }
 
     public var sourceDigest: String { artifact.sourceDigest }
@@ -45,7 +58,7 @@ public struct Router: Sendable {
     }
 
     func decide<Tracer: DecisionTracer>(_ request: RouteRequest, tracer: inout Tracer) -> RouteDecision {
-        guard let region = regions[request.region] else {
+        guard let slot = Self.slot(request.region), let region = regionSlots[slot] else {
             tracer.record("region", passed: false, detail: "no region `\(request.region)` in the config", source: "regions")
             return .decline(.unknownRegion)
         }
@@ -87,7 +100,7 @@ public struct Router: Sendable {
             tracer.record("rollout", passed: true, detail: "live: every merchant not denied", source: "\(file) availability.status")
         }
 
-        guard let method = region.methods[request.method] else {
+        guard let method = region.method(named: request.method) else {
             tracer.record("method", passed: false, detail: "`\(request.method)` is not among the region's payment methods",
                           source: "\(file) payment_methods")
             return .decline(.methodNotOffered)

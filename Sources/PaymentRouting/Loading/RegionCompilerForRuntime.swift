@@ -76,15 +76,15 @@ enum RegionCompilerForRuntime {
             blackouts: (availability.blackouts ?? []).map { Window(from: $0.from, until: $0.until) },
             rolloutPercent: percent,
             allow: Set(availability.rollout?.allow ?? []), deny: Set(availability.rollout?.deny ?? []),
-            methods: methods, limits: try ranges(region.limits, broken: broken), routes: routes,
+            methods: methods.values.sorted { $0.index < $1.index }, limits: try ranges(region.limits, broken: broken), routes: routes,
             settlementCurrency: region.currencies.settlement, calendar: calendar,
             cutoffSecond: region.settlement.cutoff.secondsSinceMidnight,
             businessDays: region.settlement.businessDays)
     }
 
     static func ranges(_ limits: LimitsArtifact?, broken: (String) -> ArtifactError) throws(ArtifactError)
-        -> [CurrencyCode: AmountRange] {
-        var byCurrency: [CurrencyCode: AmountRange] = [:]
+        -> CurrencyTable<AmountRange> {
+        var byCurrency = CurrencyTable<AmountRange>()
         for range in limits?.perPayment ?? [] {
             guard byCurrency[range.currency] == nil else { throw broken("two ranges for \(range.currency)") }
             let bounds = AmountRange(min: range.min ?? .min, max: range.max ?? .max)
