@@ -20,33 +20,35 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `"<decimal> <ISO 4217 code>"`, e.g. `120.50 HKD`, `1000 KRW`, `-3.5 USD`.
     public static func parse(_ text: String) -> Result<Money, ParseError> {
-        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return .failure(.malformed) }
-        let number = Array(parts[0].utf8)
-        let codeText = String(parts[1])
-        guard codeText.utf8.count == 3, codeText.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
-            return .failure(.malformed)
-        }
-        var digits = number[...]
-        let negative = digits.first == 0x2D
-        if negative { digits = digits.dropFirst() }
-        let dot = digits.firstIndex(of: 0x2E)
-        let whole = dot.map { digits[digits.startIndex..<$0] } ?? digits
-        let fraction = dot.map { digits[digits.index(after: $0)...] } ?? []
+        // Scanned over the UTF-8 bytes in one pass: this runs for every batch request.
+        var utf8 = text.utf8[...]
+        guard let space = utf8.firstIndex(of: 0x20) else { return .failure(.malformed) }
+        var number = utf8[utf8.startIndex..<space]
+        let code = utf8[utf8.index(after: space)...]
+        utf8 = code
+        guard code.count == 3, code.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return .failure(.malformed) }
+        let negative = number.first == 0x2D
+        if negative { number = number.dropFirst() }
+        let dot = number.firstIndex(of: 0x2E)
+        let whole = dot.map { number[number.startIndex..<$0] } ?? number
+        let fraction = dot.map { number[number.index(after: $0)...] } ?? number[number.endIndex...]
         guard !whole.isEmpty, whole.allSatisfy(isDigit), fraction.allSatisfy(isDigit),
               dot == nil || !fraction.isEmpty else { return .failure(.malformed) }
+        let codeText = String(decoding: code, as: UTF8.self)
         guard let currency = CurrencyCode(codeText) else { return .failure(.unknownCurrency(codeText)) }
         guard fraction.count <= currency.minorUnits else {
             return .failure(.tooManyDecimals(currency: codeText, found: fraction.count, allowed: currency.minorUnits))
         }
         var value: Int64 = 0
-        let padded = Array(whole) + Array(fraction) + Array(repeating: 0x30, count: currency.minorUnits - fraction.count)
-        for byte in padded {
+        func push(_ digit: Int64) -> Bool {
             let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times10.addingReportingOverflow(Int64(byte - 0x30))
-            guard !o1, !o2 else { return .failure(.overflow) }
+            let (sum, o2) = times10.addingReportingOverflow(digit)
             value = sum
+            return !o1 && !o2
         }
+        for byte in whole where !push(Int64(byte - 0x30)) { return .failure(.overflow) }
+        for byte in fraction where !push(Int64(byte - 0x30)) { return .failure(.overflow) }
+        for _ in fraction.count..<currency.minorUnits where !push(0) { return .failure(.overflow) }
         return .success(Money(minorUnits: negative ? -value : value, currency: currency))
     }
 

@@ -33,6 +33,13 @@ enum FlatJSONObject {
         }
     }
 
+    /// Text from UTF-8 bytes, or nil when they are not valid UTF-8. ASCII (nearly every request)
+    /// skips the generic validating initializer, which was a tenth of the batch time.
+    static func text(_ bytes: ArraySlice<UInt8>) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
     /// A JSON string starting at `index` (at its opening quote), escapes decoded.
     static func string(_ bytes: ArraySlice<UInt8>, _ index: inout Int) -> String? {
         guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "\"") else { return nil }
@@ -46,10 +53,10 @@ enum FlatJSONObject {
         guard index < bytes.endIndex else { return nil }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
-            return String(validating: bytes[start..<(index - 1)], as: UTF8.self)
+            return text(bytes[start..<(index - 1)])
         }
         var scalars = String.UnicodeScalarView()
-        guard let prefix = String(validating: bytes[start..<index], as: UTF8.self) else { return nil }
+        guard let prefix = text(bytes[start..<index]) else { return nil }
         scalars.append(contentsOf: prefix.unicodeScalars)
         var pendingHigh: UInt32?
         while index < bytes.endIndex {
@@ -96,7 +103,7 @@ enum FlatJSONObject {
             while index < bytes.endIndex, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
                 index += 1
             }
-            guard let run = String(validating: bytes[runStart..<index], as: UTF8.self) else { return nil }
+            guard let run = text(bytes[runStart..<index]) else { return nil }
             scalars.append(contentsOf: run.unicodeScalars)
         }
         return nil
