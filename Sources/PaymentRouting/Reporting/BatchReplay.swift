@@ -1,6 +1,5 @@
 import Foundation
 import GatewayConfig
-import Synchronization
 
 /// Replays checkouts: one JSON request per line in, one JSON decision per line out, so
 /// operations can run a day of checkouts against a proposed config.
@@ -34,7 +33,7 @@ public struct BatchReplay: Sendable {
         let parts = (0..<workers).map { worker in
             lines[min(lines.count, worker * share)..<min(lines.count, (worker + 1) * share)]
         }
-        let outcomes = Self.parallelMap(parts) { part in
+        let outcomes = ParallelMap.map(parts) { part in
             replay(lines: part, in: bytes, firstLine: firstLine + part.startIndex)
         }
         var output: [UInt8] = []
@@ -107,23 +106,4 @@ public struct BatchReplay: Sendable {
         if start < bytes.endIndex { ranges.append(start..<bytes.endIndex) }
         return ranges
     }
-
-    static func parallelMap<Part: Sendable, Value: Sendable>(_ parts: [Part], _ transform: @Sendable (Part) -> Value) -> [Value] {
-        let results = ResultSlots<Value>(count: parts.count)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            results.set(index, transform(parts[index]))
-        }
-        return results.values()
-    }
-}
-
-/// One slot per parallel worker, each written once under a lock.
-final class ResultSlots<Value: Sendable>: Sendable {
-    private let storage: Mutex<[Value?]>
-
-    init(count: Int) { storage = Mutex([Value?](repeating: nil, count: count)) }
-
-    func set(_ index: Int, _ value: Value) { storage.withLock { $0[index] = value } }
-
-    func values() -> [Value] { storage.withLock { $0.compactMap { $0 } } }
 }
