@@ -23,13 +23,7 @@ struct Compile: ParsableCommand {
     var signKey: String?
 
     func run() throws {
-        let compilation: Compilation
-        do {
-            compilation = try DescriptorCompiler.compile(directory: directory)
-        } catch {
-            Terminal.printError("regionc: \(error)")
-            throw ExitCode(ExitStatus.usage)
-        }
+        let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory) }
         if compilation.hasErrors || !compilation.diagnostics.isEmpty {
             try DiagnosticPrinter.print(compilation, format: format)
         }
@@ -39,12 +33,7 @@ struct Compile: ParsableCommand {
         // Load the key before writing anything, so a bad key leaves the old artifact and signature alone.
         var signature: SignatureEnvelope?
         if let signKey {
-            do {
-                signature = try SigningKey.load(path: signKey).sign(artifact: bytes)
-            } catch {
-                Terminal.printError("regionc: \(error)")
-                throw ExitCode(ExitStatus.usage)
-            }
+            signature = try Terminal.usageOnFailure { try SigningKey.load(path: signKey).sign(artifact: bytes) }
         }
         do {
             try AtomicFileWriter.write(bytes, to: output)

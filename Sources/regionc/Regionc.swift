@@ -43,4 +43,15 @@ enum Terminal {
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
+
+    /// Runs `body`; a thrown error is a usage or I/O problem (a missing directory, an unreadable
+    /// artifact or key): it is printed and the command exits 2.
+    static func usageOnFailure<Value>(_ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch {
+            printError("regionc: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+    }
 }

@@ -34,13 +34,7 @@ struct Route: ParsableCommand {
     }
 
     func run() throws {
-        let router: Router
-        do {
-            router = try RouterLoader.load(path: config)
-        } catch {
-            Terminal.printError("regionc: \(error)")
-            throw ExitCode(ExitStatus.usage)
-        }
+        let router = try Terminal.usageOnFailure { try RouterLoader.load(path: config) }
         if let batch {
             try runBatch(batch, router: router)
             return

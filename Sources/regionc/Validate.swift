@@ -19,13 +19,7 @@ struct Validate: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let compilation: Compilation
-        do {
-            compilation = try DescriptorCompiler.compile(directory: directory)
-        } catch {
-            Terminal.printError("regionc: \(error)")
-            throw ExitCode(ExitStatus.usage)
-        }
+        let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory) }
         try DiagnosticPrinter.print(compilation, format: format)
         if compilation.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
     }

@@ -17,13 +17,7 @@ struct Verify: ParsableCommand {
             Terminal.printError("regionc: cannot read \(config)")
             throw ExitCode(ExitStatus.usage)
         }
-        let store: TrustStore
-        do {
-            store = try TrustStore.load(paths: trust)
-        } catch {
-            Terminal.printError("regionc: \(error.description)")
-            throw ExitCode(ExitStatus.usage)
-        }
+        let store = try Terminal.usageOnFailure { try TrustStore.load(paths: trust) }
         let signature = FileManager.default.contents(atPath: SignatureEnvelope.path(forArtifact: config))
         switch SignatureVerifier.verify(artifact: artifact, signature: signature, trust: store) {
         case .success(let keyId):
