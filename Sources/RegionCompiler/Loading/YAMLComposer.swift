@@ -104,8 +104,17 @@ private struct EventSession {
         let mark = parser.problem_mark
         var message = problem
         if let context { message = "\(problem) \(context)" }
-        diagnostics.append(.error(.syntaxError, "YAML syntax error: \(message)", at: location(mark),
+        diagnostics.append(.error(.syntaxError, "YAML syntax error: \(message)", at: clampedToFile(location(mark)),
                                   hint: syntaxHint(for: problem)))
+    }
+
+    /// libyaml reports "end of stream" problems one line past a file without a final newline;
+    /// point at the end of the last line instead, where the person can see it.
+    func clampedToFile(_ location: SourceLocation) -> SourceLocation {
+        let lineCount = file.bytes.count { $0 == 0x0A } + 1
+        guard location.line > lineCount else { return location }
+        let lastLine = file.line(lineCount) ?? ""
+        return file.location(line: lineCount, column: lastLine.unicodeScalars.count + 1)
     }
 
     func syntaxHint(for problem: String) -> String? {
