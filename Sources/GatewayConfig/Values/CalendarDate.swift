@@ -38,6 +38,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public var description: String { "\(fourDigits(year))-\(twoDigits(month))-\(twoDigits(day))" }
 
+    /// Appends `YYYY-MM-DD` without building a string.
+    public func write(into output: inout [UInt8]) {
+        appendTwoDigits(year / 100, into: &output)
+        appendTwoDigits(year % 100, into: &output)
+        output.append(UInt8(ascii: "-"))
+        appendTwoDigits(month, into: &output)
+        output.append(UInt8(ascii: "-"))
+        appendTwoDigits(day, into: &output)
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -40,8 +40,7 @@ public enum CivilCalendar {
 }
 
 /// Parses a fixed run of ASCII digits; nil on anything else.
-@inlinable
-func parseDigits(_ bytes: ArraySlice<UInt8>) -> Int? {
+func parseDigits<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
     guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
     var value = 0
     for byte in bytes {
@@ -49,6 +48,11 @@ func parseDigits(_ bytes: ArraySlice<UInt8>) -> Int? {
         value = value * 10 + Int(byte - 0x30)
     }
     return value
+}
+
+func appendTwoDigits(_ value: Int, into output: inout [UInt8]) {
+    output.append(UInt8(truncatingIfNeeded: 0x30 + value / 10 % 10))
+    output.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))
 }
 
 func twoDigits(_ value: Int) -> String {

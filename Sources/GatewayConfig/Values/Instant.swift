@@ -16,7 +16,16 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
     /// Parses `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `±HH:MM`. Fractional seconds other than zero are refused:
     /// availability boundaries are whole seconds.
     public static func parse(_ text: String) -> Result<Instant, ParseError> {
-        let bytes = Array(text.utf8)
+        parse(utf8: Array(text.utf8)[...])
+    }
+
+    /// The same, over UTF-8 bytes: the batch path parses request lines without making strings.
+    public static func parse(utf8 input: ArraySlice<UInt8>) -> Result<Instant, ParseError> {
+        input.withUnsafeBufferPointer(parse(buffer:))
+    }
+
+    /// Offsets below are from the start of the text, so the parse works on a zero-based buffer.
+    static func parse(buffer bytes: UnsafeBufferPointer<UInt8>) -> Result<Instant, ParseError> {
         guard bytes.count >= 19 else { return .failure(.malformed) }
         guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x74,
               bytes[13] == 0x3A, bytes[16] == 0x3A,
@@ -72,6 +81,20 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
     }
 
     public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
+
+    /// Appends the `description` bytes without building a string.
+    public func write(into output: inout [UInt8]) {
+        let days = secondsSinceEpoch.floorDivided(by: 86_400)
+        let secondOfDay = Int(secondsSinceEpoch - days * 86_400)
+        CalendarDate(daysSinceEpoch: Int(days)).write(into: &output)
+        output.append(UInt8(ascii: "T"))
+        appendTwoDigits(secondOfDay / 3600, into: &output)
+        output.append(UInt8(ascii: ":"))
+        appendTwoDigits(secondOfDay / 60 % 60, into: &output)
+        output.append(UInt8(ascii: ":"))
+        appendTwoDigits(secondOfDay % 60, into: &output)
+        output.append(UInt8(ascii: "Z"))
+    }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

@@ -20,12 +20,14 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `"<decimal> <ISO 4217 code>"`, e.g. `120.50 HKD`, `1000 KRW`, `-3.5 USD`.
     public static func parse(_ text: String) -> Result<Money, ParseError> {
-        // Scanned over the UTF-8 bytes in one pass: this runs for every batch request.
-        var utf8 = text.utf8[...]
+        parse(utf8: Array(text.utf8)[...])
+    }
+
+    /// The same, over UTF-8 bytes, scanned in one pass: this runs for every batch request.
+    public static func parse(utf8: ArraySlice<UInt8>) -> Result<Money, ParseError> {
         guard let space = utf8.firstIndex(of: 0x20) else { return .failure(.malformed) }
         var number = utf8[utf8.startIndex..<space]
         let code = utf8[utf8.index(after: space)...]
-        utf8 = code
         guard code.count == 3, code.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return .failure(.malformed) }
         let negative = number.first == 0x2D
         if negative { number = number.dropFirst() }
@@ -50,6 +52,28 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
         for byte in fraction where !push(Int64(byte - 0x30)) { return .failure(.overflow) }
         for _ in fraction.count..<currency.minorUnits where !push(0) { return .failure(.overflow) }
         return .success(Money(minorUnits: negative ? -value : value, currency: currency))
+    }
+
+    /// Appends the `description` bytes without building a string.
+    public func write(into output: inout [UInt8]) {
+        let units = currency.minorUnits
+        var scale: UInt64 = 1
+        for _ in 0..<units { scale *= 10 }
+        let magnitude = minorUnits.magnitude
+        if minorUnits < 0 { output.append(UInt8(ascii: "-")) }
+        output += Array(String(magnitude / scale).utf8)
+        if units > 0 {
+            output.append(UInt8(ascii: "."))
+            var fraction = magnitude % scale
+            var digits = [UInt8](repeating: 0x30, count: units)
+            for index in stride(from: units - 1, through: 0, by: -1) {
+                digits[index] = UInt8(0x30 + fraction % 10)
+                fraction /= 10
+            }
+            output += digits
+        }
+        output.append(0x20)
+        output += Array(currency.rawValue.utf8)
     }
 
     /// `120.50 HKD`: the descriptor's own notation, with exactly the currency's minor units.

@@ -70,12 +70,25 @@ public struct DecisionReport: Codable, Sendable, Equatable {
             key(name, first: first)
             JSONText.writeString(value, into: &output)
         }
+        // Amounts, instants and dates hold no characters JSON escapes: write them bare in quotes.
+        func money(_ name: String, _ value: Money, first: Bool = false) {
+            key(name, first: first)
+            output.append(UInt8(ascii: "\""))
+            value.write(into: &output)
+            output.append(UInt8(ascii: "\""))
+        }
+        func instant(_ name: String, _ value: Instant) {
+            key(name)
+            output.append(UInt8(ascii: "\""))
+            value.write(into: &output)
+            output.append(UInt8(ascii: "\""))
+        }
         output.append(UInt8(ascii: "{"))
         switch decision {
         case .route(let payment):
             text("acquirer", payment.acquirer, first: true)
-            text("amount", request.amount.description)
-            text("at", request.at.description)
+            money("amount", request.amount)
+            instant("at", request.at)
             text("decision", "route")
             key("fx_required")
             output += Array((payment.fxRequired ? "true" : "false").utf8)
@@ -85,11 +98,14 @@ public struct DecisionReport: Codable, Sendable, Equatable {
             text("region", request.region)
             text("route", payment.route)
             text("settlement_currency", payment.settlementCurrency.rawValue)
-            text("settlement_date", payment.settlementDate.description)
+            key("settlement_date")
+            output.append(UInt8(ascii: "\""))
+            payment.settlementDate.write(into: &output)
+            output.append(UInt8(ascii: "\""))
             text("wallet_currency", payment.walletCurrency.rawValue)
         case .decline(let reason):
-            text("amount", request.amount.description, first: true)
-            text("at", request.at.description)
+            money("amount", request.amount, first: true)
+            instant("at", request.at)
             text("decision", "decline")
             text("merchant", request.merchant)
             text("method", request.method)
