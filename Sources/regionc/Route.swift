@@ -77,10 +77,11 @@ struct Route: ParsableCommand {
             let end = chunk.isEmpty ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
             if end > 0 {
                 let complete = pending[0..<end]
-                let outcome = replay.replay(complete, firstLine: nextLine)
-                failures += outcome.errors
-                nextLine += complete.count { $0 == 0x0A } + (complete.last == 0x0A ? 0 : 1)
-                FileHandle.standardOutput.write(Data(outcome.output))
+                for part in replay.replayInParts(complete, firstLine: nextLine) {
+                    failures += part.errors
+                    nextLine += part.lines
+                    try FileHandle.standardOutput.write(contentsOf: part.output)
+                }
                 pending.removeFirst(end)
             }
             if chunk.isEmpty { break }

@@ -24,6 +24,18 @@ import Testing
         #expect(String(decoding: outcome.output, as: UTF8.self) == expected)
     }
 
+    @Test func lineNumbersStayRightAcrossParallelParts() throws {
+        let router = try RoutingFixture.router()
+        let good = Self.line(try #require(DecisionTableTests.cases.first))
+        var lines = Array(repeating: good, count: 20_000)
+        lines[14_999] = "{broken"
+        let outcome = BatchReplay(router: router).replay(Array((lines.joined(separator: "\n") + "\n").utf8)[...], firstLine: 1)
+        #expect(outcome.errors == 1 && outcome.lines == 20_000)
+        let output = String(decoding: outcome.output, as: UTF8.self).split(separator: "\n")
+        #expect(output.count == 20_000)
+        #expect(output[14_999] == "{\"error\":\"not a JSON object of strings\",\"line\":15000}")
+    }
+
     @Test func malformedLinesAreReportedAndTheReplayGoesOn() throws {
         let router = try RoutingFixture.router()
         let input = """

@@ -21,25 +21,45 @@ public struct BatchReplay: Sendable {
     public struct Outcome: Sendable {
         public var output: [UInt8]
         public var errors: Int
+        /// Lines read, blank ones included, so the caller can keep numbering.
+        public var lines: Int = 0
     }
 
     /// Decides every complete line in `bytes` (which must end at a line boundary), numbering
     /// lines from `firstLine`, using all cores. Output lines keep the input's order.
     public func replay(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> Outcome {
-        let lines = Self.lineRanges(bytes)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lines.count / 256))
-        guard workers > 1 else { return replay(lines: lines[...], in: bytes, firstLine: firstLine) }
-        let share = (lines.count + workers - 1) / workers
-        let parts = (0..<workers).map { worker in
-            lines[min(lines.count, worker * share)..<min(lines.count, (worker + 1) * share)]
-        }
-        let outcomes = ParallelMap.map(parts) { part in
-            replay(lines: part, in: bytes, firstLine: firstLine + part.startIndex)
-        }
+        let parts = replayInParts(bytes, firstLine: firstLine)
         var output: [UInt8] = []
-        output.reserveCapacity(outcomes.reduce(0) { $0 + $1.output.count })
-        for outcome in outcomes { output += outcome.output }
-        return Outcome(output: output, errors: outcomes.reduce(0) { $0 + $1.errors })
+        output.reserveCapacity(parts.reduce(0) { $0 + $1.output.count })
+        for part in parts { output += part.output }
+        return Outcome(output: output, errors: parts.reduce(0) { $0 + $1.errors }, lines: parts.reduce(0) { $0 + $1.lines })
+    }
+
+    /// The same, as one outcome per core in input order, so a caller can write them out
+    /// without joining them first. Splitting, counting lines and deciding all run in parallel.
+    public func replayInParts(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> [Outcome] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, bytes.count / 65_536))
+        var bounds = [bytes.startIndex]
+        var previous = bytes.startIndex
+        for worker in 1..<max(2, workers) where workers > 1 {
+            let target = max(previous, bytes.startIndex + bytes.count / workers * worker)
+            let cut = bytes[target...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex
+            bounds.append(cut)
+            previous = cut
+        }
+        bounds.append(bytes.endIndex)
+        let parts = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+        let lineCounts = ParallelMap.map(parts) { range in bytes[range].count { $0 == 0x0A } }
+        var starts: [Int] = []
+        var next = firstLine
+        for count in lineCounts {
+            starts.append(next)
+            next += count
+        }
+        let jobs = Array(zip(parts, starts))
+        return ParallelMap.map(jobs) { range, start in
+            replay(lines: Self.lineRanges(bytes[range])[...], in: bytes, firstLine: start)
+        }
     }
 
     /// Decides one line of text (no newline), for callers that have lines already.
@@ -70,7 +90,7 @@ public struct BatchReplay: Sendable {
             }
             output.append(0x0A)
         }
-        return Outcome(output: output, errors: errors)
+        return Outcome(output: output, errors: errors, lines: lines.count)
     }
 
     func parse(_ line: ArraySlice<UInt8>) -> Result<RouteRequest, RequestError> {
