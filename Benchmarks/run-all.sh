@@ -7,6 +7,9 @@ work="${TMPDIR:-/tmp}/regionc-bench"
 rm -rf "$work" && mkdir -p "$work"
 
 swift build -c release --product regionc
+# SwiftPM can keep a stale list of the root package's source files in Benchmarks/.build after
+# files are added or moved; touching the manifest makes it re-read them.
+touch Benchmarks/Package.swift
 (cd Benchmarks && swift build -c release)
 regionc=.build/release/regionc
 
