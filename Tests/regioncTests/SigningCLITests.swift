@@ -49,3 +49,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 }
+
+extension SigningCLITests {
+    /// `--trust` given a directory that lacks the signer; no signature at all; keygen never overwrites.
+    @Test func verifyNamesTheReasonAgainstATrustDirectory() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let keys = directory.appendingPathComponent("keys").path
+        let otherKeys = directory.appendingPathComponent("other").path
+        let output = directory.appendingPathComponent("gateway-config.json").path
+        #expect(try CLITests.run(["keygen", "--out", keys, "--key-id", "k1"]).status == 0)
+        #expect(try CLITests.run(["keygen", "--out", otherKeys, "--key-id", "k2"]).status == 0)
+        #expect(try CLITests.run(["compile", "regions", "-o", output, "--sign-key", keys + "/k1.key"]).status == 0)
+        let untrusted = try CLITests.run(["verify", "--config", output, "--trust", otherKeys])
+        #expect(untrusted.status == 1, "\(untrusted.stdout)")
+        #expect(untrusted.stdout.contains("UNTRUSTED_KEY"))
+        // Both keys trusted (a rotation in progress): verified.
+        #expect(try CLITests.run(["verify", "--config", output, "--trust", otherKeys, keys]).status == 0)
+        // Compiling again without --sign-key removes the now-stale signature.
+        #expect(try CLITests.run(["compile", "regions", "-o", output]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: output + ".sig"))
+        let unsigned = try CLITests.run(["verify", "--config", output, "--trust", keys])
+        #expect(unsigned.status == 1)
+        #expect(unsigned.stdout.contains("MISSING_SIGNATURE"))
+        #expect(try CLITests.run(["keygen", "--out", keys, "--key-id", "k1"]).status == 2, "never overwrites a key")
+    }
+}

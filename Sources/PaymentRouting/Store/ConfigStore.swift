@@ -61,7 +61,8 @@ public final class ConfigStore: Sendable {
         self.artifactPath = artifactPath
         self.policy = policy
         self.persistenceDirectory = persistenceDirectory
-        switch Self.loadCandidate(artifactPath: artifactPath, policy: policy) {
+        let release = ReleaseBytes.read(artifactPath: artifactPath)
+        switch Self.loadCandidate(release, artifactPath: artifactPath, policy: policy) {
         case .success(let candidate):
             state = Mutex(State(router: candidate.router, status: candidate.status(origin: .release, failure: nil),
                                 lastSeen: candidate.fingerprint))
@@ -71,7 +72,7 @@ public final class ConfigStore: Sendable {
                   case .success(let fallback) = Self.loadCandidate(artifact: saved.artifact, signature: saved.signature, policy: policy)
             else { throw failure }
             state = Mutex(State(router: fallback.router, status: fallback.status(origin: .lastKnownGood, failure: failure),
-                                lastSeen: failure.rejectedDigest ?? ""))
+                                lastSeen: release?.fingerprint ?? ""))
         }
     }
 
@@ -84,7 +85,8 @@ public final class ConfigStore: Sendable {
     /// On failure the current router keeps serving and the failure is recorded.
     @discardableResult
     public func reload() -> Result<ConfigStatus, ReloadFailure> {
-        switch Self.loadCandidate(artifactPath: artifactPath, policy: policy) {
+        let release = ReleaseBytes.read(artifactPath: artifactPath)
+        switch Self.loadCandidate(release, artifactPath: artifactPath, policy: policy) {
         case .success(let candidate):
             let status = state.withLock { state in
                 state.router = candidate.router
@@ -97,7 +99,8 @@ public final class ConfigStore: Sendable {
         case .failure(let failure):
             state.withLock { state in
                 state.status.lastFailure = failure
-                state.lastSeen = Self.fingerprint(artifactPath: artifactPath) ?? ""
+                // The bytes that were judged, not a re-read: a release completed since must still look new.
+                state.lastSeen = release?.fingerprint ?? ""
             }
             return .failure(failure)
         }
@@ -106,7 +109,7 @@ public final class ConfigStore: Sendable {
     /// Reloads when the artifact or its signature changed since last looked at. Returns whether it tried.
     @discardableResult
     public func reloadIfChanged() -> Bool {
-        let current = Self.fingerprint(artifactPath: artifactPath) ?? ""
+        let current = ReleaseBytes.read(artifactPath: artifactPath)?.fingerprint ?? ""
         guard current != state.withLock({ $0.lastSeen }) else { return false }
         reload()
         return true
@@ -140,13 +143,29 @@ public final class ConfigStore: Sendable {
         }
     }
 
-    static func loadCandidate(artifactPath: String, policy: SignaturePolicy) -> Result<Candidate, ReloadFailure> {
-        guard let artifact = FileManager.default.contents(atPath: artifactPath) else {
+    /// The artifact and signature bytes of one look at the release, read once so that what is verified,
+    /// what is served and what is remembered as seen are the same bytes.
+    struct ReleaseBytes {
+        var artifact: Data
+        var signature: Data?
+        /// Artifact and signature digests: a new signature over the same artifact is a change too.
+        var fingerprint: String
+
+        static func read(artifactPath: String) -> ReleaseBytes? {
+            guard let artifact = FileManager.default.contents(atPath: artifactPath) else { return nil }
+            let signature = FileManager.default.contents(atPath: SignatureEnvelope.path(forArtifact: artifactPath))
+            return ReleaseBytes(artifact: artifact, signature: signature,
+                                fingerprint: Digest.sha256Hex(artifact) + "+" + (signature.map(Digest.sha256Hex) ?? "unsigned"))
+        }
+    }
+
+    static func loadCandidate(_ release: ReleaseBytes?, artifactPath: String,
+                              policy: SignaturePolicy) -> Result<Candidate, ReloadFailure> {
+        guard let release else {
             let error = ArtifactError.unreadable(path: artifactPath, reason: "missing or not readable")
             return .failure(ReloadFailure(code: error.code, reason: error.description, at: Date(), rejectedDigest: nil))
         }
-        let signature = FileManager.default.contents(atPath: SignatureEnvelope.path(forArtifact: artifactPath))
-        return loadCandidate(artifact: artifact, signature: signature, policy: policy)
+        return loadCandidate(artifact: release.artifact, signature: release.signature, policy: policy)
     }
 
     static func loadCandidate(artifact: Data, signature: Data?, policy: SignaturePolicy) -> Result<Candidate, ReloadFailure> {
@@ -169,12 +188,6 @@ public final class ConfigStore: Sendable {
         } catch {
             return failure(error.code, error.description)
         }
-    }
-
-    static func fingerprint(artifactPath: String) -> String? {
-        guard let artifact = FileManager.default.contents(atPath: artifactPath) else { return nil }
-        let signature = FileManager.default.contents(atPath: SignatureEnvelope.path(forArtifact: artifactPath))
-        return Digest.sha256Hex(artifact) + "+" + (signature.map(Digest.sha256Hex) ?? "unsigned")
     }
 
     /// The last good artifact and its signature, kept together in one file so they are replaced

@@ -1,0 +1,79 @@
+import ArtifactTrust
+import Foundation
+import PaymentRouting
+import RegionCompiler
+import Testing
+
+/// Releases built the way `regionc compile` builds them: `DescriptorCompiler.compile(directory:)` on
+/// the shipped regions, or on an edited copy of them, so two good releases differ in real bytes.
+enum ReleaseFixture {
+    static let regions = TrustFixture.repository.appendingPathComponent("regions")
+
+    static func compile(directory: URL) throws -> Data {
+        let compilation = try DescriptorCompiler.compile(directory: directory.path)
+        return try #require(try compilation.artifactBytes(), "\(compilation.diagnostics.map(\.message))")
+    }
+
+    /// The shipped regions, compiled.
+    static func shipped() throws -> Data { try compile(directory: regions) }
+
+    /// A copy of the shipped regions with one textual edit in one file, compiled.
+    static func edited(_ file: String, replacing old: String, with new: String) throws -> Data {
+        let workspace = try TrustFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let copy = workspace.appendingPathComponent("regions")
+        try FileManager.default.copyItem(at: regions, to: copy)
+        let url = copy.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try #require(text.contains(old), "\(file) has no `\(old)`")
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+        return try compile(directory: copy)
+    }
+
+    /// The US region paused: every US checkout is declined instead of routed.
+    static func usPaused() throws -> Data {
+        try edited("us.yaml", replacing: "availability:\n  status: live", with: "availability:\n  status: paused")
+    }
+
+    /// The US route moved to another acquirer.
+    static func usViaSingapore() throws -> Data {
+        try edited("us.yaml", replacing: "acquirer: antom-us", with: "acquirer: antom-sg")
+    }
+
+    static func signature(_ artifact: Data, by key: SigningKey) throws -> Data {
+        try key.sign(artifact: artifact).encoded()
+    }
+
+    /// One fixed checkout in the US.
+    static func request() throws -> RouteRequest {
+        try RequestParser.parse(region: "US", merchant: "shop_1", method: "ALIPAY_CN", amount: "25.00 USD",
+                                at: "2026-12-01T15:00:00Z").get()
+    }
+
+    static func decision(_ artifact: Data) throws -> RouteDecision {
+        try RouterLoader.load(data: artifact).route(request())
+    }
+
+    static func sourceDigest(_ artifact: Data) throws -> String {
+        try RouterLoader.load(data: artifact).sourceDigest
+    }
+
+    /// Runs an executable and returns its standard output; fails the test on a non-zero exit.
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(executable) \(arguments.joined(separator: " ")) failed")
+        return data
+    }
+
+    static let openssl = "/usr/bin/openssl"
+    static var hasOpenSSL: Bool { FileManager.default.isExecutableFile(atPath: openssl) }
+}
