@@ -94,19 +94,20 @@ public struct BatchReplay: Sendable {
     }
 
     func parse(_ line: ArraySlice<UInt8>) -> Result<RouteRequest, RequestError> {
-        if let ranges = RequestLineScanner.scan(line), let request = Self.fastRequest(line, ranges) { return .success(request) }
+        if let fields = RequestLineScanner.scan(line), let request = Self.fastRequest(line, fields) { return .success(request) }
         return parseGeneral(line)
     }
 
     /// Builds the request straight from bytes; nil (take the general path, which explains
     /// the problem) when a field is not plain ASCII or does not parse.
-    static func fastRequest(_ line: ArraySlice<UInt8>, _ ranges: [Range<Int>]) -> RouteRequest? {
-        guard ranges.allSatisfy({ range in line[range].allSatisfy { $0 < 0x80 } }), !ranges[1].isEmpty,
-              case .success(let amount) = Money.parse(utf8: line[ranges[3]]), amount.minorUnits >= 0,
-              case .success(let instant) = Instant.parse(utf8: line[ranges[4]]) else { return nil }
-        return RouteRequest(region: String(decoding: line[ranges[0]], as: UTF8.self),
-                            merchant: String(decoding: line[ranges[1]], as: UTF8.self),
-                            method: String(decoding: line[ranges[2]], as: UTF8.self), amount: amount, at: instant)
+    static func fastRequest(_ line: ArraySlice<UInt8>, _ fields: RequestLineScanner.Fields) -> RouteRequest? {
+        func isASCII(_ range: Range<Int>) -> Bool { line[range].allSatisfy { $0 < 0x80 } }
+        guard isASCII(fields.region), isASCII(fields.merchant), isASCII(fields.method), !fields.merchant.isEmpty,
+              case .success(let amount) = Money.parse(utf8: line[fields.amount]), amount.minorUnits >= 0,
+              case .success(let instant) = Instant.parse(utf8: line[fields.at]) else { return nil }
+        return RouteRequest(region: String(decoding: line[fields.region], as: UTF8.self),
+                            merchant: String(decoding: line[fields.merchant], as: UTF8.self),
+                            method: String(decoding: line[fields.method], as: UTF8.self), amount: amount, at: instant)
     }
 
     func parseGeneral(_ line: ArraySlice<UInt8>) -> Result<RouteRequest, RequestError> {

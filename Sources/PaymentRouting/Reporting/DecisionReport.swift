@@ -61,23 +61,26 @@ public struct DecisionReport: Codable, Sendable, Equatable {
     /// Writes the same bytes as `jsonLine()` for a decision without trace, straight into `output`:
     /// the batch path, where an encoder per line would dominate.
     public static func write(request: RouteRequest, decision: RouteDecision, into output: inout [UInt8]) {
-        func key(_ name: String, first: Bool = false) {
+        // Keys are known ASCII without escapes: copied as static bytes, not checked per line.
+        func key(_ name: StaticString, first: Bool = false) {
             if !first { output.append(UInt8(ascii: ",")) }
-            JSONText.writeString(name, into: &output)
+            output.append(UInt8(ascii: "\""))
+            name.withUTF8Buffer { output.append(contentsOf: $0) }
+            output.append(UInt8(ascii: "\""))
             output.append(UInt8(ascii: ":"))
         }
-        func text(_ name: String, _ value: String, first: Bool = false) {
+        func text(_ name: StaticString, _ value: String, first: Bool = false) {
             key(name, first: first)
             JSONText.writeString(value, into: &output)
         }
         // Amounts, instants and dates hold no characters JSON escapes: write them bare in quotes.
-        func money(_ name: String, _ value: Money, first: Bool = false) {
+        func money(_ name: StaticString, _ value: Money, first: Bool = false) {
             key(name, first: first)
             output.append(UInt8(ascii: "\""))
             value.write(into: &output)
             output.append(UInt8(ascii: "\""))
         }
-        func instant(_ name: String, _ value: Instant) {
+        func instant(_ name: StaticString, _ value: Instant) {
             key(name)
             output.append(UInt8(ascii: "\""))
             value.write(into: &output)
@@ -91,7 +94,8 @@ public struct DecisionReport: Codable, Sendable, Equatable {
             instant("at", request.at)
             text("decision", "route")
             key("fx_required")
-            output += Array((payment.fxRequired ? "true" : "false").utf8)
+            let literal: StaticString = payment.fxRequired ? "true" : "false"
+            literal.withUTF8Buffer { output.append(contentsOf: $0) }
             text("merchant", request.merchant)
             text("method", request.method)
             text("presentment_currency", payment.presentmentCurrency.rawValue)
