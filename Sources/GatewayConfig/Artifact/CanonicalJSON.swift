@@ -8,12 +8,28 @@ import Foundation
 /// not drift with Foundation's formatting choices, and it is several times faster on large configs.
 public enum CanonicalJSON {
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        Data(try encodeBytes(value))
+    }
+
+    static func encodeBytes<T: Encodable>(_ value: T) throws -> [UInt8] {
         let root = JSONNode()
         try value.encode(to: NodeEncoder(node: root, codingPath: []))
         var output: [UInt8] = []
         output.reserveCapacity(4096)
         root.write(into: &output)
-        return Data(output)
+        return output
+    }
+
+    /// Canonical bytes placed as they are. Lets parts of a large value be encoded apart, on
+    /// several cores, and joined: canonical form is compositional, so the bytes are the same.
+    struct Preencoded: Encodable {
+        let bytes: [UInt8]
+
+        /// Only `CanonicalJSON` knows to place the bytes; any other encoder is refused.
+        func encode(to encoder: any Encoder) throws {
+            throw EncodingError.invalidValue(self, .init(codingPath: encoder.codingPath,
+                                                         debugDescription: "pre-encoded bytes are for CanonicalJSON only"))
+        }
     }
 }
 
@@ -80,6 +96,10 @@ struct NodeEncoder: Encoder {
 /// extended per key (that allocation dominated large artifacts); errors name the container's path.
 private func encodeValue<T: Encodable>(_ value: T, into node: JSONNode, codingPath: [any CodingKey]) throws {
     // Metatype comparisons first: far cheaper than a dynamic cast per value on large artifacts.
+    if T.self == CanonicalJSON.Preencoded.self, let preencoded = value as? CanonicalJSON.Preencoded {
+        node.scalar = preencoded.bytes
+        return
+    }
     if T.self == String.self, let text = value as? String {
         node.string = text
         return

@@ -13,7 +13,7 @@ public struct Compilation: Sendable {
     /// The artifact's canonical bytes.
     public func artifactBytes() throws -> Data? {
         guard let artifact else { return nil }
-        return try CanonicalJSON.encode(artifact)
+        return try CanonicalJSON.encodeArtifact(artifact)
     }
 }
 
