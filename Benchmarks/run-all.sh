@@ -17,7 +17,9 @@ echo "== validate, whole process (shipped regions; one synthetic directory of 24
 "$regionc" generate-corpus --regions 249 --seed 1 --out "$work/c249" >/dev/null
 hyperfine -N --warmup 3 --runs 30 "$regionc validate regions" "$regionc validate $work/c249" \
     "$regionc compile $work/c249 -o $work/c249.json"
-/usr/bin/time -f "compile 249 regions: %e s wall, %M KiB peak RSS" "$regionc" compile "$work/c249" -o "$work/c249.json" >/dev/null 2>&1 || true
+/usr/bin/time -o "$work/time.txt" -f "compile 249 regions: %e s wall, %M KiB peak RSS" \
+    "$regionc" compile "$work/c249" -o "$work/c249.json" >/dev/null
+cat "$work/time.txt"
 
 echo "== the same validation with check-jsonschema"
 hyperfine -N --warmup 1 --runs 10 \
