@@ -7,36 +7,6 @@ import Testing
 /// A `ConfigStore` through a release's life: bad releases in turn, good ones, restarts, the watcher, and
 /// routing under reloads. Each bad release is refused with its own code while the good config keeps serving.
 @Suite struct ConfigStoreLifecycleTests {
-    /// A store in a temporary directory, started on the shipped regions signed by the trusted `release` key.
-    struct Release {
-        let directory: URL
-        let path: URL
-        let key: SigningKey
-        let trust: TrustStore
-        let good: Data
-        let store: ConfigStore
-
-        var state: String { directory.appendingPathComponent("state").path }
-
-        init(persist: Bool = false, policy: SignaturePolicy? = nil) throws {
-            directory = try TrustFixture.temporaryDirectory()
-            path = directory.appendingPathComponent("gateway-config.json")
-            key = TrustFixture.key("release")
-            trust = try TrustFixture.trust(key)
-            good = try ReleaseFixture.shipped()
-            try TrustFixture.release(good, signature: try ReleaseFixture.signature(good, by: key), to: path)
-            store = try ConfigStore(artifactPath: path.path, policy: policy ?? .required(trust),
-                                    persistenceDirectory: persist ? directory.appendingPathComponent("state").path : nil)
-        }
-
-        func publish(_ artifact: Data, signedBy signer: SigningKey? = nil) throws {
-            try TrustFixture.release(artifact, signature: try signer.map { try ReleaseFixture.signature(artifact, by: $0) },
-                                     to: path)
-        }
-
-        func cleanUp() { try? FileManager.default.removeItem(at: directory) }
-    }
-
     /// One bad release: the files to write and the code it must be refused with.
     struct Bad: CustomStringConvertible {
         let description: String

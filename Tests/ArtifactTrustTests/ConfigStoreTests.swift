@@ -6,29 +6,6 @@ import Testing
 
 /// `ConfigStore` swaps in only verified, fully built configs and keeps serving the last good one.
 @Suite struct ConfigStoreTests {
-    struct Setup {
-        let directory: URL
-        let path: URL
-        let key: SigningKey
-        let trust: TrustStore
-        let good: Data
-        let store: ConfigStore
-
-        var goodDigest: String { Digest.sha256Hex(good) }
-    }
-
-    static func setUp(persist: Bool = false) throws -> Setup {
-        let directory = try TrustFixture.temporaryDirectory()
-        let path = directory.appendingPathComponent("gateway-config.json")
-        let key = TrustFixture.key("release")
-        let good = try TrustFixture.artifactBytes()
-        try TrustFixture.release(good, signature: try key.sign(artifact: good).encoded(), to: path)
-        let trust = try TrustFixture.trust(key)
-        let store = try ConfigStore(artifactPath: path.path, policy: .required(trust),
-                                    persistenceDirectory: persist ? directory.appendingPathComponent("state").path : nil)
-        return Setup(directory: directory, path: path, key: key, trust: trust, good: good, store: store)
-    }
-
     static let probe = "US"
 
     static func decide(_ router: Router) throws -> RouteDecision {
@@ -41,7 +18,7 @@ import Testing
              invariantBrokenSigned, untrustedSigner, missingSignature, truncatedUnsigned
     }
 
-    static func make(_ bad: BadRelease, _ setup: Setup) throws -> (artifact: Data, signature: Data?, code: String) {
+    static func make(_ bad: BadRelease, _ setup: Release) throws -> (artifact: Data, signature: Data?, code: String) {
         let sign = { (bytes: Data) in try setup.key.sign(artifact: bytes).encoded() }
         switch bad {
         case .artifactByteFlipped:
@@ -84,8 +61,8 @@ import Testing
 
     @Test(arguments: BadRelease.allCases)
     func aBadReleaseNeverReplacesTheGoodOne(_ bad: BadRelease) throws {
-        let setup = try Self.setUp()
-        defer { try? FileManager.default.removeItem(at: setup.directory) }
+        let setup = try Release()
+        defer { setup.cleanUp() }
         let before = try Self.decide(setup.store.router)
         let (artifact, signature, code) = try Self.make(bad, setup)
         try TrustFixture.release(artifact, signature: signature, to: setup.path)
@@ -102,8 +79,8 @@ import Testing
 
     @Test(arguments: Array(1...9))
     func truncatedReleasesAreRefused(tenths: Int) throws {
-        let setup = try Self.setUp()
-        defer { try? FileManager.default.removeItem(at: setup.directory) }
+        let setup = try Release()
+        defer { setup.cleanUp() }
         let truncated = setup.good.prefix(setup.good.count * tenths / 10)
         // Signed by the trusted key, so the artifact itself is what fails.
         try TrustFixture.release(Data(truncated), signature: try setup.key.sign(artifact: Data(truncated)).encoded(), to: setup.path)
@@ -116,9 +93,9 @@ import Testing
     }
 
     @Test func aGoodReleaseIsSwappedIn() throws {
-        let setup = try Self.setUp()
-        defer { try? FileManager.default.removeItem(at: setup.directory) }
-        let next = try TrustFixture.artifactBytes(editingUSAcquirer: "antom-sg")
+        let setup = try Release()
+        defer { setup.cleanUp() }
+        let next = try ReleaseFixture.usViaSingapore()
         try TrustFixture.release(next, signature: try setup.key.sign(artifact: next).encoded(), to: setup.path)
         let status = try setup.store.reload().get()
         #expect(status.activeDigest == Digest.sha256Hex(next))
@@ -131,7 +108,7 @@ import Testing
         let directory = try TrustFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("gateway-config.json")
-        try TrustFixture.release(try TrustFixture.artifactBytes(), signature: nil, to: path)
+        try TrustFixture.release(try ReleaseFixture.shipped(), signature: nil, to: path)
         #expect(throws: ReloadFailure.self) {
             try ConfigStore(artifactPath: path.path, policy: .required(try TrustFixture.trust(TrustFixture.key("k"))))
         }
@@ -140,8 +117,8 @@ import Testing
     }
 
     @Test func aRestartOnABadReleaseStartsFromTheLastGoodOne() throws {
-        let setup = try Self.setUp(persist: true)
-        defer { try? FileManager.default.removeItem(at: setup.directory) }
+        let setup = try Release(persist: true)
+        defer { setup.cleanUp() }
         try TrustFixture.release(Data("garbage".utf8), signature: nil, to: setup.path)
         let restarted = try ConfigStore(artifactPath: setup.path.path, policy: .required(setup.trust),
                                         persistenceDirectory: setup.directory.appendingPathComponent("state").path)
@@ -155,11 +132,11 @@ import Testing
     }
 
     @Test func theWatcherPicksUpANewRelease() async throws {
-        let setup = try Self.setUp()
-        defer { try? FileManager.default.removeItem(at: setup.directory) }
+        let setup = try Release()
+        defer { setup.cleanUp() }
         let watcher = setup.store.watch(every: .milliseconds(20))
         defer { watcher.cancel() }
-        let next = try TrustFixture.artifactBytes(editingUSAcquirer: "antom-sg")
+        let next = try ReleaseFixture.usViaSingapore()
         try TrustFixture.release(next, signature: try setup.key.sign(artifact: next).encoded(), to: setup.path)
         let deadline = ContinuousClock.now + .seconds(10)
         while setup.store.status.activeDigest != Digest.sha256Hex(next), ContinuousClock.now < deadline {
@@ -170,10 +147,10 @@ import Testing
 
     /// Readers never see a torn or rejected config while good and bad releases alternate.
     @Test func routingDuringReloadsSeesOnlyWholeGoodConfigs() async throws {
-        let setup = try Self.setUp()
-        defer { try? FileManager.default.removeItem(at: setup.directory) }
+        let setup = try Release()
+        defer { setup.cleanUp() }
         let releaseA = setup.good
-        let releaseB = try TrustFixture.artifactBytes(editingUSAcquirer: "antom-sg")
+        let releaseB = try ReleaseFixture.usViaSingapore()
         let routerA = try RouterLoader.load(data: releaseA)
         let routerB = try RouterLoader.load(data: releaseB)
         let allowed = [try Self.decide(routerA), try Self.decide(routerB)]

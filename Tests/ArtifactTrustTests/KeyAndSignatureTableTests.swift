@@ -12,6 +12,8 @@ import Testing
             let key = Curve25519.Signing.PrivateKey()
             let privatePEM = Ed25519PEM.encode(key)
             let publicPEM = Ed25519PEM.encode(key.publicKey)
+            #expect(privatePEM.hasPrefix("-----BEGIN PRIVATE KEY-----\n"))
+            #expect(publicPEM.hasPrefix("-----BEGIN PUBLIC KEY-----\n"))
             #expect(privatePEM.hasSuffix("-----END PRIVATE KEY-----\n"))
             #expect(publicPEM.hasSuffix("-----END PUBLIC KEY-----\n"))
             #expect(try Ed25519PEM.privateKey(from: privatePEM).rawRepresentation == key.rawRepresentation)
@@ -33,6 +35,22 @@ import Testing
         #expect(key.id == "release-2026")
         #expect(trust.keyIds == ["release-2026"])
         #expect(trust.key(id: "release-2026")?.rawRepresentation == (try key.publicKey().rawRepresentation))
+    }
+
+    /// Directories and single files as trust; the private key 0600, never overwritten, refused once readable by others.
+    @Test func trustStoreLoadsDirectoriesAndFiles() throws {
+        let directory = try TrustFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let paths = try KeyFiles.generate(into: directory.path, keyId: "k1")
+        _ = try KeyFiles.generate(into: directory.path, keyId: "k2")
+        #expect(try TrustStore.load(paths: [directory.path]).keyIds == ["k1", "k2"])
+        #expect(try TrustStore.load(paths: [paths.publicPath]).keyIds == ["k1"])
+        let mode = try FileManager.default.attributesOfItem(atPath: paths.privatePath)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        #expect(throws: (any Error).self) { try KeyFiles.generate(into: directory.path, keyId: "k1") }
+        #expect(try SigningKey.load(path: paths.privatePath).id == "k1")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: paths.privatePath)
+        #expect(throws: SigningKey.LoadError.self) { try SigningKey.load(path: paths.privatePath) }
     }
 
     enum Foreign: String, CaseIterable, Sendable {

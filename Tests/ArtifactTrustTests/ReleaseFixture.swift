@@ -1,5 +1,6 @@
 import ArtifactTrust
 import Foundation
+import GatewayConfig
 import PaymentRouting
 import RegionCompiler
 import Testing
@@ -76,4 +77,35 @@ enum ReleaseFixture {
 
     static let openssl = "/usr/bin/openssl"
     static var hasOpenSSL: Bool { FileManager.default.isExecutableFile(atPath: openssl) }
+}
+
+/// A store in a temporary directory, started on the shipped regions signed by the trusted `release` key.
+struct Release {
+    let directory: URL
+    let path: URL
+    let key: SigningKey
+    let trust: TrustStore
+    let good: Data
+    let store: ConfigStore
+
+    var state: String { directory.appendingPathComponent("state").path }
+    var goodDigest: String { Digest.sha256Hex(good) }
+
+    init(persist: Bool = false, policy: SignaturePolicy? = nil) throws {
+        directory = try TrustFixture.temporaryDirectory()
+        path = directory.appendingPathComponent("gateway-config.json")
+        key = TrustFixture.key("release")
+        trust = try TrustFixture.trust(key)
+        good = try ReleaseFixture.shipped()
+        try TrustFixture.release(good, signature: try ReleaseFixture.signature(good, by: key), to: path)
+        store = try ConfigStore(artifactPath: path.path, policy: policy ?? .required(trust),
+                                persistenceDirectory: persist ? directory.appendingPathComponent("state").path : nil)
+    }
+
+    func publish(_ artifact: Data, signedBy signer: SigningKey? = nil) throws {
+        try TrustFixture.release(artifact, signature: try signer.map { try ReleaseFixture.signature(artifact, by: $0) },
+                                 to: path)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: directory) }
 }

@@ -1,26 +1,11 @@
 import ArtifactTrust
 import Crypto
 import Foundation
-import GatewayConfig
-import RegionCompiler
-import Testing
 
-/// Artifacts and keys for the trust tests: the shipped regions compiled, and a variant that
-/// differs in one business value, so two good releases give different bytes and decisions.
+/// Keys, temporary directories and release files for the trust tests (artifacts: `ReleaseFixture`).
 enum TrustFixture {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-
-    static func artifactBytes(editingUSAcquirer newAcquirer: String? = nil) throws -> Data {
-        var files = try InputLoader.load(directory: repository.appendingPathComponent("regions").path)
-        if let newAcquirer, let index = files.firstIndex(where: { $0.name == "us.yaml" }) {
-            let text = String(decoding: files[index].bytes, as: UTF8.self)
-                .replacingOccurrences(of: "acquirer: antom-us", with: "acquirer: \(newAcquirer)")
-            files[index] = SourceFile(name: "us.yaml", displayPath: "us.yaml", bytes: Array(text.utf8))
-        }
-        let compilation = DescriptorCompiler.compile(files)
-        return try #require(try compilation.artifactBytes(), "\(compilation.diagnostics.map(\.message))")
-    }
 
     static func key(_ id: String) -> SigningKey { SigningKey(id: id, key: Curve25519.Signing.PrivateKey()) }
 
