@@ -386,15 +386,6 @@ import Testing
         #expect(!store2.reloadIfChanged())
     }
 
-    static func waitUntil(seconds: Int = 5, _ condition: () -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while !condition() {
-            guard ContinuousClock.now < deadline else { return false }
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        return true
-    }
-
     @Test func theWatcherRefusesABadReleaseThenTakesAGoodOne() async throws {
         let release = try Release()
         defer { release.cleanUp() }
@@ -404,13 +395,13 @@ import Testing
 
         let bad = Data(release.good.prefix(release.good.count / 2))
         try release.publish(bad, signedBy: release.key)
-        #expect(try await Self.waitUntil { store.status.lastFailure?.rejectedDigest == Digest.sha256Hex(bad) })
+        #expect(try await Eventually.waitUntil { store.status.lastFailure?.rejectedDigest == Digest.sha256Hex(bad) })
         #expect(store.status.activeDigest == Digest.sha256Hex(release.good))
         #expect(store.router.route(try ReleaseFixture.request()) == (try ReleaseFixture.decision(release.good)))
 
         let next = try ReleaseFixture.usPaused()
         try release.publish(next, signedBy: release.key)
-        #expect(try await Self.waitUntil { store.status.activeDigest == Digest.sha256Hex(next) })
+        #expect(try await Eventually.waitUntil { store.status.activeDigest == Digest.sha256Hex(next) })
         #expect(store.router.route(try ReleaseFixture.request()).declineReason == .regionNotLive)
 
         // Cancelling stops the loop.

@@ -138,11 +138,7 @@ import Testing
         defer { watcher.cancel() }
         let next = try ReleaseFixture.usViaSingapore()
         try TrustFixture.release(next, signature: try setup.key.sign(artifact: next).encoded(), to: setup.path)
-        let deadline = ContinuousClock.now + .seconds(10)
-        while setup.store.status.activeDigest != Digest.sha256Hex(next), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        #expect(setup.store.status.activeDigest == Digest.sha256Hex(next))
+        #expect(try await Eventually.waitUntil { setup.store.status.activeDigest == Digest.sha256Hex(next) })
     }
 
     /// Readers never see a torn or rejected config while good and bad releases alternate.

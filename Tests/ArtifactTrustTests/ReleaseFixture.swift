@@ -109,3 +109,17 @@ struct Release {
 
     func cleanUp() { try? FileManager.default.removeItem(at: directory) }
 }
+
+/// Waiting for the watcher. The deadline is generous because it is not a timing assertion: with every
+/// suite running at once on two cores, a poll can wait seconds for a thread; the wait ends as soon as
+/// the condition holds.
+enum Eventually {
+    static func waitUntil(seconds: Int = 60, _ condition: () -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while !condition() {
+            guard ContinuousClock.now < deadline else { return false }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return true
+    }
+}

@@ -1,4 +1,5 @@
 import ArtifactTrust
+import Dispatch
 import Foundation
 import GatewayConfig
 import Synchronization
@@ -121,7 +122,15 @@ public final class ConfigStore: Sendable {
     public func watch(every interval: Duration) -> Task<Void, Never> {
         Task.detached { [self] in
             while !Task.isCancelled {
-                reloadIfChanged()
+                // Reading, verifying and building a release is blocking I/O and, for a large config,
+                // seconds of CPU: it runs on a Dispatch worker, never holding one of the few threads
+                // the host's Swift tasks share.
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    DispatchQueue.global(qos: .utility).async {
+                        self.reloadIfChanged()
+                        continuation.resume()
+                    }
+                }
                 try? await Task.sleep(for: interval)
             }
         }
