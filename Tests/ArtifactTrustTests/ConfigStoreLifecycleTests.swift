@@ -367,6 +367,7 @@ import Testing
         defer { release.cleanUp() }
         let store = release.store
         #expect(!store.reloadIfChanged(), "nothing changed since start")
+        #expect(store.status.checks == 1 && store.status.lastChecked != nil, "every look is counted, changed or not")
         // The same bytes rewritten (a new modification time) are not a change.
         try release.publish(release.good, signedBy: release.key)
         #expect(!store.reloadIfChanged())
@@ -395,13 +396,13 @@ import Testing
 
         let bad = Data(release.good.prefix(release.good.count / 2))
         try release.publish(bad, signedBy: release.key)
-        #expect(try await Eventually.waitUntil { store.status.lastFailure?.rejectedDigest == Digest.sha256Hex(bad) })
+        #expect(try await Eventually.watcher(of: store) { store.status.lastFailure?.rejectedDigest == Digest.sha256Hex(bad) })
         #expect(store.status.activeDigest == Digest.sha256Hex(release.good))
         #expect(store.router.route(try ReleaseFixture.request()) == (try ReleaseFixture.decision(release.good)))
 
         let next = try ReleaseFixture.usPaused()
         try release.publish(next, signedBy: release.key)
-        #expect(try await Eventually.waitUntil { store.status.activeDigest == Digest.sha256Hex(next) })
+        #expect(try await Eventually.watcher(of: store) { store.status.activeDigest == Digest.sha256Hex(next) })
         #expect(store.router.route(try ReleaseFixture.request()).declineReason == .regionNotLive)
 
         // Cancelling stops the loop.

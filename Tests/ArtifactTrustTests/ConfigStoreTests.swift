@@ -138,7 +138,7 @@ import Testing
         defer { watcher.cancel() }
         let next = try ReleaseFixture.usViaSingapore()
         try TrustFixture.release(next, signature: try setup.key.sign(artifact: next).encoded(), to: setup.path)
-        #expect(try await Eventually.waitUntil { setup.store.status.activeDigest == Digest.sha256Hex(next) })
+        #expect(try await Eventually.watcher(of: setup.store) { setup.store.status.activeDigest == Digest.sha256Hex(next) })
     }
 
     /// Readers never see a torn or rejected config while good and bad releases alternate.

@@ -36,6 +36,10 @@ public struct ConfigStatus: Sendable, Equatable {
     public var signedBy: String?
     public var origin: Origin
     public var lastFailure: ReloadFailure?
+    /// How many times `reloadIfChanged()` (the watcher's poll) has looked at the release, and when it
+    /// last did: shows a watcher is alive, and lets a caller wait for "the next poll" rather than a time.
+    public var checks: Int = 0
+    public var lastChecked: Date?
 }
 
 /// Holds the current `Router` and replaces it only with a fully verified and built one.
@@ -52,6 +56,8 @@ public final class ConfigStore: Sendable {
         var status: ConfigStatus
         /// Fingerprint (artifact + signature digests) of the last bytes looked at, to skip unchanged polls.
         var lastSeen: String
+        var checks = 0
+        var lastChecked: Date?
     }
 
     private let state: Mutex<State>
@@ -80,7 +86,14 @@ public final class ConfigStore: Sendable {
     /// The router to decide with. Take it once per checkout; it never changes under you.
     public var router: Router { state.withLock { $0.router } }
 
-    public var status: ConfigStatus { state.withLock { $0.status } }
+    public var status: ConfigStatus {
+        state.withLock { state in
+            var status = state.status
+            status.checks = state.checks
+            status.lastChecked = state.lastChecked
+            return status
+        }
+    }
 
     /// Reads, verifies and builds the artifact; swaps it in only if all of that succeeds.
     /// On failure the current router keeps serving and the failure is recorded.
@@ -110,6 +123,13 @@ public final class ConfigStore: Sendable {
     /// Reloads when the artifact or its signature changed since last looked at. Returns whether it tried.
     @discardableResult
     public func reloadIfChanged() -> Bool {
+        // Counted once the look (and any reload) is over, so a caller seeing the count move knows it finished.
+        defer {
+            state.withLock { state in
+                state.checks += 1
+                state.lastChecked = Date()
+            }
+        }
         let current = ReleaseBytes.read(artifactPath: artifactPath)?.fingerprint ?? ""
         guard current != state.withLock({ $0.lastSeen }) else { return false }
         reload()
