@@ -3,28 +3,44 @@ import Testing
 
 /// The byte-level parse and write paths (used by the batch replay) agree with the string forms.
 @Suite struct ByteFormsTests {
-    @Test(arguments: ["120.50 HKD", "0.05 USD", "1000 KRW", "-3.50 HKD", "0.001 BHD", "92233720368547758.07 USD"])
-    func moneyWritesItsDescription(_ text: String) throws {
-        let money = try Money.parse(text).get()
+    /// `description` is derived from `write(into:)`, so each form is checked against literal text.
+    static func written(_ write: (inout [UInt8]) -> Void) -> String {
         var bytes: [UInt8] = []
-        money.write(into: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == money.description)
+        write(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        ("120.50 HKD", "120.50 HKD"), ("0.05 USD", "0.05 USD"), ("1000 KRW", "1000 KRW"), ("-3.5 HKD", "-3.50 HKD"),
+        ("0.001 BHD", "0.001 BHD"), ("7 BHD", "7.000 BHD"), ("-0 KRW", "0 KRW"),
+        ("92233720368547758.07 USD", "92233720368547758.07 USD"), ("-9223372036854775807 KRW", "-9223372036854775807 KRW"),
+    ])
+    func moneyIsWrittenInItsCurrencysMinorUnits(_ text: String, _ expected: String) throws {
+        let money = try Money.parse(text).get()
+        #expect(Self.written(money.write(into:)) == expected)
+        #expect(money.description == expected)
         // Parsing from a slice that does not start at index 0.
         let padded = Array(("xx" + text).utf8)
         #expect(try Money.parse(utf8: padded[2...]).get() == money)
     }
 
-    @Test(arguments: ["2026-12-01T00:00:00+08:00", "1999-12-31T23:59:59Z", "2026-03-08T06:59:59Z", "2199-12-31T23:59:59-05:30"])
-    func instantsWriteTheirDescription(_ text: String) throws {
+    @Test(arguments: [
+        ("2026-12-01T00:00:00+08:00", "2026-11-30T16:00:00Z", "2026-11-30"),
+        ("1999-12-31T23:59:59Z", "1999-12-31T23:59:59Z", "1999-12-31"),
+        ("2026-03-08T06:59:59Z", "2026-03-08T06:59:59Z", "2026-03-08"),
+        ("2199-12-31T23:59:59-05:30", "2200-01-01T05:29:59Z", "2200-01-01"),
+        // Offsets can carry an instant past the four-digit years it was written in: all digits are kept.
+        ("9999-12-31T23:59:59-01:00", "10000-01-01T00:59:59Z", "10000-01-01"),
+        ("0001-01-01T00:30:00+01:00", "0000-12-31T23:30:00Z", "0000-12-31"),
+    ])
+    func instantsAreWrittenInUTC(_ text: String, _ expected: String, _ expectedDate: String) throws {
         let instant = try Instant.parse(text).get()
-        var bytes: [UInt8] = []
-        instant.write(into: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == instant.description)
+        #expect(Self.written(instant.write(into:)) == expected)
+        #expect(instant.description == expected)
+        #expect(Self.written(instant.utcDate.write(into:)) == expectedDate)
+        #expect(instant.utcDate.description == expectedDate)
         let padded = Array(("{\"at\":\"" + text).utf8)
         #expect(try Instant.parse(utf8: padded[7...]).get() == instant)
-        var date: [UInt8] = []
-        instant.utcDate.write(into: &date)
-        #expect(String(decoding: date, as: UTF8.self) == instant.utcDate.description)
     }
 
     @Test func jsonTextEscapes() {

@@ -77,4 +77,16 @@ import Testing
         let outcome = BatchReplay(router: router).replay(Array((line + "\n").utf8)[...], firstLine: 1)
         #expect(String(decoding: outcome.output, as: UTF8.self) == expected)
     }
+
+    /// Instants an offset carries past year 9999 (or back to year 0): the batch bytes are still the
+    /// single-request JSON's, dates included.
+    @Test(arguments: ["9999-12-31T23:59:59-01:00", "0001-01-01T00:30:00+01:00"])
+    func instantsBeyondFourDigitYearsAreWrittenAlike(at: String) throws {
+        let router = try RoutingFixture.router()
+        let line = #"{"region":"US","merchant":"shop_1","method":"ALIPAY_CN","amount":"10.00 USD","at":""# + at + #""}"#
+        let request = try RoutingFixture.request("US", "shop_1", "ALIPAY_CN", "10.00 USD", at)
+        let expected = DecisionReport(request: request, decision: router.route(request)).jsonLine() + "\n"
+        let outcome = BatchReplay(router: router).replay(Array((line + "\n").utf8)[...], firstLine: 1)
+        #expect(String(decoding: outcome.output, as: UTF8.self) == expected)
+    }
 }

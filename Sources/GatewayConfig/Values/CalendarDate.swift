@@ -36,12 +36,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
 
-    public var description: String { "\(fourDigits(year))-\(twoDigits(month))-\(twoDigits(day))" }
+    public var description: String { text(writtenBy: write(into:)) }
 
-    /// Appends `YYYY-MM-DD` without building a string.
+    /// Appends `YYYY-MM-DD` (the `description`) without building a string.
     public func write(into output: inout [UInt8]) {
-        appendTwoDigits(year / 100, into: &output)
-        appendTwoDigits(year % 100, into: &output)
+        appendFourDigits(year, into: &output)
         output.append(UInt8(ascii: "-"))
         appendTwoDigits(month, into: &output)
         output.append(UInt8(ascii: "-"))

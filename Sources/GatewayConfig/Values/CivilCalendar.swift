@@ -55,6 +55,34 @@ func appendTwoDigits(_ value: Int, into output: inout [UInt8]) {
     output.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))
 }
 
+/// At least four digits, zero-padded, exactly as `fourDigits` writes them: a UTC year past 9999
+/// (reachable from `9999-12-31T23:59:59-01:00`) keeps all its digits.
+func appendFourDigits(_ value: Int, into output: inout [UInt8]) {
+    guard (0...9999).contains(value) else {
+        output.append(contentsOf: fourDigits(value).utf8)
+        return
+    }
+    appendTwoDigits(value / 100, into: &output)
+    appendTwoDigits(value % 100, into: &output)
+}
+
+/// `value` in decimal, without building a string.
+func appendDecimal(_ value: UInt64, into output: inout [UInt8]) {
+    var place: UInt64 = 1
+    while value / place >= 10 { place *= 10 }
+    while place > 0 {
+        output.append(UInt8(truncatingIfNeeded: 0x30 + value / place % 10))
+        place /= 10
+    }
+}
+
+/// The text of a value's byte form: one formatter serves both `description` and the batch path.
+func text(writtenBy write: (inout [UInt8]) -> Void) -> String {
+    var bytes: [UInt8] = []
+    write(&bytes)
+    return String(decoding: bytes, as: UTF8.self)
+}
+
 func twoDigits(_ value: Int) -> String {
     value < 10 ? "0\(value)" : "\(value)"
 }

@@ -73,16 +73,11 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
     }
 
     /// RFC 3339 in UTC, e.g. `2026-12-01T00:00:00Z`.
-    public var description: String {
-        let days = secondsSinceEpoch.floorDivided(by: 86_400)
-        let secondOfDay = Int(secondsSinceEpoch - days * 86_400)
-        let date = CalendarDate(daysSinceEpoch: Int(days))
-        return "\(date)T\(twoDigits(secondOfDay / 3600)):\(twoDigits(secondOfDay / 60 % 60)):\(twoDigits(secondOfDay % 60))Z"
-    }
+    public var description: String { text(writtenBy: write(into:)) }
 
     public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
 
-    /// Appends the `description` bytes without building a string.
+    /// Appends the `description` without building a string.
     public func write(into output: inout [UInt8]) {
         let days = secondsSinceEpoch.floorDivided(by: 86_400)
         let secondOfDay = Int(secondsSinceEpoch - days * 86_400)

@@ -54,38 +54,28 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
         return .success(Money(minorUnits: negative ? -value : value, currency: currency))
     }
 
-    /// Appends the `description` bytes without building a string.
+    /// `120.50 HKD`: the descriptor's own notation, with exactly the currency's minor units.
+    public var description: String { text(writtenBy: write(into:)) }
+
+    /// Appends the `description` without building a string: this runs for every batch decision.
     public func write(into output: inout [UInt8]) {
-        let units = currency.minorUnits
         var scale: UInt64 = 1
-        for _ in 0..<units { scale *= 10 }
+        for _ in 0..<currency.minorUnits { scale *= 10 }
         let magnitude = minorUnits.magnitude
         if minorUnits < 0 { output.append(UInt8(ascii: "-")) }
-        output += Array(String(magnitude / scale).utf8)
-        if units > 0 {
+        appendDecimal(magnitude / scale, into: &output)
+        if scale > 1 {
             output.append(UInt8(ascii: "."))
-            var fraction = magnitude % scale
-            var digits = [UInt8](repeating: 0x30, count: units)
-            for index in stride(from: units - 1, through: 0, by: -1) {
-                digits[index] = UInt8(0x30 + fraction % 10)
-                fraction /= 10
+            // Exactly `minorUnits` digits, leading zeros kept.
+            let fraction = magnitude % scale
+            var place = scale / 10
+            while place > 0 {
+                output.append(UInt8(truncatingIfNeeded: 0x30 + fraction / place % 10))
+                place /= 10
             }
-            output += digits
         }
-        output.append(0x20)
-        output += Array(currency.rawValue.utf8)
-    }
-
-    /// `120.50 HKD`: the descriptor's own notation, with exactly the currency's minor units.
-    public var description: String {
-        let units = currency.minorUnits
-        let magnitude = minorUnits.magnitude
-        guard units > 0 else { return "\(minorUnits) \(currency)" }
-        var scale: UInt64 = 1
-        for _ in 0..<units { scale *= 10 }
-        let fraction = String(magnitude % scale)
-        let padded = String(repeating: "0", count: max(0, units - fraction.count)) + fraction
-        return "\(minorUnits < 0 ? "-" : "")\(magnitude / scale).\(padded) \(currency)"
+        output.append(UInt8(ascii: " "))
+        output.append(contentsOf: currency.rawValue.utf8)
     }
 }
 
