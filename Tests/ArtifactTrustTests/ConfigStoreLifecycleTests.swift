@@ -387,6 +387,22 @@ import Testing
         #expect(!store2.reloadIfChanged())
     }
 
+    /// The poll count is the store's: a new release swapped in keeps it, and the status a reload
+    /// returns is the status the store then reports.
+    @Test func pollsAreCountedAcrossReleases() throws {
+        let release = try Release()
+        defer { release.cleanUp() }
+        let store = release.store
+        for _ in 0..<3 { store.reloadIfChanged() }
+        try release.publish(try ReleaseFixture.usPaused(), signedBy: release.key)
+        let goodSource = try ReleaseFixture.sourceDigest(release.good)
+        #expect(store.reloadIfChanged())
+        #expect(store.status.checks == 4 && store.status.sourceDigest != goodSource)
+        try release.publish(release.good, signedBy: release.key)
+        let returned = try store.reload().get()
+        #expect(returned == store.status && returned.checks == 4)
+    }
+
     @Test func theWatcherRefusesABadReleaseThenTakesAGoodOne() async throws {
         let release = try Release()
         defer { release.cleanUp() }

@@ -56,8 +56,6 @@ public final class ConfigStore: Sendable {
         var status: ConfigStatus
         /// Fingerprint (artifact + signature digests) of the last bytes looked at, to skip unchanged polls.
         var lastSeen: String
-        var checks = 0
-        var lastChecked: Date?
     }
 
     private let state: Mutex<State>
@@ -72,11 +70,12 @@ public final class ConfigStore: Sendable {
         switch Self.loadCandidate(release, artifactPath: artifactPath, policy: policy) {
         case .success(let candidate):
             state = Mutex(State(router: candidate.router, status: candidate.status(origin: .release, failure: nil),
-                                lastSeen: candidate.fingerprint))
+                                lastSeen: candidate.release.fingerprint))
             Self.persist(candidate, into: persistenceDirectory)
         case .failure(let failure):
             guard let saved = Self.loadPersisted(from: persistenceDirectory),
-                  case .success(let fallback) = Self.loadCandidate(artifact: saved.artifact, signature: saved.signature, policy: policy)
+                  case .success(let fallback) = Self.loadCandidate(ReleaseBytes(artifact: saved.artifact, signature: saved.signature),
+                                                                 policy: policy)
             else { throw failure }
             state = Mutex(State(router: fallback.router, status: fallback.status(origin: .lastKnownGood, failure: failure),
                                 lastSeen: release?.fingerprint ?? ""))
@@ -86,34 +85,35 @@ public final class ConfigStore: Sendable {
     /// The router to decide with. Take it once per checkout; it never changes under you.
     public var router: Router { state.withLock { $0.router } }
 
-    public var status: ConfigStatus {
-        state.withLock { state in
-            var status = state.status
-            status.checks = state.checks
-            status.lastChecked = state.lastChecked
-            return status
-        }
-    }
+    public var status: ConfigStatus { state.withLock { $0.status } }
 
     /// Reads, verifies and builds the artifact; swaps it in only if all of that succeeds.
     /// On failure the current router keeps serving and the failure is recorded.
     @discardableResult
     public func reload() -> Result<ConfigStatus, ReloadFailure> {
-        let release = ReleaseBytes.read(artifactPath: artifactPath)
+        reload(ReleaseBytes.read(artifactPath: artifactPath))
+    }
+
+    /// Judges exactly the bytes the caller looked at, and remembers them as seen: a release
+    /// completed since must still look new.
+    private func reload(_ release: ReleaseBytes?) -> Result<ConfigStatus, ReloadFailure> {
         switch Self.loadCandidate(release, artifactPath: artifactPath, policy: policy) {
         case .success(let candidate):
             let status = state.withLock { state in
+                var status = candidate.status(origin: .release, failure: state.status.lastFailure)
+                // The watcher's polls are the store's, not the release's: they carry over.
+                status.checks = state.status.checks
+                status.lastChecked = state.status.lastChecked
                 state.router = candidate.router
-                state.status = candidate.status(origin: .release, failure: state.status.lastFailure)
-                state.lastSeen = candidate.fingerprint
-                return state.status
+                state.status = status
+                state.lastSeen = candidate.release.fingerprint
+                return status
             }
             Self.persist(candidate, into: persistenceDirectory)
             return .success(status)
         case .failure(let failure):
             state.withLock { state in
                 state.status.lastFailure = failure
-                // The bytes that were judged, not a re-read: a release completed since must still look new.
                 state.lastSeen = release?.fingerprint ?? ""
             }
             return .failure(failure)
@@ -126,13 +126,14 @@ public final class ConfigStore: Sendable {
         // Counted once the look (and any reload) is over, so a caller seeing the count move knows it finished.
         defer {
             state.withLock { state in
-                state.checks += 1
-                state.lastChecked = Date()
+                state.status.checks += 1
+                state.status.lastChecked = Date()
             }
         }
-        let current = ReleaseBytes.read(artifactPath: artifactPath)?.fingerprint ?? ""
-        guard current != state.withLock({ $0.lastSeen }) else { return false }
-        reload()
+        // Read and hashed once: the bytes compared are the bytes judged.
+        let release = ReleaseBytes.read(artifactPath: artifactPath)
+        guard (release?.fingerprint ?? "") != state.withLock({ $0.lastSeen }) else { return false }
+        reload(release)
         return true
     }
 
@@ -160,14 +161,11 @@ public final class ConfigStore: Sendable {
 
     struct Candidate {
         var router: Router
-        var artifact: Data
-        var signature: Data?
-        var digest: String
+        var release: ReleaseBytes
         var signedBy: String?
-        var fingerprint: String
 
         func status(origin: ConfigStatus.Origin, failure: ReloadFailure?) -> ConfigStatus {
-            ConfigStatus(activeDigest: digest, sourceDigest: router.sourceDigest, activeSince: Date(), signedBy: signedBy,
+            ConfigStatus(activeDigest: release.digest, sourceDigest: router.sourceDigest, activeSince: Date(), signedBy: signedBy,
                          origin: origin, lastFailure: failure)
         }
     }
@@ -175,16 +173,24 @@ public final class ConfigStore: Sendable {
     /// The artifact and signature bytes of one look at the release, read once so that what is verified,
     /// what is served and what is remembered as seen are the same bytes.
     struct ReleaseBytes {
-        var artifact: Data
-        var signature: Data?
+        let artifact: Data
+        let signature: Data?
+        /// SHA-256 (hex) of the artifact.
+        let digest: String
         /// Artifact and signature digests: a new signature over the same artifact is a change too.
-        var fingerprint: String
+        let fingerprint: String
+
+        init(artifact: Data, signature: Data?) {
+            self.artifact = artifact
+            self.signature = signature
+            digest = Digest.sha256Hex(artifact)
+            fingerprint = digest + "+" + (signature.map(Digest.sha256Hex) ?? "unsigned")
+        }
 
         static func read(artifactPath: String) -> ReleaseBytes? {
             guard let artifact = FileManager.default.contents(atPath: artifactPath) else { return nil }
-            let signature = FileManager.default.contents(atPath: SignatureEnvelope.path(forArtifact: artifactPath))
-            return ReleaseBytes(artifact: artifact, signature: signature,
-                                fingerprint: Digest.sha256Hex(artifact) + "+" + (signature.map(Digest.sha256Hex) ?? "unsigned"))
+            return ReleaseBytes(artifact: artifact,
+                                signature: FileManager.default.contents(atPath: SignatureEnvelope.path(forArtifact: artifactPath)))
         }
     }
 
@@ -194,26 +200,22 @@ public final class ConfigStore: Sendable {
             let error = ArtifactError.unreadable(path: artifactPath, reason: "missing or not readable")
             return .failure(ReloadFailure(code: error.code, reason: error.description, at: Date(), rejectedDigest: nil))
         }
-        return loadCandidate(artifact: release.artifact, signature: release.signature, policy: policy)
+        return loadCandidate(release, policy: policy)
     }
 
-    static func loadCandidate(artifact: Data, signature: Data?, policy: SignaturePolicy) -> Result<Candidate, ReloadFailure> {
-        let digest = Digest.sha256Hex(artifact)
+    static func loadCandidate(_ release: ReleaseBytes, policy: SignaturePolicy) -> Result<Candidate, ReloadFailure> {
         func failure(_ code: String, _ reason: String) -> Result<Candidate, ReloadFailure> {
-            .failure(ReloadFailure(code: code, reason: reason, at: Date(), rejectedDigest: digest))
+            .failure(ReloadFailure(code: code, reason: reason, at: Date(), rejectedDigest: release.digest))
         }
         var signedBy: String?
         if case .required(let trust) = policy {
-            switch SignatureVerifier.verify(artifact: artifact, signature: signature, trust: trust) {
+            switch SignatureVerifier.verify(artifact: release.artifact, signature: release.signature, trust: trust) {
             case .success(let keyId): signedBy = keyId
             case .failure(let error): return failure(error.code, error.description)
             }
         }
         do {
-            let router = try RouterLoader.load(data: artifact)
-            let fingerprint = digest + "+" + (signature.map(Digest.sha256Hex) ?? "unsigned")
-            return .success(Candidate(router: router, artifact: artifact, signature: signature, digest: digest,
-                                      signedBy: signedBy, fingerprint: fingerprint))
+            return .success(Candidate(router: try RouterLoader.load(data: release.artifact), release: release, signedBy: signedBy))
         } catch {
             return failure(error.code, error.description)
         }
@@ -238,7 +240,8 @@ public final class ConfigStore: Sendable {
     /// Best effort: a failure to persist must not stop serving a good config.
     static func persist(_ candidate: Candidate, into directory: String?) {
         guard let directory,
-              let data = try? JSONEncoder().encode(Persisted(artifact: candidate.artifact, signature: candidate.signature))
+              let data = try? JSONEncoder().encode(Persisted(artifact: candidate.release.artifact,
+                                                                 signature: candidate.release.signature))
         else { return }
         try? AtomicFileWriter.write(data, to: persistedPath(in: directory))
     }
