@@ -10,7 +10,12 @@ public enum SourceDigest {
             hasher.update(data: Array(file.name.utf8) + [0] + Array(String(file.bytes.count).utf8) + [0])
             hasher.update(data: file.bytes)
         }
-        return "sha256:" + hasher.finalize().map { byte in
+        return "sha256:" + hex(hasher.finalize())
+    }
+
+    /// Lower-case hex of a SHA-256 digest.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

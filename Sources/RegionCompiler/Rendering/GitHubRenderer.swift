@@ -9,12 +9,9 @@ public enum GitHubRenderer {
     }
 
     static func line(_ diagnostic: Diagnostic) -> String {
-        let command = diagnostic.severity == .error ? "error" : "warning"
         let location = diagnostic.location
-        var message = diagnostic.message
-        if let hint = diagnostic.hint { message += " (hint: \(hint))" }
-        return "::\(command) file=\(escapeProperty(location.file)),line=\(location.line),col=\(location.column),"
-            + "title=\(escapeProperty(diagnostic.code.rawValue))::\(escapeData(message))"
+        return "::\(diagnostic.severity.rawValue) file=\(escapeProperty(location.file)),line=\(location.line),col=\(location.column),"
+            + "title=\(escapeProperty(diagnostic.code.rawValue))::\(escapeData(diagnostic.messageWithHint))"
     }
 
     /// `::notice title=regionc::3 errors, 1 warning: RC0202 x2, RC0305 x1, RC0802 x1`.

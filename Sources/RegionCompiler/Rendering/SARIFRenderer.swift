@@ -16,12 +16,10 @@ public enum SARIFRenderer {
         }
         let results = diagnostics.map { diagnostic in
             let location = diagnostic.location
-            var text = diagnostic.message
-            if let hint = diagnostic.hint { text += " (hint: \(hint))" }
             let sourceLine = byPath[location.file]?.line(location.line)?.trimmingCharacters(in: .whitespaces) ?? ""
             return Result(
                 ruleId: diagnostic.code.rawValue, ruleIndex: ruleIndex[diagnostic.code] ?? 0,
-                level: diagnostic.severity == .error ? "error" : "warning", message: Text(text: text),
+                level: diagnostic.severity.rawValue, message: Text(text: diagnostic.messageWithHint),
                 locations: [Location(physicalLocation: physical(location), message: nil)],
                 relatedLocations: diagnostic.related.isEmpty ? nil : diagnostic.related.enumerated().map { index, note in
                     RelatedLocation(id: index, physicalLocation: physical(note.location), message: Text(text: note.message))
@@ -55,10 +53,7 @@ public enum SARIFRenderer {
 
     /// Stable across runs and line shifts: what the finding is and the text it is on, not where.
     static func fingerprint(_ parts: String...) -> String {
-        SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        SourceDigest.hex(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)))
     }
 
     struct Log: Encodable {
