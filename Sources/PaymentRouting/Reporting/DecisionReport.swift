@@ -73,25 +73,19 @@ public struct DecisionReport: Codable, Sendable, Equatable {
             key(name, first: first)
             JSONText.writeString(value, into: &output)
         }
-        // Amounts, instants and dates hold no characters JSON escapes: write them bare in quotes.
-        func money(_ name: StaticString, _ value: Money, first: Bool = false) {
+        // Amounts, instants and dates hold no characters JSON escapes: written bare in quotes.
+        func unescaped(_ name: StaticString, first: Bool = false, _ write: (inout [UInt8]) -> Void) {
             key(name, first: first)
             output.append(UInt8(ascii: "\""))
-            value.write(into: &output)
-            output.append(UInt8(ascii: "\""))
-        }
-        func instant(_ name: StaticString, _ value: Instant) {
-            key(name)
-            output.append(UInt8(ascii: "\""))
-            value.write(into: &output)
+            write(&output)
             output.append(UInt8(ascii: "\""))
         }
         output.append(UInt8(ascii: "{"))
         switch decision {
         case .route(let payment):
             text("acquirer", payment.acquirer, first: true)
-            money("amount", request.amount)
-            instant("at", request.at)
+            unescaped("amount", request.amount.write(into:))
+            unescaped("at", request.at.write(into:))
             text("decision", "route")
             key("fx_required")
             let literal: StaticString = payment.fxRequired ? "true" : "false"
@@ -102,14 +96,11 @@ public struct DecisionReport: Codable, Sendable, Equatable {
             text("region", request.region)
             text("route", payment.route)
             text("settlement_currency", payment.settlementCurrency.rawValue)
-            key("settlement_date")
-            output.append(UInt8(ascii: "\""))
-            payment.settlementDate.write(into: &output)
-            output.append(UInt8(ascii: "\""))
+            unescaped("settlement_date", payment.settlementDate.write(into:))
             text("wallet_currency", payment.walletCurrency.rawValue)
         case .decline(let reason):
-            money("amount", request.amount, first: true)
-            instant("at", request.at)
+            unescaped("amount", first: true, request.amount.write(into:))
+            unescaped("at", request.at.write(into:))
             text("decision", "decline")
             text("merchant", request.merchant)
             text("method", request.method)
