@@ -62,12 +62,6 @@ public struct BatchReplay: Sendable {
         }
     }
 
-    /// Decides one line of text (no newline), for callers that have lines already.
-    public func replay(line: String, number: Int) -> Outcome {
-        let bytes = Array(line.utf8)
-        return replay(lines: [bytes.indices][...], in: bytes[...], firstLine: number)
-    }
-
     func replay(lines: ArraySlice<Range<Int>>, in bytes: ArraySlice<UInt8>, firstLine: Int) -> Outcome {
         var output: [UInt8] = []
         output.reserveCapacity(lines.count * 200)
