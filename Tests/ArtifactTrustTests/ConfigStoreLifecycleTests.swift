@@ -158,6 +158,7 @@ import Testing
         #expect(store.router.sourceDigest == status.sourceDigest)
         #expect(store.router.route(try ReleaseFixture.request()).routed?.acquirer == "antom-sg")
         #expect(goodDecision.routed?.acquirer == "antom-us")
+        #expect(!store.reloadIfChanged(), "a release swapped in by reload() counts as seen")
     }
 
     /// The same table, each case on a fresh store (so no case depends on the one before).
@@ -200,7 +201,8 @@ import Testing
         let path = directory.appendingPathComponent("gateway-config.json")
         try TrustFixture.release(next, signature: nil, to: path)
         #expect(throws: ReloadFailure.self) { try ConfigStore(artifactPath: path.path, policy: .required(required.trust)) }
-        #expect(try ConfigStore(artifactPath: path.path, policy: .allowUnsigned).status.activeDigest == Digest.sha256Hex(next))
+        let unsigned = try ConfigStore(artifactPath: path.path, policy: .allowUnsigned).status
+        #expect(unsigned.activeDigest == Digest.sha256Hex(next) && unsigned.signedBy == nil && unsigned.origin == .release)
     }
 
     // MARK: Rotation
@@ -296,6 +298,8 @@ import Testing
             #expect(error.code == "DIGEST_MISMATCH")
             #expect(error.rejectedDigest == Digest.sha256Hex(flipped))
         }
+        // Nor with no persistence directory at all.
+        #expect(throws: ReloadFailure.self) { try ConfigStore(artifactPath: release.path.path, policy: .required(release.trust)) }
     }
 
     /// The persisted copy is verified again on restart: a tampered one is not served.
