@@ -28,7 +28,8 @@ which is how the region compiler and yaml-language-server read it:
     YAML 1.2: a decimal with a leading zero (`025`) is left a string so the
     schema rejects it where a number is expected, as the compiler does;
   * no merge keys (`<<` is an ordinary key) and no language-specific tags.
-Duplicate keys and non-string keys are errors. Aliases are allowed but the
+Integer keys (the years of a calendar) are read as their text; duplicate keys
+and other non-string keys are errors. Aliases are allowed but the
 expanded document is bounded in size.
 
 Sibling *.json files of SCHEMA are registered (by $id and by file URI) so
@@ -80,6 +81,8 @@ def _make_core_loader(yaml):
             mapping = {}
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node, deep=deep)
+                if isinstance(key, int) and not isinstance(key, bool) and isinstance(key_node, yaml.ScalarNode):
+                    key = key_node.value  # a year key (`2027:`): JSON object keys are text, as editors read them
                 if not isinstance(key, str):
                     shown = repr(key) if isinstance(key_node, yaml.ScalarNode) else "(a %s)" % key_node.id
                     self.problems.append((key_node.start_mark, "mapping key %s is not a string" % shown))
