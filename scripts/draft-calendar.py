@@ -156,7 +156,11 @@ def main(argv: list[str]) -> int:
             f" categories {', '.join(categories)}); check against the official notice."
         )
     out += year_block(market, year)
-    print("\n".join(out))
+    try:
+        sys.stdout.write("\n".join(out) + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into head: not an error of ours
+        sys.stderr.close()
     return 0
 
 
