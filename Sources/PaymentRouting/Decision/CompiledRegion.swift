@@ -38,7 +38,6 @@ struct CurrencyTable<Value: Sendable>: Sendable {
     }
 }
 
-/// One region prepared for deciding: everything looked up by value, nothing parsed.
 /// One region prepared for deciding. A class with constant fields: a decision takes a reference
 /// (one retain) rather than copying dozens of fields, which dominated the hot path.
 final class CompiledRegion: Sendable {
@@ -47,16 +46,20 @@ final class CompiledRegion: Sendable {
         /// Position in the region's method list: routes match by index.
         let index: Int
         let status: AvailabilityStatus?
+        /// The index in `routes` of the first route that takes this method in each currency; a
+        /// currency without one has no route (only a hand-edited artifact).
+        let routeIndex: CurrencyTable<Int>
         let window: Window
         let currencies: [CurrencyCode]
         let limits: CurrencyTable<AmountRange>
         let walletCurrency: CurrencyCode
 
-        init(id: String, index: Int, status: AvailabilityStatus?, window: Window, currencies: [CurrencyCode],
+        init(id: String, index: Int, status: AvailabilityStatus?, routeIndex: CurrencyTable<Int>, window: Window, currencies: [CurrencyCode],
              limits: CurrencyTable<AmountRange>, walletCurrency: CurrencyCode) {
             self.id = id
             self.index = index
             self.status = status
+            self.routeIndex = routeIndex
             self.window = window
             self.currencies = currencies
             self.limits = limits
@@ -67,10 +70,6 @@ final class CompiledRegion: Sendable {
     struct Route: Sendable {
         var name: String
         var acquirer: String
-        /// nil: any method. Otherwise indexed by `Method.index`.
-        var methods: [Bool]?
-        /// nil: any currency.
-        var currencies: [CurrencyCode]?
     }
 
     let code: String

@@ -63,7 +63,7 @@ public struct Router: Sendable {
             return .decline(.unknownRegion)
         }
         let file = region.source
-        let offers = region.status == .live || region.status == .pilot
+        let offers = region.status.offersPayments
         tracer.record("region status", passed: offers, detail: "status is \(region.status.rawValue)",
                       source: "\(file) availability.status")
         guard offers else { return .decline(.regionNotLive) }
@@ -106,8 +106,7 @@ public struct Router: Sendable {
             return .decline(.methodNotOffered)
         }
         let methodStatus = method.status ?? region.status
-        // A pilot method in a live region has no rollout to follow: it reaches nobody.
-        let methodOffers = methodStatus == .live || (methodStatus == .pilot && region.status == .pilot)
+        let methodOffers = region.status.offersMethod(withStatus: method.status)
         let methodInWindow = method.window.contains(request.at)
         tracer.record("method availability", passed: methodOffers && methodInWindow,
                       detail: "\(method.id) is \(methodStatus.rawValue)\(method.status == nil ? " (as its region)" : ""); \(describe(method.window, at: request.at))",
@@ -131,9 +130,8 @@ public struct Router: Sendable {
         }
         tracer.record("amount", passed: true, detail: "\(request.amount) is within limits", source: "\(file) limits")
 
-        for route in region.routes {
-            if let methods = route.methods, !(methods.indices.contains(method.index) && methods[method.index]) { continue }
-            if let currencies = route.currencies, !currencies.contains(currency) { continue }
+        if let routeIndex = method.routeIndex[currency], region.routes.indices.contains(routeIndex) {
+            let route = region.routes[routeIndex]
             let day = region.calendar.settlementDay(capturedAt: request.at, cutoffSecond: region.cutoffSecond,
                                                     businessDays: region.businessDays)
             let payment = RoutedPayment(route: route.name, acquirer: route.acquirer, presentmentCurrency: currency,

@@ -43,32 +43,27 @@ enum RegionCompilerForRuntime {
             for currency in method.currencies where !presentment.contains(currency) {
                 throw broken("\(method.method) offers \(currency), which is not a presentment currency")
             }
+            // The route each currency takes is decided here, once, by the artifact's own rule.
+            var routeIndex = CurrencyTable<Int>()
+            for currency in method.currencies {
+                routeIndex[currency] = region.firstRoute(method: method.method, currency: currency)?.index
+            }
             methods[method.method] = CompiledRegion.Method(
-                id: method.method, index: index, status: method.availability?.status,
+                id: method.method, index: index, status: method.availability?.status, routeIndex: routeIndex,
                 window: Window(from: method.availability?.from, until: method.availability?.until),
                 currencies: method.currencies, limits: try ranges(method.limits, broken: broken),
                 walletCurrency: entry.walletCurrency)
         }
 
-        var routes: [CompiledRegion.Route] = []
         for route in region.routes {
             guard catalog.acquirers[route.acquirer] != nil else {
                 throw broken("route `\(route.name)` uses acquirer `\(route.acquirer)`, which is not in the catalog")
             }
-            var mask: [Bool]?
-            if let names = route.match?.methods {
-                var flags = [Bool](repeating: false, count: region.paymentMethods.count)
-                for name in names {
-                    guard let method = methods[name] else {
-                        throw broken("route `\(route.name)` matches `\(name)`, which the region does not offer")
-                    }
-                    flags[method.index] = true
-                }
-                mask = flags
+            for name in route.match?.methods ?? [] where methods[name] == nil {
+                throw broken("route `\(route.name)` matches `\(name)`, which the region does not offer")
             }
-            routes.append(CompiledRegion.Route(name: route.name, acquirer: route.acquirer, methods: mask,
-                                               currencies: route.match?.currencies))
         }
+        let routes = region.routes.map { CompiledRegion.Route(name: $0.name, acquirer: $0.acquirer) }
 
         return CompiledRegion(
             code: key, source: region.source, status: availability.status,

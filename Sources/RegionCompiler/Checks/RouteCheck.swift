@@ -106,7 +106,7 @@ enum RouteCheck: RegionCheck {
     }
 
     static func matches(_ route: RegionDescriptor.Route, _ pair: Pair) -> Bool {
-        (route.methods.map { $0.contains { $0.value == pair.method } } ?? true)
-            && (route.currencies.map { $0.contains { $0.value == pair.currency } } ?? true)
+        RouteMatchArtifact.matches(methods: route.methods?.lazy.map(\.value), currencies: route.currencies?.lazy.map(\.value),
+                                   method: pair.method, currency: pair.currency)
     }
 }

@@ -61,7 +61,7 @@ public struct ConfigDiff: Sendable, Equatable {
                                            breaking: false))
             case (.some(let removed), nil):
                 changes.append(FieldChange(region: code, field: "region", change: "removed (was \(removed.availability.status.rawValue))",
-                                           breaking: removed.availability.status.reach > 0))
+                                           breaking: removed.availability.status.offersPayments))
             case (.some(let before), .some(let after)):
                 changes += FieldComparison.compare(region: code, before, after)
             case (nil, nil):
@@ -112,21 +112,24 @@ public struct ConfigDiff: Sendable, Equatable {
         return impacts
     }
 
-    struct PairKey: Hashable {
-        let method: String
-        let currency: String
+    package struct PairKey: Hashable {
+        package let method: String
+        package let currency: String
+
+        package init(method: String, currency: String) {
+            self.method = method
+            self.currency = currency
+        }
     }
 
     /// Every (method, presentment currency) of a region, with its offer or nil when not offered.
-    static func offers(_ region: RegionArtifact) -> [PairKey: Offer?] {
+    package static func offers(_ region: RegionArtifact) -> [PairKey: Offer?] {
         var result: [PairKey: Offer?] = [:]
-        let regionStatus = region.availability.status
         for method in region.paymentMethods {
-            let status = method.availability?.status ?? regionStatus
-            let offered = regionStatus.reach > 0 && (status == .live || (status == .pilot && regionStatus == .pilot))
+            let offered = region.offers(method)
             for currency in method.currencies {
                 let key = PairKey(method: method.method, currency: currency.rawValue)
-                guard offered, let route = region.routes.first(where: { matches($0, method: method.method, currency: currency) })
+                guard offered, let (_, route) = region.firstRoute(method: method.method, currency: currency)
                 else {
                     result[key] = .some(nil)
                     continue
@@ -137,11 +140,6 @@ public struct ConfigDiff: Sendable, Equatable {
             }
         }
         return result
-    }
-
-    static func matches(_ route: RouteArtifact, method: String, currency: CurrencyCode) -> Bool {
-        (route.match?.methods.map { $0.contains(method) } ?? true)
-            && (route.match?.currencies.map { $0.contains(currency) } ?? true)
     }
 
     static func audienceOf(_ region: RegionArtifact) -> (String, Int) {

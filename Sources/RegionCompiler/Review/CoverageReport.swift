@@ -43,14 +43,14 @@ public struct CoverageReport: Sendable {
             var cells: [String: Cell] = [:]
             for method in region.paymentMethods {
                 let status = method.availability?.status ?? region.availability.status
-                let offered = region.availability.status.reach > 0 && (status == .live || (status == .pilot && region.availability.status == .pilot))
+                let offered = region.offers(method)
                 cells[method.method] = Cell(status: status, audience: offered ? audience : "not offered",
                                             currencies: method.currencies.map(\.rawValue),
                                             from: method.availability?.from.map { Self.localDate($0, region.timezone) })
             }
             let settlement = region.settlement
             return Row(region: region.region.rawValue, name: region.name, status: region.availability.status,
-                       audience: region.availability.status.reach > 0 ? audience : "nobody yet",
+                       audience: region.availability.status.offersPayments ? audience : "nobody yet",
                        currencies: region.currencies.presentment.map(\.rawValue).joined(separator: ", "),
                        settlement: "\(region.currencies.settlement) \(settlement.schedule), cutoff \(settlement.cutoff) \(region.timezone)",
                        cells: cells)
