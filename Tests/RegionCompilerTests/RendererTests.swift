@@ -61,12 +61,6 @@ import Testing
         let output = try SARIFRenderer.render(compilation.diagnostics, sources: compilation.files)
         try Self.checkGolden(output + "\n", "expected.sarif")
         #expect(try SARIFRenderer.render(compilation.diagnostics, sources: compilation.files) == output, "fingerprints are stable")
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("regionc-\(UUID().uuidString).sarif")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try output.write(to: file, atomically: true, encoding: .utf8)
-        guard let run = try SchemaAgreementTests.schemaCheck(Self.directory.appendingPathComponent("sarif-2.1.0-subset.schema.json").path,
-                                                             [file.path]) else { return }
-        #expect(run.status == 0, "\(run.output)")
     }
 
     @Test func githubEscapesMessagesAndProperties() {
