@@ -17,11 +17,11 @@ import Testing
             #expect(Set(errors.map(\.code)) == Set(expected.map(\.code)))
             return
         }
-        let expectedErrors = expected.filter { !$0.code.hasPrefix("RC08") }
+        let expectedErrors = expected.filter { DiagnosticCode(rawValue: $0.code)?.isWarning != true }
         #expect(errors.sorted(by: { $0.description < $1.description }) == expectedErrors.sorted(by: { $0.description < $1.description }),
                 "\(fixture): got \(compilation.diagnostics.map { "\($0.expectation) \($0.message)" })")
         let warnings = Set(compilation.diagnostics.filter { $0.severity == .warning }.map(\.expectation))
-        for warning in expected where warning.code.hasPrefix("RC08") {
+        for warning in expected where DiagnosticCode(rawValue: warning.code)?.isWarning == true {
             #expect(warnings.contains(warning), "\(fixture): missing warning \(warning)")
         }
     }

@@ -10,6 +10,8 @@ enum RegionChecks {
         ReferenceCheck.self,
         CurrencyCheck.self,
         LimitCheck.self,
+        WalletCapCheck.self,
+        CashGranularityCheck.self,
         AvailabilityCheck.self,
         RouteCheck.self,
     ]

@@ -12,14 +12,18 @@ struct CatalogDecoder {
         for (key, value) in entries(fields["payment_methods"], path: "payment_methods") {
             guard let id = register(key, rule: .method, declared: &declared, catalog: &catalog) else { continue }
             guard let entry = reader.mapping(value, path: "payment_methods.\(id.value)", anchor: key.location,
-                                             known: ["name", "wallet_region", "wallet_currency"],
+                                             known: ["name", "wallet_region", "wallet_currency", "alipay_plus", "caps"],
                                              required: ["name", "wallet_region", "wallet_currency"]),
                   let name = entry["name"].flatMap({ reader.text($0, path: "name") }),
                   let region = entry["wallet_region"].flatMap({ reader.regionCode($0, path: "wallet_region") }),
                   let currency = entry["wallet_currency"].flatMap({ reader.currency($0, path: "wallet_currency") })
             else { catalog.unreadableIds.insert(id.value); continue }
+            let alipayPlus = entry["alipay_plus"].flatMap { reader.boolean($0, path: "alipay_plus") }
+            let caps = entry["caps"].flatMap { node in
+                decodeCaps(node, id: id.value, currency: currency.value, keyLocation: entry.keyLocation("caps") ?? node.location)
+            }
             catalog.methods[id.value] = Catalog.Method(id: id, name: name.value, walletRegion: region.value,
-                                                       walletCurrency: currency.value)
+                                                       walletCurrency: currency.value, alipayPlus: alipayPlus?.value, caps: caps)
         }
         for (key, value) in entries(fields["acquirers"], path: "acquirers") {
             guard let id = register(key, rule: .acquirer, declared: &declared, catalog: &catalog) else { continue }
@@ -36,6 +40,43 @@ struct CatalogDecoder {
                                                            settlementCurrencies: currencies.map(\.value))
         }
         return catalog
+    }
+
+    /// `caps`: the wallet's own limits, every amount in its wallet currency, with the source they come from.
+    private func decodeCaps(_ node: YAMLNode, id: String, currency: CurrencyCode, keyLocation: SourceLocation) -> Catalog.WalletCaps? {
+        let path = "payment_methods.\(id).caps"
+        guard let fields = reader.mapping(node, path: path, anchor: keyLocation,
+                                          known: ["per_payment", "per_day", "per_month", "per_year", "source"],
+                                          required: ["source"]) else { return nil }
+        func amount(_ node: YAMLNode?, _ name: String) -> Located<Money>? {
+            guard let node, let money = reader.money(node, path: name) else { return nil }
+            guard money.value.currency == currency else {
+                reader.error(.moneyWrongCurrency, "`\(name)` \(money.value) is not in \(id)'s wallet currency \(currency)",
+                             at: money.location, hint: "a wallet's caps are in the currency its balances are held in")
+                return nil
+            }
+            return money
+        }
+        var caps = Catalog.WalletCaps(keyLocation: keyLocation)
+        caps.source = fields["source"].flatMap { reader.text($0, path: "source") }
+        if let perPayment = fields["per_payment"],
+           let range = reader.mapping(perPayment, path: "\(path).per_payment", anchor: fields.keyLocation("per_payment"),
+                                      known: ["min", "max"]) {
+            caps.perPaymentMin = amount(range["min"], "min")
+            caps.perPaymentMax = amount(range["max"], "max")
+            if range["min"] == nil, range["max"] == nil {
+                reader.error(.emptyRange, "`per_payment` has neither `min` nor `max`", at: perPayment.location,
+                             hint: "write the wallet's minimum and/or maximum per payment, or drop `per_payment`")
+            }
+            if let min = caps.perPaymentMin, let max = caps.perPaymentMax, min.value.minorUnits >= max.value.minorUnits {
+                reader.error(.minNotBelowMax, "`min` \(min.value) is not below `max` \(max.value)", at: min.location,
+                             hint: "swap them, or fix the amount")
+            }
+        }
+        caps.perDay = amount(fields["per_day"], "per_day")
+        caps.perMonth = amount(fields["per_month"], "per_month")
+        caps.perYear = amount(fields["per_year"], "per_year")
+        return caps
     }
 
     private func entries(_ node: YAMLNode?, path: String) -> [(key: YAMLNode, value: YAMLNode)] {

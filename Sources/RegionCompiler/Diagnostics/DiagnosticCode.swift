@@ -90,6 +90,16 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case pilotReachesNobody = "RC0804"
     case schemaLine = "RC0805"
 
+    // RC10xx: real-world facts (wallet caps, cash practice). RC1003 is a warning.
+    case aboveWalletCap = "RC1001"
+    case belowWalletMinimum = "RC1002"
+    case finerThanCash = "RC1003"
+
+    /// Warnings never change the exit code: the RC08xx family and the warnings of later families listed here.
+    public var isWarning: Bool {
+        rawValue.hasPrefix("RC08") || self == .finerThanCash
+    }
+
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool {
         lhs.rawValue < rhs.rawValue
     }
@@ -170,6 +180,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .blackoutOutsideWindow: "A blackout entirely outside the availability window."
         case .pilotReachesNobody: "A pilot with percent 0 and an empty allow list reaches no merchant."
         case .schemaLine: "The `# yaml-language-server: $schema=` line is missing or names the wrong schema."
+        case .aboveWalletCap: "A region lets a wallet's payments go above the wallet's own cap (catalog.yaml `caps`)."
+        case .belowWalletMinimum: "A region lets a wallet's payments go below the wallet's own minimum (catalog.yaml `caps`)."
+        case .finerThanCash: "An amount with fractions of a unit in a currency paid in whole units (CLDR cash digits 0), e.g. IDR, PKR."
         }
     }
 }
