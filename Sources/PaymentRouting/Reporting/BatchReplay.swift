@@ -38,6 +38,15 @@ public struct BatchReplay: Sendable {
     /// The same, as one outcome per core in input order, so a caller can write them out
     /// without joining them first. Splitting, counting lines and deciding all run in parallel.
     public func replayInParts(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> [Outcome] {
+        ParallelMap.map(Self.parts(of: bytes, firstLine: firstLine)) { range, start in
+            replay(lines: Self.lineRanges(bytes[range])[...], in: bytes, firstLine: start)
+        }
+    }
+
+    /// Cuts `bytes` (which end at a line boundary) at line boundaries into one part per core, each
+    /// with the number of its first line; the lines are counted in parallel. Every reader of
+    /// request lines (this replay, the traffic diff) splits its chunks here.
+    static func parts(of bytes: ArraySlice<UInt8>, firstLine: Int) -> [(range: Range<Int>, firstLine: Int)] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, bytes.count / 65_536))
         var bounds = [bytes.startIndex]
         var previous = bytes.startIndex
@@ -48,18 +57,15 @@ public struct BatchReplay: Sendable {
             previous = cut
         }
         bounds.append(bytes.endIndex)
-        let parts = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
-        let lineCounts = ParallelMap.map(parts) { range in bytes[range].count { $0 == 0x0A } }
+        let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+        let lineCounts = ParallelMap.map(ranges) { range in bytes[range].count { $0 == 0x0A } }
         var starts: [Int] = []
         var next = firstLine
         for count in lineCounts {
             starts.append(next)
             next += count
         }
-        let jobs = Array(zip(parts, starts))
-        return ParallelMap.map(jobs) { range, start in
-            replay(lines: Self.lineRanges(bytes[range])[...], in: bytes, firstLine: start)
-        }
+        return Array(zip(ranges, starts))
     }
 
     func replay(lines: ArraySlice<Range<Int>>, in bytes: ArraySlice<UInt8>, firstLine: Int) -> Outcome {
