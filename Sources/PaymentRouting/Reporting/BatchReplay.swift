@@ -93,9 +93,9 @@ public struct BatchReplay: Sendable {
         return Outcome(output: output, errors: errors, lines: lines.count)
     }
 
+    /// A request line, or the request of a `regiond` decision-log line.
     func parse(_ line: ArraySlice<UInt8>) -> Result<RouteRequest, RequestError> {
-        if let fields = RequestLineScanner.scan(line), let request = Self.fastRequest(line, fields) { return .success(request) }
-        return parseGeneral(line)
+        RequestLine.read(line).map(\.request)
     }
 
     /// Builds the request straight from bytes; nil (take the general path, which explains
@@ -110,7 +110,7 @@ public struct BatchReplay: Sendable {
                             method: String(decoding: line[fields.method], as: UTF8.self), amount: amount, at: instant)
     }
 
-    func parseGeneral(_ line: ArraySlice<UInt8>) -> Result<RouteRequest, RequestError> {
+    static func parseGeneral(_ line: ArraySlice<UInt8>) -> Result<RouteRequest, RequestError> {
         guard let fields = FlatJSONObject.parse(line) else {
             return .failure(RequestError("not a JSON object of strings"))
         }
