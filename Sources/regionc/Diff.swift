@@ -10,7 +10,8 @@ struct Diff: ParsableCommand {
         OLD and NEW are each a compiled artifact or a regions directory (compiled in memory). \
         Exit status: 0 no changes, 3 changes, 4 breaking changes (payments that work today would stop), \
         1 a side has errors, 2 usage or I/O.
-        """
+
+        """ + Diff.trafficDiscussion
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
@@ -18,8 +19,14 @@ struct Diff: ParsableCommand {
     @Argument(help: "The current config: artifact or regions directory.") var old: String
     @Argument(help: "The proposed config: artifact or regions directory.") var new: String
     @Option(help: "Output format: text, markdown or json.") var format: Format = .text
+    @Option(help: "Replay checkouts (JSON Lines as route --batch reads, or regiond's decision log; - for standard input) through OLD and NEW.")
+    var traffic: String?
+    @Option(help: "With --traffic: decide every checkout at this RFC 3339 instant.") var at: String?
+    @Option(parsing: .unconditional, help: "With --traffic: move each checkout by whole days (negative: back), keeping its local time of day in its region's zone.")
+    var shift: Int?
 
     func run() throws {
+        if let traffic { return try runTraffic(traffic) }
         let before = try load(old)
         let after = try load(new)
         let diff = ConfigDiff.compare(old: before, new: after)

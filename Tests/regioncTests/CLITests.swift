@@ -24,7 +24,7 @@ import Testing
 
     final class Marker {}
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL = root, stdin: Data? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -36,7 +36,17 @@ import Testing
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = Pipe()
+        if stdin != nil { process.standardInput = input }
         try process.run()
+        if let stdin {
+            // Written from another thread, so a full output pipe cannot stall the writer.
+            let writer = input.fileHandleForWriting
+            Thread.detachNewThread {
+                writer.write(stdin)
+                try? writer.close()
+            }
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -1,0 +1,145 @@
+import Foundation
+import GatewayConfig
+
+/// Replays checkouts through two configs and tallies what would change: `regionc diff OLD NEW
+/// --traffic FILE`. Lines are read as `route --batch` reads them (`RequestLine`, the same
+/// fast path, the same chunks cut per core), so each side decides exactly what `route --batch`
+/// decides; a `regiond` decision-log line gives its request, and its logged decision is checked
+/// against OLD (a difference is config drift: what runs is not OLD).
+public struct TrafficReplay: Sendable {
+    public let old: Router
+    public let new: Router
+    public let retiming: Retiming
+    /// Zone shifts by region slot (as `Router.slot`), for `.shift`; OLD's zone, else NEW's.
+    let zones: [ZoneShift?]
+
+    /// Bytes read from a source at a time.
+    public static let chunkSize = 8 << 20
+    /// A line longer than this is malformed, and skipped without being held in memory.
+    public static let lineLimit = 1 << 20
+    static let overlong = RequestError("line longer than \(lineLimit) bytes")
+
+    public init(old: Router, new: Router, retiming: Retiming = .asLogged) {
+        self.old = old
+        self.new = new
+        self.retiming = retiming
+        var zones = [ZoneShift?](repeating: nil, count: 26 * 26)
+        if case .shift = retiming {
+            var tables: [String: UTCOffsetTable] = [:]
+            for artifact in [new.artifact, old.artifact] {    // OLD last: its zone wins
+                for (code, region) in artifact.regions {
+                    guard let slot = Router.slot(code) else { continue }
+                    if tables[region.timezone] == nil { tables[region.timezone] = UTCOffsetTable(identifier: region.timezone) }
+                    zones[slot] = tables[region.timezone].map(ZoneShift.init)
+                }
+            }
+        }
+        self.zones = zones
+    }
+
+    /// Replays everything `read` returns (nil or empty at the end), chunk by chunk.
+    public func replay(reading read: () throws -> [UInt8]?) rethrows -> TrafficReport {
+        var tally = TrafficTally()
+        var pending: [UInt8] = []
+        var nextLine = 1
+        var skippingLongLine = false
+        while true {
+            let chunk = try read() ?? []
+            pending += chunk
+            let atEnd = chunk.isEmpty
+            if skippingLongLine {
+                // Drop the rest of an overlong line, up to and including its newline.
+                guard let newline = pending.firstIndex(of: 0x0A) else {
+                    pending.removeAll(keepingCapacity: true)
+                    if atEnd { break } else { continue }
+                }
+                pending.removeFirst(newline + 1)
+                skippingLongLine = false
+            }
+            let end = atEnd ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            if end > 0 {
+                let part = self.tally(pending[0..<end], firstLine: nextLine)
+                nextLine += part.lines
+                tally.merge(part)
+                pending.removeFirst(end)
+            }
+            if atEnd { break }
+            if pending.count > Self.lineLimit {
+                tally.lines += 1
+                tally.recordMalformed(line: nextLine, message: Self.overlong.description)
+                nextLine += 1
+                pending.removeAll(keepingCapacity: true)
+                skippingLongLine = true
+            }
+        }
+        return TrafficReport(tally, retiming: retiming)
+    }
+
+    /// Replays bytes held in memory.
+    public func replay(_ bytes: [UInt8]) -> TrafficReport {
+        var remaining: [UInt8]? = bytes
+        return replay { defer { remaining = nil }; return remaining }
+    }
+
+    /// Tallies complete lines, one part per core, merged in input order.
+    func tally(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> TrafficTally {
+        let parts = ParallelMap.map(BatchReplay.parts(of: bytes, firstLine: firstLine)) { range, start in
+            tally(lines: BatchReplay.lineRanges(bytes[range]), in: bytes, firstLine: start)
+        }
+        var total = TrafficTally()
+        for part in parts { total.merge(part) }
+        return total
+    }
+
+    func tally(lines: [Range<Int>], in bytes: ArraySlice<UInt8>, firstLine: Int) -> TrafficTally {
+        var tally = TrafficTally()
+        for (offset, range) in lines.enumerated() {
+            let number = firstLine + offset
+            tally.lines += 1
+            switch decide(bytes[range]) {
+            case .blank: tally.recordBlank(line: number)
+            case .malformed(let error): tally.recordMalformed(line: number, message: error.description)
+            case .decided(let request, let before, let after, let logged):
+                if let logged { tally.recordLogged(line: number, agrees: logged) }
+                tally.record(line: number, request: request, old: before, new: after)
+            }
+        }
+        return tally
+    }
+
+    enum Line {
+        case blank
+        case malformed(RequestError)
+        /// `request` as decided (retimed); `loggedAgrees` is nil when the line logs no decision.
+        case decided(request: RouteRequest, old: RouteDecision, new: RouteDecision, loggedAgrees: Bool?)
+    }
+
+    /// One line through both configs.
+    func decide(_ line: ArraySlice<UInt8>) -> Line {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
+        if line.count > Self.lineLimit { return .malformed(Self.overlong) }
+        let read: RequestLine.Read
+        switch RequestLine.read(line) {
+        case .success(let value): read = value
+        case .failure(let error): return .malformed(error)
+        }
+        var request = read.request
+        // The log is checked against OLD at the logged instant, whatever the retiming.
+        let asLogged = read.logged != nil && retiming != .asLogged ? old.route(request) : nil
+        request.at = retimed(request)
+        let before = old.route(request)
+        let after = new.route(request)
+        let agrees = read.logged.map { $0.agrees(with: asLogged ?? before) }
+        return .decided(request: request, old: before, new: after, loggedAgrees: agrees)
+    }
+
+    func retimed(_ request: RouteRequest) -> Instant {
+        switch retiming {
+        case .asLogged: return request.at
+        case .at(let instant): return instant
+        case .shift(let days):
+            if let slot = Router.slot(request.region), let zone = zones[slot] { return zone.shift(request.at, days: days) }
+            return Instant(secondsSinceEpoch: request.at.secondsSinceEpoch + Int64(days) * 86_400)
+        }
+    }
+}

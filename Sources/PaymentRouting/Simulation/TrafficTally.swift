@@ -1,0 +1,123 @@
+import GatewayConfig
+
+/// What a stretch of the traffic file did to the decisions. Each core tallies its part; parts
+/// are merged in input order. Memory grows with the number of groups, never with the lines:
+/// line numbers are kept as bounded samples and merchants by a `DistinctCounter`.
+struct TrafficTally: Sendable {
+    /// Line numbers kept per kind (malformed, blank, drift); the counts are always exact.
+    static let sampleLimit = 100
+    /// Example lines kept per group.
+    static let examplesPerGroup = 3
+    /// Groups kept; changes of any further (region, method, currency, before, after) are
+    /// counted in `ungrouped` (only a file crafted to vary its methods gets here).
+    static let groupLimit = 10_000
+    /// A malformed line's message is cut to this many characters: it may quote the line.
+    static let messageLimit = 160
+
+    struct GroupKey: Sendable, Hashable {
+        var region: String
+        var method: String
+        var currency: CurrencyCode
+        var before: DecisionOutcome
+        var after: DecisionOutcome
+    }
+
+    struct GroupStats: Sendable {
+        var count = 0
+        var merchants = DistinctCounter()
+        /// Minor units of the key's currency; 128 bits, so no file can overflow the sum.
+        var amount: Int128 = 0
+        /// The smallest line numbers, ascending.
+        var examples: [Int] = []
+
+        mutating func merge(_ other: GroupStats) {
+            count += other.count
+            merchants.merge(other.merchants)
+            amount += other.amount
+            examples = Array((examples + other.examples).sorted().prefix(TrafficTally.examplesPerGroup))
+        }
+    }
+
+    var lines = 0
+    var blank = 0
+    var blankLines: [Int] = []
+    var malformed = 0
+    var malformedLines: [TrafficReport.MalformedLine] = []
+    var decided = 0
+    var changed = 0
+    var breaking = 0
+    var logged = 0
+    var drifted = 0
+    var driftLines: [Int] = []
+    var groups: [GroupKey: GroupStats] = [:]
+    var ungrouped = 0
+
+    mutating func recordBlank(line: Int) {
+        blank += 1
+        if blankLines.count < Self.sampleLimit { blankLines.append(line) }
+    }
+
+    mutating func recordMalformed(line: Int, message: String) {
+        malformed += 1
+        if malformedLines.count < Self.sampleLimit {
+            let cut = message.count > Self.messageLimit ? String(message.prefix(Self.messageLimit)) + "…" : message
+            malformedLines.append(TrafficReport.MalformedLine(line: line, message: cut))
+        }
+    }
+
+    mutating func recordLogged(line: Int, agrees: Bool) {
+        logged += 1
+        guard !agrees else { return }
+        drifted += 1
+        if driftLines.count < Self.sampleLimit { driftLines.append(line) }
+    }
+
+    mutating func record(line: Int, request: RouteRequest, old: RouteDecision, new: RouteDecision) {
+        decided += 1
+        guard DecisionOutcome.differ(old, new) else { return }
+        changed += 1
+        let (before, after) = DecisionOutcome.pair(old, new)
+        if before.isRouted, !after.isRouted { breaking += 1 }
+        let key = GroupKey(region: request.region, method: request.method, currency: request.amount.currency,
+                           before: before, after: after)
+        if groups[key] == nil, groups.count >= Self.groupLimit {
+            ungrouped += 1
+            return
+        }
+        groups[key, default: GroupStats()].add(line: line, merchant: request.merchant, amount: request.amount.minorUnits)
+    }
+
+    /// Adds a later part of the file.
+    mutating func merge(_ other: TrafficTally) {
+        lines += other.lines
+        blank += other.blank
+        blankLines = Array((blankLines + other.blankLines).prefix(Self.sampleLimit))
+        malformed += other.malformed
+        malformedLines = Array((malformedLines + other.malformedLines).prefix(Self.sampleLimit))
+        decided += other.decided
+        changed += other.changed
+        breaking += other.breaking
+        logged += other.logged
+        drifted += other.drifted
+        driftLines = Array((driftLines + other.driftLines).prefix(Self.sampleLimit))
+        ungrouped += other.ungrouped
+        for (key, stats) in other.groups {
+            if groups[key] != nil {
+                groups[key]?.merge(stats)
+            } else if groups.count < Self.groupLimit {
+                groups[key] = stats
+            } else {
+                ungrouped += stats.count
+            }
+        }
+    }
+}
+
+extension TrafficTally.GroupStats {
+    mutating func add(line: Int, merchant: String, amount: Int64) {
+        count += 1
+        merchants.insert(merchant)
+        self.amount += Int128(amount)
+        if examples.count < TrafficTally.examplesPerGroup { examples.append(line) }
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import GatewayConfig
+@testable import PaymentRouting
+import RegionCompiler
+import Testing
+
+/// `regionc diff OLD NEW --traffic`: each config change of the table against one fixed traffic
+/// file (`Fixtures/traffic/checkouts.jsonl`, 27 checkouts whose every decision is known, two
+/// blank and two malformed lines), asserting what changes, how it is grouped and the exit status.
+@Suite struct TrafficReplayTests {
+    static let traffic = RoutingFixture.directory.replacingOccurrences(of: "/regions", with: "/traffic/checkouts.jsonl")
+
+    struct Change: CustomTestStringConvertible, Sendable {
+        let name: String
+        let file: String
+        let find: String
+        let replace: String
+        let changed: Int
+        /// `REGION METHOD CURRENCY: before -> after xCOUNT`, in report order.
+        let groups: [String]
+        let exit: Int32
+        var testDescription: String { name }
+    }
+
+    static let changes: [Change] = [
+        Change(name: "status: US live -> paused", file: "us.yaml", find: "status: live", replace: "status: paused",
+               changed: 7, groups: [
+                   "US ALIPAY_CN USD: routed domestic via antom-us -> declined REGION_NOT_LIVE x2",
+                   "US ALIPAY_CN HKD: declined CURRENCY_NOT_SUPPORTED -> declined REGION_NOT_LIVE x1",
+                   "US ALIPAY_CN USD: declined AMOUNT_ABOVE_MAX -> declined REGION_NOT_LIVE x1",
+                   "US ALIPAY_CN USD: declined AMOUNT_BELOW_MIN -> declined REGION_NOT_LIVE x1",
+                   "US ALIPAY_CN USD: declined NOT_IN_ROLLOUT -> declined REGION_NOT_LIVE x1",
+                   "US ALIPAY_HK USD: declined METHOD_NOT_OFFERED -> declined REGION_NOT_LIVE x1",
+               ], exit: 4),
+        Change(name: "window: HK starts two days later", file: "hk.yaml", find: "from: 2026-12-01T00:00:00+08:00",
+               replace: "from: 2026-12-03T00:00:00+08:00", changed: 8, groups: [
+                   "HK ALIPAY_CN HKD: routed cn-hkd via antom-hk -> declined REGION_NOT_LIVE x2",
+                   "HK ALIPAY_CN USD: routed default via antom-sg -> declined REGION_NOT_LIVE x1",
+                   "HK ALIPAY_CN HKD: declined NOT_IN_ROLLOUT -> declined REGION_NOT_LIVE x3",
+                   "HK ALIPAY_CN USD: declined NOT_IN_ROLLOUT -> declined REGION_NOT_LIVE x1",
+                   "HK ALIPAY_HK HKD: declined METHOD_NOT_OFFERED -> declined REGION_NOT_LIVE x1",
+               ], exit: 4),
+        Change(name: "blackout: US maintenance on 1 December", file: "us.yaml", find: "    deny: [blocked_1]\n",
+               replace: "    deny: [blocked_1]\n  blackouts:\n    - { from: 2026-12-01T09:00:00-05:00, until: 2026-12-01T11:00:00-05:00, reason: test }\n",
+               changed: 1, groups: ["US ALIPAY_CN USD: routed domestic via antom-us -> declined BLACKOUT x1"], exit: 4),
+        Change(name: "percent: HK pilot 25 -> 50", file: "hk.yaml", find: "percent: 25", replace: "percent: 50",
+               changed: 2, groups: [
+                   "HK ALIPAY_CN HKD: declined NOT_IN_ROLLOUT -> routed cn-hkd via antom-hk x1",
+                   "HK ALIPAY_CN USD: declined NOT_IN_ROLLOUT -> routed default via antom-sg x1",
+               ], exit: 3),
+        Change(name: "allow: TH lets th_other in", file: "th.yaml", find: "allow: [th_vip]", replace: "allow: [th_vip, th_other]",
+               changed: 1, groups: ["TH TRUEMONEY THB: declined NOT_IN_ROLLOUT -> routed domestic via antom-th x1"], exit: 3),
+        Change(name: "deny: US denies shop_a", file: "us.yaml", find: "deny: [blocked_1]", replace: "deny: [blocked_1, shop_a]",
+               changed: 1, groups: ["US ALIPAY_CN USD: routed domestic via antom-us -> declined NOT_IN_ROLLOUT x1"], exit: 4),
+        Change(name: "method currency: ALIPAY_HK takes USD", file: "hk.yaml", find: "    currencies: [HKD]\n",
+               replace: "    currencies: [HKD, USD]\n", changed: 1,
+               groups: ["HK ALIPAY_HK USD: declined CURRENCY_NOT_SUPPORTED -> routed default via antom-sg x1"], exit: 3),
+        Change(name: "limits: US max 10,000 -> 30,000 USD", file: "us.yaml", find: "max: 10000.00 USD", replace: "max: 30000.00 USD",
+               changed: 1, groups: ["US ALIPAY_CN USD: declined AMOUNT_ABOVE_MAX -> routed domestic via antom-us x1"], exit: 3),
+        Change(name: "routes: HK cn-hkd through antom-sg", file: "hk.yaml",
+               find: "currencies: [HKD] }, acquirer: antom-hk }\n  - { name: default",
+               replace: "currencies: [HKD] }, acquirer: antom-sg }\n  - { name: default", changed: 2,
+               groups: ["HK ALIPAY_CN HKD: routed cn-hkd via antom-hk -> routed cn-hkd via antom-sg x2"], exit: 3),
+        Change(name: "schedule: US T+1 -> T+2", file: "us.yaml", find: "schedule: T+1", replace: "schedule: T+2", changed: 2,
+               groups: [
+                   "US ALIPAY_CN USD: routed domestic via antom-us, settles 2026-12-02 -> routed domestic via antom-us, settles 2026-12-03 x1",
+                   "US ALIPAY_CN USD: routed domestic via antom-us, settles 2026-12-03 -> routed domestic via antom-us, settles 2026-12-04 x1",
+               ], exit: 3),
+        Change(name: "cutoff: US 18:00 -> 19:00", file: "us.yaml", find: "cutoff: \"18:00\"", replace: "cutoff: \"19:00\"",
+               changed: 1, groups: [
+                   "US ALIPAY_CN USD: routed domestic via antom-us, settles 2026-12-03 -> routed domestic via antom-us, settles 2026-12-02 x1",
+               ], exit: 3),
+        Change(name: "calendar: 2 December becomes a US holiday", file: "us.yaml", find: "holidays: [2026-01-01,",
+               replace: "holidays: [2026-01-01, 2026-12-02,", changed: 2, groups: [
+                   "US ALIPAY_CN USD: routed domestic via antom-us, settles 2026-12-02 -> routed domestic via antom-us, settles 2026-12-03 x1",
+                   "US ALIPAY_CN USD: routed domestic via antom-us, settles 2026-12-03 -> routed domestic via antom-us, settles 2026-12-04 x1",
+               ], exit: 3),
+    ]
+
+    @Test(arguments: changes)
+    func eachConfigChangeAgainstTheTrafficFixture(change: Change) throws {
+        let old = try RoutingFixture.router()
+        let new = try Self.router(changing: change.file, change.find, to: change.replace)
+        let report = TrafficReplay(old: old, new: new).replay(try Self.fixtureBytes())
+        #expect(report.changed == change.changed)
+        #expect(report.groups.map(Self.describe) == change.groups)
+        #expect(report.exitStatus == change.exit)
+        #expect(report.breaking == report.groups.filter(\.breaking).reduce(0) { $0 + $1.count })
+        #expect(report.decided == 27 && report.lines == 31)
+    }
+
+    @Test func identicalConfigsChangeNothing() throws {
+        let router = try RoutingFixture.router()
+        let report = TrafficReplay(old: router, new: router).replay(try Self.fixtureBytes())
+        #expect(report.changed == 0 && report.groups.isEmpty && report.exitStatus == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(TrafficRenderer.json(report, source: "f").utf8)) as? [String: Any])
+        #expect(json["changed"] as? Int == 0 && json["requests"] as? Int == 31 && json["exit_status"] as? Int == 0)
+    }
+
+    @Test func malformedAndBlankLinesAreCountedByLineNumberNeverFatal() throws {
+        let router = try RoutingFixture.router()
+        let report = TrafficReplay(old: router, new: try Self.router(changing: "hk.yaml", "percent: 25", to: "percent: 50"))
+            .replay(try Self.fixtureBytes())
+        #expect(report.lines == 31 && report.decided == 27)
+        #expect(report.blank == 2 && report.blankLines == [28, 31])
+        #expect(report.malformed == 2 && report.malformedLines.map(\.line) == [29, 30])
+        #expect(report.malformedLines.first?.message == "not a JSON object of strings")
+        #expect(report.malformedLines.last?.message.contains("3 decimals") == true)
+        #expect(report.changed == 2)
+        let text = TrafficRenderer.text(report, source: "checkouts.jsonl")
+        #expect(text.contains("2 malformed (lines 29, 30); 2 blank (lines 28, 31)"), "\(text)")
+        #expect(text.contains("line 29: not a JSON object of strings"))
+    }
+
+    /// One code path: each side's decision for every line is the one `route --batch` writes.
+    @Test func decisionsEqualRouteBatchLineForLine() throws {
+        let old = try RoutingFixture.router()
+        let new = try Self.router(changing: "us.yaml", "status: live", to: "status: paused")
+        let bytes = try Self.fixtureBytes()
+        let replay = TrafficReplay(old: old, new: new)
+        for (side, router) in [("old", old), ("new", new)] {
+            let batch = String(decoding: BatchReplay(router: router).replay(bytes[...], firstLine: 1).output, as: UTF8.self)
+                .split(separator: "\n").map(String.init)
+            var fromDiff: [String] = []
+            for (offset, range) in BatchReplay.lineRanges(bytes[...]).enumerated() {
+                switch replay.decide(bytes[range]) {
+                case .blank: continue
+                case .malformed(let error):
+                    var line: [UInt8] = []
+                    BatchReplay.writeError(error.description, line: offset + 1, into: &line)
+                    fromDiff.append(String(decoding: line, as: UTF8.self))
+                case .decided(let request, let before, let after, _):
+                    var line: [UInt8] = []
+                    DecisionReport.write(request: request, decision: side == "old" ? before : after, into: &line)
+                    fromDiff.append(String(decoding: line, as: UTF8.self))
+                }
+            }
+            #expect(fromDiff == batch, "\(side)")
+        }
+    }
+
+    @Test func decisionLogLinesAreReplayedAndDriftIsCounted() throws {
+        let old = try RoutingFixture.router()
+        let request = try RoutingFixture.request("US", "shop_a", "ALIPAY_CN", "10.00 USD", "2026-12-01T15:00:00Z")
+        let truth = DecisionReport(request: request, decision: old.route(request)).jsonLine()
+        let requestJSON = #"{"amount":"10.00 USD","at":"2026-12-01T15:00:00Z","merchant":"shop_a","method":"ALIPAY_CN","region":"US"}"#
+        func logLine(_ decision: String) -> String {
+            #"{"config_digest":"9f2c","decision":"# + decision + #","logged_at":"2026-12-01T15:00:00.120Z","request":"# + requestJSON + "}"
+        }
+        let lines = [
+            logLine(truth),                                                          // agrees
+            logLine(#"{"decision":"decline","reason":"NOT_IN_ROLLOUT"}"#),            // drift
+            logLine(truth.replacingOccurrences(of: "2026-12-02", with: "2026-12-09")), // drift: another date
+            #"{"region":"US","merchant":"shop_a","method":"ALIPAY_CN","amount":"10.00 USD","at":"2026-12-01T15:00:00Z"}"#,
+            #"{"config_digest":"9f2c","decision":{"decision":"route"},"request":{"region":"US"}}"#, // malformed request
+        ]
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let report = TrafficReplay(old: old, new: old).replay(bytes)
+        #expect(report.decided == 4 && report.logged == 3 && report.drifted == 2 && report.driftLines == [2, 3])
+        #expect(report.malformedLines.map(\.line) == [5])
+        #expect(report.malformedLines.first?.message == #"in "request": missing "merchant""#)
+        #expect(report.changed == 0 && report.exitStatus == 0)
+        #expect(TrafficRenderer.text(report, source: "log").contains("Drift: 2 of 3 logged decisions differ"))
+        // route --batch reads the same lines: the request of each log line.
+        let batch = BatchReplay(router: old).replay(bytes[...], firstLine: 1)
+        let outputs = String(decoding: batch.output, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(Array(outputs.prefix(4)) == Array(repeating: truth, count: 4))
+        #expect(batch.errors == 1)
+    }
+
+    @Test func retimedAtOneInstant() throws {
+        let old = try RoutingFixture.router()
+        let new = try Self.router(changing: "hk.yaml", "percent: 25", to: "percent: 50")
+        // At 2026-11-30 HK has not started: both sides decline every HK line alike.
+        let early = try #require(Instant("2026-11-30T00:00:00Z"))
+        let report = TrafficReplay(old: old, new: new, retiming: .at(early)).replay(try Self.fixtureBytes())
+        #expect(report.changed == 0)
+        let line = Array(#"{"region":"US","merchant":"shop_a","method":"ALIPAY_CN","amount":"10.00 USD","at":"2026-12-01T15:00:00Z"}"#.utf8)
+        guard case .decided(let request, let decision, _, _) = TrafficReplay(old: old, new: new, retiming: .at(early)).decide(line[...]) else {
+            Issue.record("not decided")
+            return
+        }
+        #expect(request.at == early)
+        #expect(decision.routed?.settlementDate.description == "2026-12-01")
+    }
+
+    /// --shift keeps the local time of day across the US change to daylight saving time
+    /// (2026-03-08, 02:00 EST -> 03:00 EDT) and back (2026-11-01, 02:00 EDT -> 01:00 EST).
+    @Test(arguments: [
+        ("2026-03-07T17:00:00Z", 1, "2026-03-08T16:00:00Z"),   // 12:00 EST -> 12:00 EDT, 23 hours later
+        ("2026-03-07T07:30:00Z", 1, "2026-03-08T07:30:00Z"),   // 02:30 does not exist on 03-08: 03:30 EDT
+        ("2026-03-09T16:00:00Z", -2, "2026-03-07T17:00:00Z"),  // back across the change: 12:00 EDT -> 12:00 EST
+        ("2026-10-31T16:00:00Z", 1, "2026-11-01T17:00:00Z"),   // 12:00 EDT -> 12:00 EST, 25 hours later
+        ("2026-10-31T05:30:00Z", 1, "2026-11-01T05:30:00Z"),   // 01:30 happens twice on 11-01: the earlier (EDT)
+        ("2026-12-01T15:00:00Z", 7, "2026-12-08T15:00:00Z"),   // no change in between: 7 x 24 hours
+    ])
+    func shiftKeepsLocalTimeAcrossDaylightSaving(from: String, days: Int, expected: String) throws {
+        let zone = ZoneShift(offsets: try #require(UTCOffsetTable(identifier: "America/New_York")))
+        #expect(zone.shift(try #require(Instant(from)), days: days).description == expected)
+    }
+
+    /// Through the replay: a Saturday 17:30 EST checkout moved two days is Monday 17:30 EDT,
+    /// before the 18:00 cutoff (settles Tuesday); 48 hours later would be 18:30 EDT, after it.
+    @Test func shiftedCheckoutsAreDecidedAtTheirShiftedLocalTime() throws {
+        let router = try RoutingFixture.router()
+        let line = Array(#"{"region":"US","merchant":"shop_a","method":"ALIPAY_CN","amount":"10.00 USD","at":"2026-03-07T22:30:00Z"}"#.utf8)
+        guard case .decided(let request, let decision, _, _) = TrafficReplay(old: router, new: router, retiming: .shift(days: 2))
+            .decide(line[...]) else {
+            Issue.record("not decided")
+            return
+        }
+        #expect(request.at.description == "2026-03-09T21:30:00Z")
+        #expect(decision.routed?.settlementDate.description == "2026-03-10")
+    }
+
+    @Test func distinctMerchantsStayExactThenBoundedAndClose() {
+        var small = DistinctCounter()
+        for index in 0..<1_000 { small.insert("m\(index % 500)") }
+        #expect(small.count == 500 && !small.isEstimate)
+        var left = DistinctCounter()
+        var right = DistinctCounter()
+        for index in 0..<60_000 { left.insert("merchant_\(index)") }
+        for index in 40_000..<100_000 { right.insert("merchant_\(index)") }
+        left.merge(right)
+        #expect(left.isEstimate)
+        #expect(abs(left.count - 100_000) < 5_000, "\(left.count)")
+    }
+
+    @Test func markdownStaysUnderGitHubsCommentLimitForManyGroups() throws {
+        // A status change that declines every line, with 5,000 methods: 5,000 groups.
+        let old = try RoutingFixture.router()
+        let new = try Self.router(changing: "us.yaml", "status: live", to: "status: paused")
+        let long = String(repeating: "X", count: 300)
+        let lines = (0..<5_000).map { index in
+            #"{"region":"US","merchant":"m\#(index)","method":"M\#(index)|<b>\#(long)","amount":"1.00 USD","at":"2026-12-01T15:00:00Z"}"#
+        }
+        let report = TrafficReplay(old: old, new: new).replay(Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(report.groups.count == 5_000 && report.changed == 5_000)
+        let markdown = TrafficRenderer.markdown(report, source: "many.jsonl")
+        #expect(markdown.count < 65_536)
+        #expect(markdown.hasPrefix("### Traffic replay: 5,000 of 5,000 checkouts change"))
+        #expect(markdown.contains("…and 4,960 more groups (4,960 checkouts) not shown"))
+        #expect(!markdown.contains("<b>"))
+    }
+
+    @Test func amountsSumInMinorUnitsWithoutOverflow() throws {
+        let old = try RoutingFixture.router()
+        let new = try Self.router(changing: "us.yaml", "status: live", to: "status: paused")
+        // Two amounts whose sum does not fit in 64 bits (both above the US limit, so declined alike before).
+        let line = #"{"region":"US","merchant":"m","method":"ALIPAY_CN","amount":"90000000000000000.00 USD","at":"2026-12-01T15:00:00Z"}"#
+        let report = TrafficReplay(old: old, new: new).replay(Array("\(line)\n\(line)\n".utf8))
+        let group = try #require(report.groups.first)
+        #expect(group.amountMinorUnits == Int128(18_000_000_000_000_000_000))
+        #expect(TrafficRenderer.json(report, source: "x").contains("\"USD\": \"180000000000000000.00 USD\""))
+    }
+
+    // MARK: - Support
+
+    static func fixtureBytes() throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: traffic)))
+    }
+
+    static func describe(_ group: TrafficReport.Group) -> String {
+        "\(group.region) \(group.method) \(group.currency): \(group.before.label) -> \(group.after.label) x\(group.count)"
+    }
+
+    /// The fixture regions with one edit in one file, compiled.
+    static func router(changing file: String, _ find: String, to replacement: String) throws -> Router {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("traffic-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: RoutingFixture.directory), to: directory)
+        let url = directory.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try #require(text.contains(find), "\(file) has no `\(find)`")
+        try text.replacingOccurrences(of: find, with: replacement).write(to: url, atomically: true, encoding: .utf8)
+        let compilation = try DescriptorCompiler.compile(directory: directory.path)
+        let artifact = try #require(compilation.artifact, "\(compilation.diagnostics.map(\.message))")
+        return try Router(artifact: artifact)
+    }
+}

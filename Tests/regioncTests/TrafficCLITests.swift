@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// `regionc diff OLD NEW --traffic FILE` as CI runs it: exit 0 / 3 / 4, the spec's JSON fields,
+/// stdin, and usage errors exit 2.
+@Suite struct TrafficCLITests {
+    static let sample = "examples/traffic.jsonl"
+
+    /// A copy of the shipped regions with one edit.
+    static func proposed(_ file: String, _ find: String, _ replacement: String) throws -> URL {
+        let regions = try CLITests.copyOfRegions()
+        let url = regions.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try #require(text.contains(find))
+        try text.replacingOccurrences(of: find, with: replacement).write(to: url, atomically: true, encoding: .utf8)
+        return regions
+    }
+
+    @Test func identicalConfigsExitZero() throws {
+        let run = try CLITests.run(["diff", "regions", "regions", "--traffic", Self.sample, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["requests"] as? Int == 5_000 && json["changed"] as? Int == 0)
+        #expect((json["groups"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func raisingThePilotChangesDecisionsAndExitsThree() throws {
+        let regions = try Self.proposed("hk.yaml", "percent: 25 ", "percent: 50 ")
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        let run = try CLITests.run(["diff", "regions", regions.path, "--traffic", Self.sample, "--format", "json"])
+        #expect(run.status == 3, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let groups = try #require(json["groups"] as? [[String: Any]])
+        let changed = try #require(json["changed"] as? Int)
+        #expect(changed > 0 && groups.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == changed)
+        let first = try #require(groups.first)
+        #expect(first["region"] as? String == "HK")
+        #expect((first["before"] as? [String: Any])?["reason"] as? String == "NOT_IN_ROLLOUT")
+        #expect((first["after"] as? [String: Any])?["decision"] as? String == "route")
+        #expect(first["merchants"] is Int && first["amount"] is [String: Any])
+    }
+
+    @Test func stoppingTheUSExitsFourAndTheMarkdownSaysSoFirst() throws {
+        let regions = try Self.proposed("us.yaml", "status: live", "status: paused")
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        let input = try Data(contentsOf: CLITests.root.appendingPathComponent(Self.sample))
+        let run = try CLITests.run(["diff", "regions", regions.path, "--traffic", "-", "--format", "markdown"], stdin: input)
+        #expect(run.status == 4, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("### Traffic replay: "))
+        #expect(run.stdout.contains("| :warning: | US | ALIPAY_CN | USD | routed domestic via antom-us | declined REGION_NOT_LIVE |"))
+        #expect(run.stdout.contains("of `standard input`"))
+    }
+
+    @Test func retimingAtLaunchDayAndByWholeDays() throws {
+        let at = try CLITests.run(["diff", "regions", "regions", "--traffic", Self.sample, "--at", "2027-01-11T03:00:00Z"])
+        #expect(at.status == 0 && at.stdout.contains("every checkout at 2027-01-11T03:00:00Z"), "\(at.stdout)\(at.stderr)")
+        let shift = try CLITests.run(["diff", "regions", "regions", "--traffic", Self.sample, "--shift", "-7", "--format", "json"])
+        #expect(shift.status == 0 && shift.stdout.contains("\"mode\": \"shift\""), "\(shift.stderr)")
+    }
+
+    @Test(arguments: [
+        ["diff", "regions", "regions", "--traffic", "no-such-file.jsonl"],
+        ["diff", "regions", "regions", "--traffic", "examples/traffic.jsonl", "--at", "2027-01-11T03:00:00Z", "--shift", "1"],
+        ["diff", "regions", "regions", "--traffic", "examples/traffic.jsonl", "--at", "tomorrow"],
+        ["diff", "regions", "regions", "--traffic", "examples/traffic.jsonl", "--shift", "100000"],
+        ["diff", "regions", "regions", "--shift", "1"],
+    ])
+    func usageErrorsExitTwo(_ arguments: [String]) throws {
+        let run = try CLITests.run(arguments)
+        #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
+        #expect(!run.stderr.isEmpty)
+    }
+}
