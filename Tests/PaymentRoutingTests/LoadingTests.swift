@@ -65,6 +65,17 @@ import Testing
         #expect(rekeyed?.code == "INVARIANT_BROKEN")
     }
 
+    @Test func aKeyTheTypesDoNotReadIsRefusedByName() throws {
+        // `"Methods"` instead of `"methods"` would otherwise drop the match and make a catch-all.
+        let text = String(decoding: try Self.goodBytes(), as: UTF8.self)
+        let range = try #require(text.range(of: "\"match\":{\"methods\""))
+        let edited = text.replacingCharacters(in: range, with: "\"match\":{\"Methods\"")
+        #expect { try RouterLoader.load(data: Data(edited.utf8)) } throws: { error in
+            guard case ArtifactError.invalidJSON(let detail) = error else { return false }
+            return detail.contains("unexpected key") && detail.contains(".match.Methods")
+        }
+    }
+
     @Test func missingFileIsUnreadable() {
         #expect { try RouterLoader.load(path: "/nonexistent/gateway-config.json") } throws: { error in
             guard case ArtifactError.unreadable = error else { return false }
@@ -72,13 +83,55 @@ import Testing
         }
     }
 
-    @Test func everySingleByteFlipIsRefusedOrStillConsistent() throws {
-        // Flipping any one byte must never crash the loader: it is refused, or still a valid config.
+    /// Every (region, method, currency) of an artifact, for two merchants at two instants: the
+    /// decisions a byte flip must either leave alone or make the loader refuse.
+    static func decisionTable(_ router: Router, _ artifact: GatewayArtifact) -> [String] {
+        var lines: [String] = []
+        for region in artifact.regions.values.sorted(by: { $0.region < $1.region }) {
+            for method in region.paymentMethods {
+                for currency in method.currencies {
+                    for merchant in ["flip_check_1", "flip_check_2"] {
+                        for seconds in [1_790_000_000, 1_800_000_000] as [Int64] {
+                            let request = RouteRequest(region: region.region.rawValue, merchant: merchant, method: method.method,
+                                                       amount: Money(minorUnits: 10_000, currency: currency),
+                                                       at: Instant(secondsSinceEpoch: seconds))
+                            // Case-insensitive: a flip of 0x20 may change a name's case and nothing else.
+                            lines.append("\(request.region) \(merchant) \(method.method) \(currency) \(seconds): "
+                                         + "\(router.route(request))".lowercased())
+                        }
+                    }
+                }
+            }
+        }
+        return lines
+    }
+
+    @Test func everyByteFlipIsRefusedOrRoutesTheTableAlike() throws {
+        // Flipping one byte (toggling 0x20) must never crash the loader, and an artifact it still
+        // accepts must decide the table as before: the flip hit a name or a digest, not a rule.
+        // Flips inside a rollout's allow/deny ids really change who is in, so they are left out.
         let bytes = try Self.goodBytes()
-        for index in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 400)) {
+        let original = try RoutingFixture.artifact()
+        let expected = Self.decisionTable(try RouterLoader.load(data: bytes), original)
+        var refused = 0, accepted = 0
+        for index in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 600)) {
             var edited = bytes
             edited[index] ^= 0x20
-            _ = try? RouterLoader.load(data: edited)
+            let router: Router
+            do {
+                router = try RouterLoader.load(data: edited)
+            } catch {
+                refused += 1
+                continue
+            }
+            let flipped = try RouterLoader.decode(edited)
+            let rolloutsEqual = original.regions.allSatisfy { key, region in
+                flipped.regions[key]?.availability.rollout == region.availability.rollout
+            }
+            guard rolloutsEqual else { continue }
+            accepted += 1
+            #expect(Self.decisionTable(router, flipped) == expected, "flip at byte \(index) changed decisions")
         }
+        #expect(refused > accepted, "most single-byte flips break the JSON or an invariant (refused \(refused), accepted \(accepted))")
     }
 }

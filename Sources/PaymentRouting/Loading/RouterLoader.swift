@@ -29,7 +29,11 @@ public enum RouterLoader {
                 throw ArtifactError.unsupportedFormatVersion(found: header.formatVersion,
                                                              supported: GatewayArtifact.currentFormatVersion)
             }
-            return try decoder.decode(GatewayArtifact.self, from: data)
+            let artifact = try decoder.decode(GatewayArtifact.self, from: data)
+            if let unread = ArtifactShape.firstUnreadPart(of: data, decoded: artifact) {
+                throw ArtifactError.invalidJSON("\(unread): the artifact holds something the compiler never writes")
+            }
+            return artifact
         } catch let error as ArtifactError {
             throw error
         } catch let error as DecodingError {
