@@ -8,7 +8,7 @@ struct Regionc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regionc",
         abstract: "Validate and compile Alipay gateway region descriptors.",
-        version: "0.1.0",
+        version: CompilerVersion.current,
         subcommands: [Validate.self, Compile.self, Route.self, Diff.self, Report.self, Effective.self, Keygen.self, Verify.self, GenerateCorpus.self]
     )
 

@@ -17,11 +17,11 @@ import Testing
             #expect(Set(errors.map(\.code)) == Set(expected.map(\.code)))
             return
         }
-        let expectedErrors = expected.filter { DiagnosticCode(rawValue: $0.code)?.isWarning != true }
+        let expectedErrors = expected.filter { DiagnosticCode(rawValue: $0.code)?.defaultSeverity != .warning }
         #expect(errors.sorted(by: { $0.description < $1.description }) == expectedErrors.sorted(by: { $0.description < $1.description }),
                 "\(fixture): got \(compilation.diagnostics.map { "\($0.expectation) \($0.message)" })")
         let warnings = Set(compilation.diagnostics.filter { $0.severity == .warning }.map(\.expectation))
-        for warning in expected where DiagnosticCode(rawValue: warning.code)?.isWarning == true {
+        for warning in expected where DiagnosticCode(rawValue: warning.code)?.defaultSeverity == .warning {
             #expect(warnings.contains(warning), "\(fixture): missing warning \(warning)")
         }
     }
@@ -49,6 +49,8 @@ import Testing
             for diagnostic in try fixture.compile().diagnostics {
                 #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "\(fixture): \(diagnostic)")
                 #expect(!diagnostic.message.isEmpty && !diagnostic.location.file.isEmpty)
+                #expect(diagnostic.severity == diagnostic.code.defaultSeverity,
+                        "\(fixture): \(diagnostic.code.rawValue) reported as \(diagnostic.severity), its code says \(diagnostic.code.defaultSeverity)")
             }
         }
     }

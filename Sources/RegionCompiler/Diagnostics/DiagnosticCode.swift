@@ -95,9 +95,29 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case belowWalletMinimum = "RC1002"
     case finerThanCash = "RC1003"
 
-    /// Warnings never change the exit code: the RC08xx family and the warnings of later families listed here.
-    public var isWarning: Bool {
-        rawValue.hasPrefix("RC08") || self == .finerThanCash
+    /// The severity a code is reported with. Warnings never change the exit code. Every code is
+    /// listed, so a new one must choose (as swift-syntax's messages carry their own severity).
+    public var defaultSeverity: Severity {
+        switch self {
+        case .currencyNotOffered, .currencyWithoutLimit, .blackoutOutsideWindow, .pilotReachesNobody, .schemaLine,
+             .finerThanCash:
+            .warning
+        case .syntaxError, .emptyFile, .byteOrderMark, .tabIndentation, .invalidUTF8, .binaryFile, .anchorOrAlias,
+             .multipleDocuments, .unreadableFile, .explicitTag, .duplicateKey, .unknownKey, .wrongType,
+             .missingField, .yaml11Boolean, .leadingZero, .sexagesimalNumber, .invalidNumber, .nullValue,
+             .emptyString, .invalidIdentifier, .unknownRegionCode, .regionFileMismatch, .duplicateRegion,
+             .badFileName, .unknownCurrency, .unknownTimeZone, .invalidDate, .invalidTime, .invalidInstant,
+             .invalidSchedule, .invalidMoney, .tooManyDecimals, .moneyOverflow, .moneyWrongCurrency, .unknownWeekday,
+             .unknownStatus, .negativeMoney, .duplicateListItem, .noBusinessDays, .unknownPaymentMethod,
+             .unknownAcquirer, .methodCurrencyNotPresented, .duplicateMethod, .limitCurrencyNotPresented,
+             .duplicateLimitCurrency, .minNotBelowMax, .methodLimitWidens, .emptyRange, .wrongKindOfCurrency,
+             .fromNotBeforeUntil, .blackoutFromNotBeforeUntil, .blackoutsOverlap, .blackoutTooLong,
+             .percentOutOfRange, .rolloutWithoutPilot, .allowDenyOverlap, .methodAvailabilityWidens,
+             .instantOutOfRange, .shadowedRoute, .uncoveredPair, .acquirerCannotSettle, .duplicateRouteName,
+             .routeMethodNotOffered, .routeCurrencyNotPresented, .missingCatalog, .noRegions, .duplicateCatalogId,
+             .aboveWalletCap, .belowWalletMinimum:
+            .error
+        }
     }
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool {

@@ -12,7 +12,7 @@ public enum SARIFRenderer {
         let rules = codes.map { code in
             Rule(id: code.rawValue, name: String(describing: code), shortDescription: Text(text: code.summary),
                  helpUri: "https://github.com/alipay-regions/regionc/blob/main/docs/diagnostics.md",
-                 defaultConfiguration: Configuration(level: code.isWarning ? "warning" : "error"))
+                 defaultConfiguration: Configuration(level: code.defaultSeverity.rawValue))
         }
         let results = diagnostics.map { diagnostic in
             let location = diagnostic.location
