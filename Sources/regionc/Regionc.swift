@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegionCompiler
 
 /// `regionc`: the command line over the RegionCompiler and PaymentRouting libraries.
 /// Exit codes: 0 fine, 1 the input has errors, 2 usage or I/O.
