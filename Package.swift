@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "regioncTests", dependencies: ["regionc"]),
         .testTarget(
             name: "PaymentRoutingTests",
-            dependencies: ["PaymentRouting", "GatewayConfig", "RegionCompiler"],
+            dependencies: ["PaymentRouting", "GatewayConfig", "RegionCompiler", "ArtifactTrust"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ArtifactTrustTests", dependencies: ["ArtifactTrust", "PaymentRouting", "GatewayConfig", "RegionCompiler"]),

@@ -34,9 +34,23 @@ public enum SignatureError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 }
 
+/// What a valid signature vouches for besides the bytes: who signed, and the release serial if any.
+public struct VerifiedSignature: Sendable, Equatable {
+    public let keyId: String
+    /// `nil` for a format 1 envelope, which carries none.
+    public let releaseSerial: UInt64?
+
+    public init(keyId: String, releaseSerial: UInt64?) {
+        self.keyId = keyId
+        self.releaseSerial = releaseSerial
+    }
+}
+
 public enum SignatureVerifier {
-    /// Checks that a trusted key signed exactly `artifact`. Returns the signing key's id.
-    public static func verify(artifact: Data, signature: Data?, trust: TrustStore) -> Result<String, SignatureError> {
+    /// Checks that a trusted key signed exactly `artifact` (and, in format 2, its release serial).
+    /// `digest` is the artifact's SHA-256 in hex when the caller has it already; otherwise it is computed.
+    public static func verify(artifact: Data, digest: String? = nil, signature: Data?,
+                              trust: TrustStore) -> Result<VerifiedSignature, SignatureError> {
         guard let signature, !signature.isEmpty else { return .failure(.missingSignature) }
         let envelope: SignatureEnvelope
         do {
@@ -44,19 +58,31 @@ public enum SignatureVerifier {
         } catch {
             return .failure(.malformedSignature("not a signature envelope"))
         }
-        guard envelope.format == SignatureEnvelope.currentFormat else {
+        switch (envelope.format, envelope.releaseSerial) {
+        case (SignatureEnvelope.artifactBytesFormat, nil), (SignatureEnvelope.serialFormat, .some): break
+        case (SignatureEnvelope.artifactBytesFormat, .some):
+            // A serial its signature does not cover must not be believed.
+            return .failure(.malformedSignature("format 1 carries no release_serial"))
+        case (SignatureEnvelope.serialFormat, nil):
+            return .failure(.malformedSignature("format 2 needs a release_serial"))
+        default:
             return .failure(.malformedSignature("format \(envelope.format)"))
         }
         guard envelope.algorithm == SignatureEnvelope.algorithmName else { return .failure(.unsupportedAlgorithm(envelope.algorithm)) }
-        guard let key = trust.key(id: envelope.keyId) else { return .failure(.untrustedKey(envelope.keyId)) }
-        let actual = Digest.sha256Hex(artifact)
+        let keys = trust.keys(id: envelope.keyId)
+        guard !keys.isEmpty else { return .failure(.untrustedKey(envelope.keyId)) }
+        let actual = digest ?? Digest.sha256Hex(artifact)
         guard actual == envelope.artifactSHA256 else {
             return .failure(.digestMismatch(expected: envelope.artifactSHA256, actual: actual))
         }
         guard let raw = Data(base64Encoded: envelope.signature), raw.count == 64 else {
             return .failure(.malformedSignature("the signature is not 64 bytes of base64"))
         }
-        guard key.isValidSignature(raw, for: artifact) else { return .failure(.badSignature(keyId: envelope.keyId)) }
-        return .success(envelope.keyId)
+        let signed = envelope.signedBytes(artifact: artifact)
+        // Several trust paths may hold keys under one id (a rotation): any of them may have signed.
+        guard keys.contains(where: { $0.isValidSignature(raw, for: signed) }) else {
+            return .failure(.badSignature(keyId: envelope.keyId))
+        }
+        return .success(VerifiedSignature(keyId: envelope.keyId, releaseSerial: envelope.releaseSerial))
     }
 }

@@ -2,22 +2,24 @@ import Crypto
 import Foundation
 
 /// The public keys a runtime accepts signatures from, by key id. Several at once, so a new
-/// key is trusted before the old one is retired.
+/// key is trusted before the old one is retired; and several under one id (two trust paths
+/// each holding a `release.pub`), every one of them tried.
 public struct TrustStore: Sendable {
-    /// Raw 32-byte public keys by id: Crypto's key types are not Sendable, bytes are.
-    private var rawKeys: [String: Data] = [:]
+    /// Raw 32-byte public keys by id, in the order trusted: Crypto's key types are not Sendable, bytes are.
+    private var rawKeys: [String: [Data]] = [:]
 
     public init() {}
 
     public init(keys: [String: Curve25519.Signing.PublicKey]) {
-        rawKeys = keys.mapValues(\.rawRepresentation)
+        rawKeys = keys.mapValues { [$0.rawRepresentation] }
     }
 
     public var keyIds: [String] { rawKeys.keys.sorted() }
     public var isEmpty: Bool { rawKeys.isEmpty }
 
-    public func key(id: String) -> Curve25519.Signing.PublicKey? {
-        rawKeys[id].flatMap { try? Curve25519.Signing.PublicKey(rawRepresentation: $0) }
+    /// Every key trusted under `id`; empty when the id is not trusted.
+    public func keys(id: String) -> [Curve25519.Signing.PublicKey] {
+        (rawKeys[id] ?? []).compactMap { try? Curve25519.Signing.PublicKey(rawRepresentation: $0) }
     }
 
     public struct LoadError: Error, CustomStringConvertible {
@@ -54,5 +56,9 @@ public struct TrustStore: Sendable {
         return store
     }
 
-    public mutating func trust(_ key: Curve25519.Signing.PublicKey, id: String) { rawKeys[id] = key.rawRepresentation }
+    /// Trusts `key` under `id`, beside any other key already trusted under that id.
+    public mutating func trust(_ key: Curve25519.Signing.PublicKey, id: String) {
+        let raw = key.rawRepresentation
+        if rawKeys[id]?.contains(raw) != true { rawKeys[id, default: []].append(raw) }
+    }
 }

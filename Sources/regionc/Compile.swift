@@ -22,7 +22,14 @@ struct Compile: ParsableCommand {
     @Option(help: "Ed25519 private key (PEM, mode 0600) to sign with; writes OUTPUT.sig.")
     var signKey: String?
 
+    @Option(help: "The release's serial (a non-negative integer), signed with the digest in OUTPUT.sig; needs --sign-key.")
+    var releaseSerial: UInt64?
+
     func run() throws {
+        if releaseSerial != nil, signKey == nil {
+            Terminal.printError("regionc: --release-serial needs --sign-key: the serial lives in the signature")
+            throw ExitCode(ExitStatus.usage)
+        }
         let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory) }
         if compilation.hasErrors || !compilation.diagnostics.isEmpty {
             try DiagnosticPrinter.print(compilation, format: format)
@@ -33,13 +40,13 @@ struct Compile: ParsableCommand {
         // Load the key before writing anything, so a bad key leaves the old artifact and signature alone.
         var signature: SignatureEnvelope?
         if let signKey {
-            signature = try Terminal.usageOnFailure { try SigningKey.load(path: signKey).sign(artifact: bytes) }
+            signature = try Terminal.usageOnFailure { try SigningKey.load(path: signKey).sign(artifact: bytes, releaseSerial: releaseSerial) }
         }
         do {
             try AtomicFileWriter.write(bytes, to: output)
             let signaturePath = SignatureEnvelope.path(forArtifact: output)
             if let signature {
-                try AtomicFileWriter.write(try signature.encoded(), to: signaturePath)
+                try AtomicFileWriter.write(signature.encoded(), to: signaturePath)
             } else if FileManager.default.fileExists(atPath: signaturePath) {
                 // A stale signature would describe other bytes: remove it.
                 try FileManager.default.removeItem(atPath: signaturePath)
@@ -50,7 +57,10 @@ struct Compile: ParsableCommand {
         }
         if format == .text {
             print("wrote \(output): \(artifact.regions.count) regions, \(bytes.count) bytes, \(artifact.sourceDigest)")
-            if let signature { print("signed \(SignatureEnvelope.path(forArtifact: output)) with key \(signature.keyId)") }
+            if let signature {
+                let serial = signature.releaseSerial.map { ", release serial \($0)" } ?? ""
+                print("signed \(SignatureEnvelope.path(forArtifact: output)) with key \(signature.keyId)\(serial)")
+            }
         }
     }
 }

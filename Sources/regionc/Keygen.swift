@@ -6,8 +6,9 @@ struct Keygen: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create an Ed25519 signing key pair for release artifacts.",
         discussion: """
-        Writes KEYDIR/<key-id>.key (PKCS #8 PEM, mode 0600) and KEYDIR/<key-id>.pub (SubjectPublicKeyInfo PEM). \
-        The key id is the file name; signatures name it. Existing files are never overwritten.
+        Writes KEYDIR/<key-id>.key (PKCS #8 PEM, created with mode 0600) and KEYDIR/<key-id>.pub \
+        (SubjectPublicKeyInfo PEM). The key id is the file name; signatures name it. Nothing that exists \
+        at either path is ever overwritten.
         """
     )
 
@@ -24,7 +25,7 @@ struct Keygen: ParsableCommand {
             let paths = try KeyFiles.generate(into: out, keyId: id)
             print("wrote \(paths.privatePath) (private, mode 0600) and \(paths.publicPath); key id \(id)")
         } catch {
-            Terminal.printError("regionc: \(error.localizedDescription)")
+            Terminal.printError("regionc: \(error)")
             throw ExitCode(ExitStatus.usage)
         }
     }

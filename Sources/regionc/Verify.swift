@@ -4,7 +4,7 @@ import Foundation
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check that a trusted key signed exactly these artifact bytes.",
+        abstract: "Check that a trusted key signed exactly these artifact bytes (and its release serial).",
         discussion: "Exit status: 0 verified, 1 not (the reason is printed), 2 usage or unreadable files."
     )
 
@@ -19,9 +19,11 @@ struct Verify: ParsableCommand {
         }
         let store = try Terminal.usageOnFailure { try TrustStore.load(paths: trust) }
         let signature = FileManager.default.contents(atPath: SignatureEnvelope.path(forArtifact: config))
-        switch SignatureVerifier.verify(artifact: artifact, signature: signature, trust: store) {
-        case .success(let keyId):
-            print("verified: \(config) signed by \(keyId) (sha256 \(Digest.sha256Hex(artifact)))")
+        let digest = Digest.sha256Hex(artifact)
+        switch SignatureVerifier.verify(artifact: artifact, digest: digest, signature: signature, trust: store) {
+        case .success(let verified):
+            let serial = verified.releaseSerial.map { "release serial \($0)" } ?? "no release serial"
+            print("verified: \(config) signed by \(verified.keyId), \(serial) (sha256 \(digest))")
         case .failure(let error):
             print("not verified [\(error.code)]: \(error.description)")
             throw ExitCode(ExitStatus.inputErrors)

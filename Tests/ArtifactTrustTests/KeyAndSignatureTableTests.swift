@@ -34,7 +34,7 @@ import Testing
         let trust = try TrustStore.load(paths: [paths.publicPath])
         #expect(key.id == "release-2026")
         #expect(trust.keyIds == ["release-2026"])
-        #expect(trust.key(id: "release-2026")?.rawRepresentation == (try key.publicKey().rawRepresentation))
+        #expect(trust.keys(id: "release-2026").map(\.rawRepresentation) == [try key.publicKey().rawRepresentation])
     }
 
     /// Directories and single files as trust; the private key 0600, never overwritten, refused once readable by others.
@@ -111,7 +111,8 @@ import Testing
         #expect(raw.base64EncodedString() == ours.signature)
         let envelope = SignatureEnvelope(keyId: "k1", artifactSHA256: Digest.sha256Hex(artifact), signature: raw)
         let trust = try TrustStore.load(paths: [directory.path])
-        #expect(SignatureVerifier.verify(artifact: artifact, signature: try envelope.encoded(), trust: trust) == .success("k1"))
+        #expect(SignatureVerifier.verify(artifact: artifact, signature: envelope.encoded(), trust: trust)
+            == .success(VerifiedSignature(keyId: "k1", releaseSerial: nil)))
     }
 
     static let ed25519Public = Ed25519PEM.encode(Curve25519.Signing.PrivateKey().publicKey)
@@ -195,7 +196,7 @@ import Testing
     @Test func differentBytesOrKeysGiveDifferentSignatures() throws {
         let key = TrustFixture.key("release")
         let a = try ReleaseFixture.shipped()
-        let b = try ReleaseFixture.usViaSingapore()
+        let b = try ReleaseFixture.other()
         #expect(a != b)
         #expect(try key.sign(artifact: a).signature != key.sign(artifact: b).signature)
         #expect(try key.sign(artifact: a).signature != TrustFixture.key("release").sign(artifact: a).signature)
@@ -209,7 +210,7 @@ import Testing
         case keyIdUntrusted, keyIdOtherTrusted, keyIdEmpty
         case digestForgedForTamperedArtifact, digestOfAnotherArtifact
         case signatureRemoved, signatureEmpty, signatureGarbage, signatureJSONArray, signatureMissingField
-        case envelopeFormat2, algorithmRSA, algorithmLowercase
+        case envelopeFormat3, algorithmRSA, algorithmLowercase
         case signatureOfOtherArtifact
     }
 
@@ -290,9 +291,9 @@ import Testing
             useEnvelope = false
             signature = Data("{\"algorithm\":\"Ed25519\",\"format\":1,\"key_id\":\"release\"}".utf8)
             expected = .malformedSignature("not a signature envelope")
-        case .envelopeFormat2:
-            envelope.format = 2
-            expected = .malformedSignature("format 2")
+        case .envelopeFormat3:
+            envelope.format = 3
+            expected = .malformedSignature("format 3")
         case .algorithmRSA:
             envelope.algorithm = "RSA"
             expected = .unsupportedAlgorithm("RSA")
@@ -301,11 +302,11 @@ import Testing
             expected = .unsupportedAlgorithm("ed25519")
         case .signatureOfOtherArtifact:
             // A genuine signature by a trusted key, over other bytes, with this artifact's digest pasted in.
-            let otherBytes = try ReleaseFixture.usViaSingapore()
+            let otherBytes = try ReleaseFixture.other()
             envelope.signature = try release.sign(artifact: otherBytes).signature
             expected = .badSignature(keyId: "release")
         }
-        if useEnvelope { signature = try envelope.encoded() }
+        if useEnvelope { signature = envelope.encoded() }
         let result = SignatureVerifier.verify(artifact: artifact, signature: signature, trust: trust)
         #expect(result == .failure(expected), "\(tamper)")
     }
@@ -341,7 +342,8 @@ import Testing
         case (.both, _), (.oldOnly, .old), (.newOnly, .new): true
         default: false
         }
-        #expect(result == (accepted ? .success(key.id) : .failure(.untrustedKey(key.id))), "\(trusted) / \(signer)")
+        #expect(result == (accepted ? .success(VerifiedSignature(keyId: key.id, releaseSerial: nil)) : .failure(.untrustedKey(key.id))),
+                "\(trusted) / \(signer)")
     }
 
     /// A key id with the old name but new key material is not the old key.

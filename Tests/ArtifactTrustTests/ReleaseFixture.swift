@@ -1,12 +1,9 @@
 import ArtifactTrust
 import Foundation
-import GatewayConfig
-import PaymentRouting
 import RegionCompiler
 import Testing
 
-/// Releases built the way `regionc compile` builds them: `DescriptorCompiler.compile(directory:)` on
-/// the shipped regions, or on an edited copy of them, so two good releases differ in real bytes.
+/// Artifacts to sign: the shipped regions compiled as `regionc compile` compiles them, and other real bytes.
 enum ReleaseFixture {
     static let regions = TrustFixture.repository.appendingPathComponent("regions")
 
@@ -18,45 +15,13 @@ enum ReleaseFixture {
     /// The shipped regions, compiled.
     static func shipped() throws -> Data { try compile(directory: regions) }
 
-    /// A copy of the shipped regions with one textual edit in one file, compiled.
-    static func edited(_ file: String, replacing old: String, with new: String) throws -> Data {
-        let workspace = try TrustFixture.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let copy = workspace.appendingPathComponent("regions")
-        try FileManager.default.copyItem(at: regions, to: copy)
-        let url = copy.appendingPathComponent(file)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        try #require(text.contains(old), "\(file) has no `\(old)`")
-        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
-        return try compile(directory: copy)
-    }
-
-    /// The US region paused: every US checkout is declined instead of routed.
-    static func usPaused() throws -> Data {
-        try edited("us.yaml", replacing: "availability:\n  status: live", with: "availability:\n  status: paused")
-    }
-
-    /// The US route moved to another acquirer.
-    static func usViaSingapore() throws -> Data {
-        try edited("us.yaml", replacing: "acquirer: antom-us", with: "acquirer: antom-sg")
-    }
-
-    static func signature(_ artifact: Data, by key: SigningKey) throws -> Data {
-        try key.sign(artifact: artifact).encoded()
-    }
-
-    /// One fixed checkout in the US.
-    static func request() throws -> RouteRequest {
-        try RequestParser.parse(region: "US", merchant: "shop_1", method: "ALIPAY_CN", amount: "25.00 USD",
-                                at: "2026-12-01T15:00:00Z").get()
-    }
-
-    static func decision(_ artifact: Data) throws -> RouteDecision {
-        try RouterLoader.load(data: artifact).route(request())
-    }
-
-    static func sourceDigest(_ artifact: Data) throws -> String {
-        try RouterLoader.load(data: artifact).sourceDigest
+    /// Other bytes of the same size class: the shipped artifact with its regions' order of appearance untouched
+    /// but one field value changed.
+    static func other() throws -> Data {
+        let text = String(decoding: try shipped(), as: UTF8.self)
+        let changed = text.replacingOccurrences(of: "\"antom-us\"", with: "\"antom-sg\"")
+        try #require(changed != text)
+        return Data(changed.utf8)
     }
 
     /// Runs an executable and returns its standard output; fails the test on a non-zero exit.
@@ -77,49 +42,4 @@ enum ReleaseFixture {
 
     static let openssl = "/usr/bin/openssl"
     static var hasOpenSSL: Bool { FileManager.default.isExecutableFile(atPath: openssl) }
-}
-
-/// A store in a temporary directory, started on the shipped regions signed by the trusted `release` key.
-struct Release {
-    let directory: URL
-    let path: URL
-    let key: SigningKey
-    let trust: TrustStore
-    let good: Data
-    let store: ConfigStore
-
-    var state: String { directory.appendingPathComponent("state").path }
-    var goodDigest: String { Digest.sha256Hex(good) }
-
-    init(persist: Bool = false, policy: SignaturePolicy? = nil) throws {
-        directory = try TrustFixture.temporaryDirectory()
-        path = directory.appendingPathComponent("gateway-config.json")
-        key = TrustFixture.key("release")
-        trust = try TrustFixture.trust(key)
-        good = try ReleaseFixture.shipped()
-        try TrustFixture.release(good, signature: try ReleaseFixture.signature(good, by: key), to: path)
-        store = try ConfigStore(artifactPath: path.path, policy: policy ?? .required(trust),
-                                persistenceDirectory: persist ? directory.appendingPathComponent("state").path : nil)
-    }
-
-    func publish(_ artifact: Data, signedBy signer: SigningKey? = nil) throws {
-        try TrustFixture.release(artifact, signature: try signer.map { try ReleaseFixture.signature(artifact, by: $0) },
-                                 to: path)
-    }
-
-    func cleanUp() { try? FileManager.default.removeItem(at: directory) }
-}
-
-/// Waiting for the watcher by its polls, not by the clock: with every suite running at once on two
-/// cores (or under a sanitizer), a poll can wait seconds for a thread. Once the release is complete,
-/// the watcher must have acted within `polls` further polls; the hour is only a guard against a hang.
-enum Eventually {
-    static func watcher(of store: ConfigStore, actsWithin polls: Int = 3, _ condition: () -> Bool) async throws -> Bool {
-        let start = store.status.checks
-        let hangGuard = ContinuousClock.now + .seconds(3600)
-        while !condition(), store.status.checks < start + polls, ContinuousClock.now < hangGuard {
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        return condition()
-    }
 }

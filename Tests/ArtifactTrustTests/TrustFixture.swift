@@ -20,11 +20,4 @@ enum TrustFixture {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
-
-    /// Writes an artifact and (optionally) its signature as a release would.
-    static func release(_ artifact: Data, signature: Data?, to path: URL) throws {
-        try artifact.write(to: path)
-        let signaturePath = URL(fileURLWithPath: SignatureEnvelope.path(forArtifact: path.path))
-        if let signature { try signature.write(to: signaturePath) } else { try? FileManager.default.removeItem(at: signaturePath) }
-    }
 }

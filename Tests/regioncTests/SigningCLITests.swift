@@ -75,3 +75,84 @@ extension SigningCLITests {
         #expect(try CLITests.run(["keygen", "--out", keys, "--key-id", "k1"]).status == 2, "never overwrites a key")
     }
 }
+
+extension SigningCLITests {
+    /// `--release-serial` goes into the signature only: the artifact bytes are the same with or without it.
+    @Test func releaseSerialIsSignedAndVerifyPrintsIt() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let keys = directory.appendingPathComponent("keys").path
+        let output = directory.appendingPathComponent("gateway-config.json").path
+        let unsignedOutput = directory.appendingPathComponent("unsigned.json").path
+        #expect(try CLITests.run(["keygen", "--out", keys, "--key-id", "k1"]).status == 0)
+
+        let compile = try CLITests.run(["compile", "regions", "-o", output, "--sign-key", keys + "/k1.key", "--release-serial", "17"])
+        #expect(compile.status == 0, "\(compile.stderr)")
+        #expect(compile.stdout.contains("with key k1, release serial 17"))
+        let envelope = try String(contentsOfFile: output + ".sig", encoding: .utf8)
+        #expect(envelope.contains("\"format\":2,\"key_id\":\"k1\",\"release_serial\":17,\"signature\":"))
+        #expect(try CLITests.run(["compile", "regions", "-o", unsignedOutput]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Data(contentsOf: URL(fileURLWithPath: unsignedOutput)))
+
+        let verified = try CLITests.run(["verify", "--config", output, "--trust", keys])
+        #expect(verified.status == 0 && verified.stdout.contains("signed by k1, release serial 17"), "\(verified.stdout)")
+
+        // The serial edited in the .sig: the signature no longer matches.
+        try envelope.replacingOccurrences(of: "\"release_serial\":17", with: "\"release_serial\":18")
+            .write(toFile: output + ".sig", atomically: true, encoding: .utf8)
+        let edited = try CLITests.run(["verify", "--config", output, "--trust", keys])
+        #expect(edited.status == 1 && edited.stdout.contains("BAD_SIGNATURE"), "\(edited.stdout)")
+
+        // Without a serial: format 1, and verify says so.
+        #expect(try CLITests.run(["compile", "regions", "-o", output, "--sign-key", keys + "/k1.key"]).status == 0)
+        let plain = try CLITests.run(["verify", "--config", output, "--trust", keys])
+        #expect(plain.status == 0 && plain.stdout.contains("signed by k1, no release serial"), "\(plain.stdout)")
+    }
+
+    enum SerialMisuse: String, CaseIterable, Sendable { case withoutKey, negative, notANumber, tooLarge }
+
+    @Test(arguments: SerialMisuse.allCases)
+    func aReleaseSerialMisusedIsAUsageError(_ misuse: SerialMisuse) throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let keys = directory.appendingPathComponent("keys").path
+        #expect(try CLITests.run(["keygen", "--out", keys, "--key-id", "k1"]).status == 0)
+        let output = directory.appendingPathComponent("gateway-config.json").path
+        let key = ["--sign-key", keys + "/k1.key"]
+        let arguments: [String] = switch misuse {
+        case .withoutKey: ["--release-serial", "3"]
+        case .negative: key + ["--release-serial", "-3"]
+        case .notANumber: key + ["--release-serial", "three"]
+        case .tooLarge: key + ["--release-serial", "18446744073709551616"]
+        }
+        let run = try CLITests.run(["compile", "regions", "-o", output] + arguments)
+        #expect(run.status == 2, "\(misuse): \(run.stderr)")
+        if misuse == .withoutKey { #expect(run.stderr.contains("--release-serial needs --sign-key")) }
+        #expect(!FileManager.default.fileExists(atPath: output), "\(misuse): nothing written")
+    }
+
+    /// Under `umask 000` the private key is still 0600; a key through a symbolic link to a 0400 file signs.
+    @Test func keyModesUnderAnOpenUmaskAndThroughALink() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let keys = directory.appendingPathComponent("keys").path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "umask 000 && exec \"$0\" keygen --out \"$1\" --key-id k1", CLITests.executable.path, keys]
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: keys + "/k1.key")[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: keys + "/k1.key")
+        let link = directory.appendingPathComponent("release.key").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: keys + "/k1.key")
+        let output = directory.appendingPathComponent("gateway-config.json").path
+        let compile = try CLITests.run(["compile", "regions", "-o", output, "--sign-key", link, "--release-serial", "1"])
+        #expect(compile.status == 0, "\(compile.stderr)")
+        // The key id is the name it was given by: the link's.
+        #expect(compile.stdout.contains("with key release, release serial 1"))
+    }
+}

@@ -7,116 +7,109 @@ import Synchronization
 /// Whether artifacts must carry a signature by a trusted key.
 public enum SignaturePolicy: Sendable {
     case required(TrustStore)
-    /// Local development only: unsigned artifacts are accepted (a signature present is not checked).
+    /// Local development only: unsigned artifacts are accepted, a signature present is not checked,
+    /// and so there is no release serial and no rollback protection.
     case allowUnsigned
 }
 
-/// A rejected artifact: why, when, and which bytes.
-public struct ReloadFailure: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A stable code: `UNREADABLE`, `EMPTY`, `INVALID_JSON`, `UNSUPPORTED_FORMAT_VERSION`, `INVARIANT_BROKEN`,
-    /// `MISSING_SIGNATURE`, `UNTRUSTED_KEY`, `DIGEST_MISMATCH`, `BAD_SIGNATURE`, `MALFORMED_SIGNATURE`, ...
-    public var code: String
-    public var reason: String
-    public var at: Date
-    /// SHA-256 (hex) of the rejected artifact bytes, when they could be read.
-    public var rejectedDigest: String?
-
-    public var description: String { "\(code): \(reason)" }
-}
-
-/// What the store is serving.
-public struct ConfigStatus: Sendable, Equatable {
-    public enum Origin: String, Sendable { case release, lastKnownGood = "last-known-good" }
-
-    /// SHA-256 (hex) of the active artifact's bytes.
-    public var activeDigest: String
-    /// The artifact's own `source_digest`.
-    public var sourceDigest: String
-    public var activeSince: Date
-    public var signedBy: String?
-    public var origin: Origin
-    public var lastFailure: ReloadFailure?
-    /// How many times `reloadIfChanged()` (the watcher's poll) has looked at the release, and when it
-    /// last did: shows a watcher is alive, and lets a caller wait for "the next poll" rather than a time.
-    public var checks: Int = 0
-    public var lastChecked: Date?
-}
-
 /// Holds the current `Router` and replaces it only with a fully verified and built one.
-/// Readers always get one whole snapshot, old or new: the swap is a single assignment under a lock,
-/// and `Router` is an immutable value.
+///
+/// Every release, whatever its source (the file at `artifactPath`, or bytes a poller fetched and
+/// hands to `offer(_:)`), takes one path: verify the signature, refuse a rollback (a serial lower
+/// than the one served, or the served serial with other bytes), build the router, swap, persist.
+/// Releases are judged one at a time, in the order they arrive at that path, so two overlapping
+/// reloads can never end with the older release served. Readers are never blocked by a reload:
+/// they always get one whole snapshot, old or new (`Router` is an immutable value).
 public final class ConfigStore: Sendable {
-    public let artifactPath: String
+    /// The release file, for `reload()`, `reloadIfChanged()` and `watch(every:)`; `nil` for a store fed by `offer(_:)`.
+    public let artifactPath: String?
     public let policy: SignaturePolicy
-    /// Where the last good artifact is kept, so a restart while the release holds a bad file still starts.
+    /// Where the last good release is kept, so a restart while the source is bad or down still serves.
     public let persistenceDirectory: String?
 
-    struct State {
-        var router: Router
-        var status: ConfigStatus
-        /// Fingerprint (artifact + signature digests) of the last bytes looked at, to skip unchanged polls.
-        var lastSeen: String
+    private struct Served {
+        var router: Router?
+        var status = ConfigStatus()
     }
 
-    private let state: Mutex<State>
+    /// What only the one release being judged touches.
+    private struct Judging {
+        /// Fingerprint of the last bytes looked at, to skip unchanged polls of the file.
+        var lastSeen: String?
+        /// Fingerprint of the release served, to answer the same bytes offered again without rebuilding.
+        var servedFingerprint: String?
+    }
 
-    /// Loads the artifact at `artifactPath`; if it is rejected, falls back to the persisted last good one.
-    /// Throws when neither can be served.
-    public init(artifactPath: String, policy: SignaturePolicy, persistenceDirectory: String? = nil) throws(ReloadFailure) {
-        self.artifactPath = artifactPath
+    /// Held only to copy or assign: every checkout reads it.
+    private let served = Mutex(Served())
+    /// Held for a whole judgement (read the file, verify, build, swap, persist): one release at a time.
+    /// Lock order: `judging`, then `served`.
+    private let judging = Mutex(Judging())
+
+    static let missingFile = "missing"
+
+    /// A store fed by `offer(_:)` (a poller, a push): it starts from the release persisted in
+    /// `persistenceDirectory` when there is a valid one, otherwise unready (`router` is `nil`).
+    public convenience init(policy: SignaturePolicy, persistenceDirectory: String?) {
+        self.init(path: nil, policy: policy, persistenceDirectory: persistenceDirectory)
+    }
+
+    /// A store on the release file at `artifactPath` (and `artifactPath.sig`). The persisted last good
+    /// release is loaded first, so its serial binds the file's release; if the file's release is refused
+    /// the persisted one serves (origin `lastKnownGood`). Throws the file's failure when neither can serve.
+    public convenience init(artifactPath: String, policy: SignaturePolicy,
+                            persistenceDirectory: String? = nil) throws(ReloadFailure) {
+        self.init(path: artifactPath, policy: policy, persistenceDirectory: persistenceDirectory)
+        if case .rejected(let failure, let status) = reload(), !status.isReady { throw failure }
+    }
+
+    private init(path: String?, policy: SignaturePolicy, persistenceDirectory: String?) {
+        artifactPath = path
         self.policy = policy
         self.persistenceDirectory = persistenceDirectory
-        let release = ReleaseBytes.read(artifactPath: artifactPath)
-        switch Self.loadCandidate(release, artifactPath: artifactPath, policy: policy) {
-        case .success(let candidate):
-            state = Mutex(State(router: candidate.router, status: candidate.status(origin: .release, failure: nil),
-                                lastSeen: candidate.release.fingerprint))
-            Self.persist(candidate, into: persistenceDirectory)
-        case .failure(let failure):
-            guard let saved = Self.loadPersisted(from: persistenceDirectory),
-                  case .success(let fallback) = Self.loadCandidate(ReleaseBytes(artifact: saved.artifact, signature: saved.signature),
-                                                                 policy: policy)
-            else { throw failure }
-            state = Mutex(State(router: fallback.router, status: fallback.status(origin: .lastKnownGood, failure: failure),
-                                lastSeen: release?.fingerprint ?? ""))
+        judging.withLock { judging in
+            switch LastKnownGood.load(from: persistenceDirectory) {
+            case .none: break
+            case .unreadable(let path):
+                let failure = ReloadFailure(.artifact(.invalidJSON("\(path) is not a saved release")))
+                served.withLock { $0.status.lastFailure = failure }
+            case .release(let release):
+                _ = judge(release, origin: .lastKnownGood, counted: false, judging: &judging)
+            }
         }
     }
 
-    /// The router to decide with. Take it once per checkout; it never changes under you.
-    public var router: Router { state.withLock { $0.router } }
+    /// The router to decide with; `nil` until a release is loaded. Take it once per checkout: it never changes under you.
+    public var router: Router? { served.withLock { $0.router } }
 
-    public var status: ConfigStatus { state.withLock { $0.status } }
+    public var status: ConfigStatus { served.withLock { $0.status } }
 
-    /// Reads, verifies and builds the artifact; swaps it in only if all of that succeeds.
-    /// On failure the current router keeps serving and the failure is recorded.
+    /// Judges `release` (bytes from any source) exactly as `reload()` judges the file: verify, check the
+    /// serial, build, swap, persist. On refusal the release served keeps serving and the failure is recorded.
+    /// Blocking: verifying and building a large release is seconds of CPU, so call it off the cooperative pool.
     @discardableResult
-    public func reload() -> Result<ConfigStatus, ReloadFailure> {
-        reload(ReleaseBytes.read(artifactPath: artifactPath))
+    public func offer(_ release: ReleaseBytes) -> ReloadResult {
+        judging.withLock { judging in judge(release, origin: .release, counted: true, judging: &judging) }
     }
 
-    /// Judges exactly the bytes the caller looked at, and remembers them as seen: a release
-    /// completed since must still look new.
-    private func reload(_ release: ReleaseBytes?) -> Result<ConfigStatus, ReloadFailure> {
-        switch Self.loadCandidate(release, artifactPath: artifactPath, policy: policy) {
-        case .success(let candidate):
-            let status = state.withLock { state in
-                var status = candidate.status(origin: .release, failure: state.status.lastFailure)
-                // The watcher's polls are the store's, not the release's: they carry over.
-                status.checks = state.status.checks
-                status.lastChecked = state.status.lastChecked
-                state.router = candidate.router
-                state.status = status
-                state.lastSeen = candidate.release.fingerprint
-                return status
-            }
-            Self.persist(candidate, into: persistenceDirectory)
-            return .success(status)
-        case .failure(let failure):
-            state.withLock { state in
-                state.status.lastFailure = failure
-                state.lastSeen = release?.fingerprint ?? ""
-            }
-            return .failure(failure)
+    /// Records that the release source could not be fetched (a poller's timeout, a 5xx): counted and
+    /// kept as `lastFailure`; the release served keeps serving.
+    @discardableResult
+    public func recordUnreachable(_ reason: String) -> ConfigStatus {
+        served.withLock { served in
+            served.status.lastFailure = ReloadFailure(.unreachable(reason))
+            served.status.reloads.unreachable += 1
+            return served.status
+        }
+    }
+
+    /// Reads, verifies and builds the artifact at `artifactPath`; swaps it in only if all of that succeeds.
+    @discardableResult
+    public func reload() -> ReloadResult {
+        judging.withLock { judging in
+            // Read under the lock: a reload that starts later reads a release at least as new.
+            let release = artifactPath.flatMap(ReleaseBytes.read(artifactPath:))
+            return judgeFile(release, judging: &judging)
         }
     }
 
@@ -125,16 +118,18 @@ public final class ConfigStore: Sendable {
     public func reloadIfChanged() -> Bool {
         // Counted once the look (and any reload) is over, so a caller seeing the count move knows it finished.
         defer {
-            state.withLock { state in
-                state.status.checks += 1
-                state.status.lastChecked = Date()
+            served.withLock { served in
+                served.status.polls += 1
+                served.status.lastPolled = Date()
             }
         }
-        // Read and hashed once: the bytes compared are the bytes judged.
-        let release = ReleaseBytes.read(artifactPath: artifactPath)
-        guard (release?.fingerprint ?? "") != state.withLock({ $0.lastSeen }) else { return false }
-        reload(release)
-        return true
+        return judging.withLock { judging in
+            // Read and hashed once: the bytes compared are the bytes judged.
+            let release = artifactPath.flatMap(ReleaseBytes.read(artifactPath:))
+            guard (release?.fingerprint ?? Self.missingFile) != judging.lastSeen else { return false }
+            _ = judgeFile(release, judging: &judging)
+            return true
+        }
     }
 
     /// Polls the artifact every `interval` and reloads when its bytes or signature change
@@ -157,92 +152,50 @@ public final class ConfigStore: Sendable {
         }
     }
 
-    // MARK: Loading
+    // MARK: Judging (always under `judging`)
 
-    struct Candidate {
-        var router: Router
-        var release: ReleaseBytes
-        var signedBy: String?
-
-        func status(origin: ConfigStatus.Origin, failure: ReloadFailure?) -> ConfigStatus {
-            ConfigStatus(activeDigest: release.digest, sourceDigest: router.sourceDigest, activeSince: Date(), signedBy: signedBy,
-                         origin: origin, lastFailure: failure)
-        }
+    private func judgeFile(_ release: ReleaseBytes?, judging: inout Judging) -> ReloadResult {
+        if let release { return judge(release, origin: .release, counted: true, judging: &judging) }
+        judging.lastSeen = Self.missingFile
+        let reason = artifactPath == nil ? "this store has no artifact path: releases come through offer(_:)"
+            : "missing or not readable"
+        return reject(ReloadFailure(.artifact(.unreadable(path: artifactPath ?? "", reason: reason))))
     }
 
-    /// The artifact and signature bytes of one look at the release, read once so that what is verified,
-    /// what is served and what is remembered as seen are the same bytes.
-    struct ReleaseBytes {
-        let artifact: Data
-        let signature: Data?
-        /// SHA-256 (hex) of the artifact.
-        let digest: String
-        /// Artifact and signature digests: a new signature over the same artifact is a change too.
-        let fingerprint: String
-
-        init(artifact: Data, signature: Data?) {
-            self.artifact = artifact
-            self.signature = signature
-            digest = Digest.sha256Hex(artifact)
-            fingerprint = digest + "+" + (signature.map(Digest.sha256Hex) ?? "unsigned")
+    private func judge(_ release: ReleaseBytes, origin: ActiveRelease.Origin, counted: Bool,
+                       judging: inout Judging) -> ReloadResult {
+        judging.lastSeen = release.fingerprint
+        if release.fingerprint == judging.servedFingerprint {
+            return .unchanged(served.withLock { served in
+                served.status.active?.origin = origin
+                if counted { served.status.reloads.unchanged += 1 }
+                return served.status
+            })
         }
-
-        static func read(artifactPath: String) -> ReleaseBytes? {
-            guard let artifact = FileManager.default.contents(atPath: artifactPath) else { return nil }
-            return ReleaseBytes(artifact: artifact,
-                                signature: FileManager.default.contents(atPath: SignatureEnvelope.path(forArtifact: artifactPath)))
-        }
-    }
-
-    static func loadCandidate(_ release: ReleaseBytes?, artifactPath: String,
-                              policy: SignaturePolicy) -> Result<Candidate, ReloadFailure> {
-        guard let release else {
-            let error = ArtifactError.unreadable(path: artifactPath, reason: "missing or not readable")
-            return .failure(ReloadFailure(code: error.code, reason: error.description, at: Date(), rejectedDigest: nil))
-        }
-        return loadCandidate(release, policy: policy)
-    }
-
-    static func loadCandidate(_ release: ReleaseBytes, policy: SignaturePolicy) -> Result<Candidate, ReloadFailure> {
-        func failure(_ code: String, _ reason: String) -> Result<Candidate, ReloadFailure> {
-            .failure(ReloadFailure(code: code, reason: reason, at: Date(), rejectedDigest: release.digest))
-        }
-        var signedBy: String?
-        if case .required(let trust) = policy {
-            switch SignatureVerifier.verify(artifact: release.artifact, signature: release.signature, trust: trust) {
-            case .success(let keyId): signedBy = keyId
-            case .failure(let error): return failure(error.code, error.description)
+        let serving = served.withLock { $0.status.active }
+        switch ReleaseJudge.judge(release, policy: policy, serving: serving) {
+        case .success(let candidate):
+            let status = served.withLock { served in
+                served.router = candidate.router
+                served.status.active = candidate.active(origin: origin)
+                if counted { served.status.reloads.loaded += 1 }
+                return served.status
             }
+            judging.servedFingerprint = release.fingerprint
+            // Persisted under the lock too, so the file on disk follows the order of the swaps.
+            if origin == .release { LastKnownGood.save(release, into: persistenceDirectory) }
+            return .loaded(status)
+        case .failure(let failure):
+            return reject(failure, counted: counted)
         }
-        do {
-            return .success(Candidate(router: try RouterLoader.load(data: release.artifact), release: release, signedBy: signedBy))
-        } catch {
-            return failure(error.code, error.description)
+    }
+
+    private func reject(_ failure: ReloadFailure, counted: Bool = true) -> ReloadResult {
+        let status = served.withLock { served in
+            served.status.lastFailure = failure
+            if counted { served.status.reloads.rejected += 1 }
+            return served.status
         }
-    }
-
-    /// The last good artifact and its signature, kept together in one file so they are replaced
-    /// in one atomic rename and can never be paired wrongly.
-    struct Persisted: Codable {
-        var artifact: Data
-        var signature: Data?
-    }
-
-    static func persistedPath(in directory: String) -> String {
-        (directory as NSString).appendingPathComponent("last-known-good.json")
-    }
-
-    static func loadPersisted(from directory: String?) -> Persisted? {
-        guard let directory, let data = FileManager.default.contents(atPath: persistedPath(in: directory)) else { return nil }
-        return try? JSONDecoder().decode(Persisted.self, from: data)
-    }
-
-    /// Best effort: a failure to persist must not stop serving a good config.
-    static func persist(_ candidate: Candidate, into directory: String?) {
-        guard let directory,
-              let data = try? JSONEncoder().encode(Persisted(artifact: candidate.release.artifact,
-                                                                 signature: candidate.release.signature))
-        else { return }
-        try? AtomicFileWriter.write(data, to: persistedPath(in: directory))
+        return .rejected(failure, status)
     }
 }

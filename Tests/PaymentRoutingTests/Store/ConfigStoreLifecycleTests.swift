@@ -31,12 +31,12 @@ import Testing
         var characters = Array(envelope.signature)
         characters[20] = characters[20] == "Q" ? "R" : "Q"
         envelope.signature = String(characters)
-        bad.append(Bad(description: "signature character flipped", artifact: good, signature: try envelope.encoded(),
+        bad.append(Bad(description: "signature character flipped", artifact: good, signature: envelope.encoded(),
                        code: "BAD_SIGNATURE"))
 
         envelope = try key.sign(artifact: good)
         envelope.keyId = "release-next"
-        bad.append(Bad(description: "key id changed", artifact: good, signature: try envelope.encoded(), code: "UNTRUSTED_KEY"))
+        bad.append(Bad(description: "key id changed", artifact: good, signature: envelope.encoded(), code: "UNTRUSTED_KEY"))
 
         for tenths in 1...9 {
             let truncated = Data(good.prefix(good.count * tenths / 10))
@@ -89,16 +89,13 @@ import Testing
                        code: "MALFORMED_SIGNATURE"))
         envelope = try key.sign(artifact: next)
         envelope.algorithm = "RSA"
-        bad.append(Bad(description: "valid artifact, algorithm RSA", artifact: next, signature: try envelope.encoded(),
+        bad.append(Bad(description: "valid artifact, algorithm RSA", artifact: next, signature: envelope.encoded(),
                        code: "UNSUPPORTED_ALGORITHM"))
         return bad
     }
 
     /// The code of a refused reload, `nil` when it was accepted.
-    static func failureCode(_ result: Result<ConfigStatus, ReloadFailure>) -> String? {
-        if case .failure(let failure) = result { return failure.code }
-        return nil
-    }
+    static func failureCode(_ result: ReloadResult) -> String? { result.failure?.code }
 
     static let badCount = 35
 
@@ -122,25 +119,25 @@ import Testing
         let goodSource = try ReleaseFixture.sourceDigest(release.good)
         let goodDecision = try ReleaseFixture.decision(release.good)
         let started = store.status
-        #expect(started.activeDigest == goodDigest && started.origin == .release && started.signedBy == "release")
+        #expect(started.active?.artifactDigest == goodDigest && started.active?.origin == .release && started.active?.keyId == "release")
         #expect(started.lastFailure == nil)
 
         let bad = try Self.badReleases(release)
         for candidate in bad {
             try Self.write(candidate, to: release)
-            guard case .failure(let failure) = store.reload() else {
+            guard case .rejected(let failure, _) = store.reload() else {
                 Issue.record("\(candidate) was accepted")
                 continue
             }
             #expect(failure.code == candidate.code, "\(candidate): \(failure)")
             #expect(failure.rejectedDigest == candidate.artifact.map(Digest.sha256Hex), "\(candidate)")
-            #expect(!failure.reason.isEmpty)
+            #expect(!failure.message.isEmpty)
             let status = store.status
             #expect(status.lastFailure == failure, "\(candidate)")
-            #expect(status.activeDigest == goodDigest, "\(candidate)")
-            #expect(status.sourceDigest == goodSource)
-            #expect(status.activeSince == started.activeSince && status.signedBy == "release" && status.origin == .release)
-            let router = store.router
+            #expect(status.active?.artifactDigest == goodDigest, "\(candidate)")
+            #expect(status.active?.sourceDigest == goodSource)
+            #expect(status.active == started.active, "\(candidate)")
+            let router = try store.serving()
             #expect(router.sourceDigest == goodSource, "\(candidate)")
             #expect(router.route(try ReleaseFixture.request()) == goodDecision, "\(candidate)")
             #expect(!store.reloadIfChanged(), "\(candidate): already looked at")
@@ -151,12 +148,12 @@ import Testing
         let next = try ReleaseFixture.usViaSingapore()
         try release.publish(next, signedBy: release.key)
         let status = try store.reload().get()
-        #expect(status.activeDigest == Digest.sha256Hex(next) && status.activeDigest != goodDigest)
-        #expect(status.sourceDigest == (try ReleaseFixture.sourceDigest(next)))
-        #expect(status.activeSince >= started.activeSince)
-        #expect(status.origin == .release && status.signedBy == "release")
-        #expect(store.router.sourceDigest == status.sourceDigest)
-        #expect(store.router.route(try ReleaseFixture.request()).routed?.acquirer == "antom-sg")
+        #expect(status.active?.artifactDigest == Digest.sha256Hex(next) && status.active?.artifactDigest != goodDigest)
+        #expect(status.active?.sourceDigest == (try ReleaseFixture.sourceDigest(next)))
+        #expect(try #require(status.active?.loadedAt) >= (try #require(started.active?.loadedAt)))
+        #expect(status.active?.origin == .release && status.active?.keyId == "release")
+        #expect(try store.serving().sourceDigest == status.active?.sourceDigest)
+        #expect(try store.serving().route(try ReleaseFixture.request()).routed?.acquirer == "antom-sg")
         #expect(goodDecision.routed?.acquirer == "antom-us")
         #expect(!store.reloadIfChanged(), "a release swapped in by reload() counts as seen")
     }
@@ -171,8 +168,8 @@ import Testing
         let candidate = bad[index]
         try Self.write(candidate, to: release)
         #expect(Self.failureCode(release.store.reload()) == candidate.code, "\(candidate)")
-        #expect(release.store.status.activeDigest == Digest.sha256Hex(release.good))
-        #expect(release.store.router.route(try ReleaseFixture.request()) == (try ReleaseFixture.decision(release.good)))
+        #expect(release.store.status.active?.artifactDigest == Digest.sha256Hex(release.good))
+        #expect(try release.store.serving().route(try ReleaseFixture.request()) == (try ReleaseFixture.decision(release.good)))
     }
 
     @Test func unsignedOnlyWhenAllowed() throws {
@@ -182,18 +179,18 @@ import Testing
         defer { required.cleanUp() }
         try required.publish(next)
         #expect(Self.failureCode(required.store.reload()) == "MISSING_SIGNATURE")
-        #expect(required.store.status.activeDigest == Digest.sha256Hex(required.good))
+        #expect(required.store.status.active?.artifactDigest == Digest.sha256Hex(required.good))
 
         let development = try Release(policy: .allowUnsigned)
         defer { development.cleanUp() }
-        #expect(development.store.status.signedBy == nil, "the policy does not check signatures")
+        #expect(development.store.status.active?.keyId == nil, "the policy does not check signatures")
         try development.publish(next)
         let status = try development.store.reload().get()
-        #expect(status.activeDigest == Digest.sha256Hex(next) && status.signedBy == nil)
+        #expect(status.active?.artifactDigest == Digest.sha256Hex(next) && status.active?.keyId == nil)
         // Unsigned is allowed; broken is not.
         try development.publish(Data("{".utf8))
         #expect(Self.failureCode(development.store.reload()) == "INVALID_JSON")
-        #expect(development.store.status.activeDigest == Digest.sha256Hex(next))
+        #expect(development.store.status.active?.artifactDigest == Digest.sha256Hex(next))
 
         // A fresh `.required` store refuses to start on an unsigned release.
         let directory = try TrustFixture.temporaryDirectory()
@@ -202,7 +199,8 @@ import Testing
         try TrustFixture.release(next, signature: nil, to: path)
         #expect(throws: ReloadFailure.self) { try ConfigStore(artifactPath: path.path, policy: .required(required.trust)) }
         let unsigned = try ConfigStore(artifactPath: path.path, policy: .allowUnsigned).status
-        #expect(unsigned.activeDigest == Digest.sha256Hex(next) && unsigned.signedBy == nil && unsigned.origin == .release)
+        #expect(unsigned.active?.artifactDigest == Digest.sha256Hex(next) && unsigned.active?.keyId == nil)
+        #expect(unsigned.active?.origin == .release && unsigned.active?.releaseSerial == nil)
     }
 
     // MARK: Rotation
@@ -232,13 +230,15 @@ import Testing
         try TrustFixture.release(next, signature: try ReleaseFixture.signature(next, by: key), to: path)
         let accepted = trusted == .both || (trusted == .oldOnly) == (signer == .old)
         switch store.reload() {
-        case .success(let status):
+        case .loaded(let status):
             #expect(accepted, "\(trusted) accepted a release by \(signer)")
-            #expect(status.signedBy == key.id && status.activeDigest == Digest.sha256Hex(next))
-        case .failure(let failure):
+            #expect(status.active?.keyId == key.id && status.active?.artifactDigest == Digest.sha256Hex(next))
+        case .rejected(let failure, _):
             #expect(!accepted, "\(trusted) refused a release by \(signer): \(failure)")
-            #expect(failure.code == "UNTRUSTED_KEY" && failure.reason.contains(key.id))
-            #expect(store.status.activeDigest == Digest.sha256Hex(first) && store.status.signedBy == starter.id)
+            #expect(failure.kind == .signature(.untrustedKey(key.id)) && failure.message.contains(key.id))
+            #expect(store.status.active?.artifactDigest == Digest.sha256Hex(first) && store.status.active?.keyId == starter.id)
+        case .unchanged:
+            Issue.record("a new release was taken for the one served")
         }
     }
 
@@ -265,17 +265,17 @@ import Testing
             try release.publish(garbage, signedBy: signer)
             let restarted = try ConfigStore(artifactPath: release.path.path, policy: .required(release.trust),
                                             persistenceDirectory: release.state)
-            #expect(restarted.status.origin == .lastKnownGood)
-            #expect(restarted.status.activeDigest == Digest.sha256Hex(next))
-            #expect(restarted.status.signedBy == "release")
+            #expect(restarted.status.active?.origin == .lastKnownGood)
+            #expect(restarted.status.active?.artifactDigest == Digest.sha256Hex(next))
+            #expect(restarted.status.active?.keyId == "release")
             #expect(restarted.status.lastFailure?.code == code)
             #expect(restarted.status.lastFailure?.rejectedDigest == Digest.sha256Hex(garbage))
-            #expect(restarted.router.route(try ReleaseFixture.request()).routed?.acquirer == "antom-sg")
+            #expect(try restarted.serving().route(try ReleaseFixture.request()).routed?.acquirer == "antom-sg")
 
             // Fixing the release brings it back to the release origin.
             try release.publish(release.good, signedBy: release.key)
             let status = try restarted.reload().get()
-            #expect(status.origin == .release && status.activeDigest == Digest.sha256Hex(release.good))
+            #expect(status.active?.origin == .release && status.active?.artifactDigest == Digest.sha256Hex(release.good))
             // ...and that is now the last good one.
             try release.publish(next, signedBy: release.key)
             _ = try restarted.reload().get()
@@ -288,7 +288,7 @@ import Testing
         var flipped = release.good
         flipped[0] ^= 0x01
         try release.publish(flipped)
-        try (try ReleaseFixture.signature(release.good, by: release.key))
+        try ReleaseFixture.signature(release.good, by: release.key)
             .write(to: URL(fileURLWithPath: SignatureEnvelope.path(forArtifact: release.path.path)))
         do {
             _ = try ConfigStore(artifactPath: release.path.path, policy: .required(release.trust),
@@ -334,7 +334,7 @@ import Testing
         try release.publish(Data("garbage".utf8), signedBy: release.key)
         let restarted = try ConfigStore(artifactPath: release.path.path, policy: .required(release.trust),
                                         persistenceDirectory: release.state)
-        #expect(restarted.status.origin == .lastKnownGood)
+        #expect(restarted.status.active?.origin == .lastKnownGood)
         #expect(!restarted.reloadIfChanged(), "the unchanged bad release was already judged at start")
     }
 
@@ -356,7 +356,7 @@ import Testing
             try signatures[next].write(to: signaturePath, options: .atomic)
             _ = await reloader.value
             store.reloadIfChanged()
-            if store.status.activeDigest != Digest.sha256Hex(releases[next]) {
+            if store.status.active?.artifactDigest != Digest.sha256Hex(releases[next]) {
                 missed += 1
                 _ = try store.reload().get()
             }
@@ -371,7 +371,7 @@ import Testing
         defer { release.cleanUp() }
         let store = release.store
         #expect(!store.reloadIfChanged(), "nothing changed since start")
-        #expect(store.status.checks == 1 && store.status.lastChecked != nil, "every look is counted, changed or not")
+        #expect(store.status.polls == 1 && store.status.lastPolled != nil, "every look is counted, changed or not")
         // The same bytes rewritten (a new modification time) are not a change.
         try release.publish(release.good, signedBy: release.key)
         #expect(!store.reloadIfChanged())
@@ -382,7 +382,7 @@ import Testing
         let store2 = try ConfigStore(artifactPath: release.path.path, policy: .required(trust))
         try release.publish(release.good, signedBy: successor)
         #expect(store2.reloadIfChanged())
-        #expect(store2.status.signedBy == "release-2027" && store2.status.activeDigest == Digest.sha256Hex(release.good))
+        #expect(store2.status.active?.keyId == "release-2027" && store2.status.active?.artifactDigest == Digest.sha256Hex(release.good))
         #expect(!store2.reloadIfChanged())
         // A changed artifact is a change, and so is a bad one (tried once, then not again).
         try release.publish(Data("{".utf8), signedBy: successor)
@@ -401,10 +401,10 @@ import Testing
         try release.publish(try ReleaseFixture.usPaused(), signedBy: release.key)
         let goodSource = try ReleaseFixture.sourceDigest(release.good)
         #expect(store.reloadIfChanged())
-        #expect(store.status.checks == 4 && store.status.sourceDigest != goodSource)
+        #expect(store.status.polls == 4 && store.status.active?.sourceDigest != goodSource)
         try release.publish(release.good, signedBy: release.key)
         let returned = try store.reload().get()
-        #expect(returned == store.status && returned.checks == 4)
+        #expect(returned == store.status && returned.polls == 4)
     }
 
     @Test func theWatcherRefusesABadReleaseThenTakesAGoodOne() async throws {
@@ -417,13 +417,13 @@ import Testing
         let bad = Data(release.good.prefix(release.good.count / 2))
         try release.publish(bad, signedBy: release.key)
         #expect(try await Eventually.watcher(of: store) { store.status.lastFailure?.rejectedDigest == Digest.sha256Hex(bad) })
-        #expect(store.status.activeDigest == Digest.sha256Hex(release.good))
-        #expect(store.router.route(try ReleaseFixture.request()) == (try ReleaseFixture.decision(release.good)))
+        #expect(store.status.active?.artifactDigest == Digest.sha256Hex(release.good))
+        #expect(try store.serving().route(try ReleaseFixture.request()) == (try ReleaseFixture.decision(release.good)))
 
         let next = try ReleaseFixture.usPaused()
         try release.publish(next, signedBy: release.key)
-        #expect(try await Eventually.watcher(of: store) { store.status.activeDigest == Digest.sha256Hex(next) })
-        #expect(store.router.route(try ReleaseFixture.request()).declineReason == .regionNotLive)
+        #expect(try await Eventually.watcher(of: store) { store.status.active?.artifactDigest == Digest.sha256Hex(next) })
+        #expect(try store.serving().route(try ReleaseFixture.request()).declineReason == .regionNotLive)
 
         // Cancelling stops the loop.
         watcher.cancel()
@@ -460,13 +460,16 @@ import Testing
                     group.addTask {
                         var tally = Tally()
                         while !Task.isCancelled {
-                            let router = store.router
+                            guard let router = store.router else {
+                                tally.wrong += 1
+                                continue
+                            }
                             let decision = router.route(request)
                             tally.reads += 1
                             tally.seen.insert(router.sourceDigest)
                             if expected[router.sourceDigest] != decision { tally.wrong += 1 }
                             let status = store.status
-                            if expected[status.sourceDigest] == nil { tally.wrong += 1 }
+                            if expected[status.active?.sourceDigest ?? ""] == nil { tally.wrong += 1 }
                             await Task.yield()
                         }
                         return tally
@@ -485,14 +488,14 @@ import Testing
             switch round % 3 {
             case 0:
                 try release.publish(a, signedBy: release.key)
-                #expect((try? store.reload().get())?.sourceDigest == digestA, "round \(round)")
+                #expect((try? store.reload().get())?.active?.sourceDigest == digestA, "round \(round)")
             case 1:
                 let (artifact, signer) = bads[(round / 3) % bads.count]
                 try release.publish(artifact, signedBy: signer)
-                if case .failure = store.reload() { failures += 1 }
+                if case .rejected = store.reload() { failures += 1 }
             default:
                 try release.publish(b, signedBy: release.key)
-                #expect((try? store.reload().get())?.sourceDigest == digestB, "round \(round)")
+                #expect((try? store.reload().get())?.active?.sourceDigest == digestB, "round \(round)")
             }
             await Task.yield()
         }
@@ -502,6 +505,6 @@ import Testing
         #expect(tally.wrong == 0)
         #expect(tally.reads > 0)
         #expect(tally.seen.isSubset(of: [digestA, digestB]))
-        #expect(store.router.sourceDigest == digestA, "round 99 published A")
+        #expect(try store.serving().sourceDigest == digestA, "round 99 published A")
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+
+/// What a `ConfigStore` serves and how its reloads went: everything `/v1/config` and the metrics show.
+public struct ConfigStatus: Sendable, Equatable {
+    /// The release being served; `nil` until one is loaded (the store is not ready).
+    public var active: ActiveRelease?
+    /// The most recent refusal (or unreachable source), kept after later successes.
+    public var lastFailure: ReloadFailure?
+    public var reloads = ReloadCounts()
+    /// How many times `reloadIfChanged()` (the file watcher's poll) has looked at the release, and when it
+    /// last did: shows a watcher is alive, and lets a caller wait for "the next poll" rather than a time.
+    public var polls = 0
+    public var lastPolled: Date?
+
+    public var isReady: Bool { active != nil }
+
+    public init() {}
+}
+
+/// The release a store serves.
+public struct ActiveRelease: Sendable, Equatable {
+    public enum Origin: String, Sendable {
+        /// Taken from the release source.
+        case release
+        /// Restored from the persistence directory (the source was bad or not yet asked).
+        case lastKnownGood = "last-known-good"
+    }
+
+    /// SHA-256 (hex) of the artifact's bytes.
+    public var artifactDigest: String
+    /// The artifact's own `source_digest`.
+    public var sourceDigest: String
+    public var formatVersion: Int
+    public var compilerVersion: String
+    /// The region codes the release holds, sorted.
+    public var regions: [String]
+    /// The signed serial; `nil` when the signature carries none or signatures are not checked.
+    public var releaseSerial: UInt64?
+    /// The id of the key that signed it; `nil` when signatures are not checked.
+    public var keyId: String?
+    public var loadedAt: Date
+    public var origin: Origin
+}
+
+/// Reloads and offers by result: `loaded` swapped a release in, `unchanged` offered the one already
+/// served, `rejected` refused one, `unreachable` is a source a poller could not fetch.
+public struct ReloadCounts: Sendable, Equatable {
+    public var loaded = 0
+    public var unchanged = 0
+    public var rejected = 0
+    public var unreachable = 0
+
+    public init() {}
+}
+
+/// What one `reload()` or `offer(_:)` did, with the store's status right after.
+public enum ReloadResult: Sendable, Equatable {
+    /// The release was verified, built and swapped in (and persisted).
+    case loaded(ConfigStatus)
+    /// The exact bytes (artifact and signature) already served: nothing was rebuilt.
+    case unchanged(ConfigStatus)
+    /// Refused: the release served before (if any) keeps serving.
+    case rejected(ReloadFailure, ConfigStatus)
+
+    public var status: ConfigStatus {
+        switch self {
+        case .loaded(let status), .unchanged(let status), .rejected(_, let status): status
+        }
+    }
+
+    public var failure: ReloadFailure? {
+        if case .rejected(let failure, _) = self { return failure }
+        return nil
+    }
+
+    /// The status when the release is served (loaded or unchanged); throws the failure otherwise.
+    public func get() throws(ReloadFailure) -> ConfigStatus {
+        if case .rejected(let failure, _) = self { throw failure }
+        return status
+    }
+}
