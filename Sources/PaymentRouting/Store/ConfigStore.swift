@@ -92,6 +92,12 @@ public final class ConfigStore: Sendable {
         judging.withLock { judging in judge(release, origin: .release, counted: true, judging: &judging) }
     }
 
+    /// `offer(_:)` for async callers (a URL poller): the judging runs on a Dispatch worker, so a large
+    /// release never holds one of the few threads the host's Swift tasks share.
+    public func offerInBackground(_ release: ReleaseBytes) async -> ReloadResult {
+        await Self.onWorker { self.offer(release) }
+    }
+
     /// Records that the release source could not be fetched (a poller's timeout, a 5xx): counted and
     /// kept as `lastFailure`; the release served keeps serving.
     @discardableResult
@@ -141,14 +147,15 @@ public final class ConfigStore: Sendable {
                 // Reading, verifying and building a release is blocking I/O and, for a large config,
                 // seconds of CPU: it runs on a Dispatch worker, never holding one of the few threads
                 // the host's Swift tasks share.
-                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                    DispatchQueue.global(qos: .utility).async {
-                        self.reloadIfChanged()
-                        continuation.resume()
-                    }
-                }
+                _ = await Self.onWorker { self.reloadIfChanged() }
                 try? await Task.sleep(for: interval)
             }
+        }
+    }
+
+    private static func onWorker<Value: Sendable>(_ body: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async { continuation.resume(returning: body()) }
         }
     }
 

@@ -45,7 +45,7 @@ import Testing
         #expect(olderServed == 0, "the older release was served after \(olderServed) of \(Self.rounds) rounds")
     }
 
-    /// The same through `offer(_:)` with serials: the large release is serial 1, the small one serial 2.
+    /// The same through `offerInBackground(_:)` (a poller's way to `offer(_:)`) with serials: the large release is serial 1, the small one serial 2.
     @Test func offersNeverEndOnTheLowerSerial() async throws {
         let key = TrustFixture.key("release")
         let large = try ReleaseFixture.large()
@@ -56,9 +56,9 @@ import Testing
         var olderServed = 0
         for _ in 0..<Self.rounds {
             let store = ConfigStore(policy: .required(trust), persistenceDirectory: nil)
-            let first = Task { await Self.onWorker { store.offer(older) } }
+            let first = Task { await store.offerInBackground(older) }
             try await Task.sleep(for: .milliseconds(30))
-            let second = await Self.onWorker { store.offer(newer) }
+            let second = await store.offerInBackground(newer)
             let firstResult = await first.value
             #expect(second.failure == nil, "\(second)")
             // The older one was either swapped in before the newer one, or refused after it.
