@@ -104,4 +104,19 @@ import Testing
         #expect(SignatureVerifier.verify(artifact: artifact, signature: envelope.encoded(), trust: try TrustFixture.trust(key))
             == .success(VerifiedSignature(keyId: id, releaseSerial: 1)))
     }
+
+    /// The recipe in docs/artifact.md, with openssl: the payload rebuilt from the envelope verifies.
+    @Test(.enabled(if: ReleaseFixture.hasOpenSSL, "needs /usr/bin/openssl"))
+    func opensslVerifiesAFormat2Payload() throws {
+        let directory = try TrustFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let paths = try KeyFiles.generate(into: directory.path, keyId: "release")
+        let envelope = try SigningKey.load(path: paths.privatePath).sign(artifact: try ReleaseFixture.shipped(), releaseSerial: 42)
+        let payload = directory.appendingPathComponent("payload")
+        let signature = directory.appendingPathComponent("signature")
+        try envelope.signedPayload.write(to: payload)
+        try #require(Data(base64Encoded: envelope.signature)).write(to: signature)
+        try ReleaseFixture.run(ReleaseFixture.openssl, ["pkeyutl", "-verify", "-pubin", "-inkey", paths.publicPath, "-rawin",
+                                                        "-in", payload.path, "-sigfile", signature.path])
+    }
 }

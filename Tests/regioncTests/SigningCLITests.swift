@@ -156,3 +156,47 @@ extension SigningCLITests {
         #expect(compile.stdout.contains("with key release, release serial 1"))
     }
 }
+
+/// What `keygen` asks of the kernel, traced: each key file is created by one exclusive open with its
+/// final mode, and nothing is renamed into place or chmodded afterwards (so the private key is never
+/// readable by others, even for a moment, and nothing that appeared at its path is replaced).
+@Suite struct KeygenSyscallTests {
+    static let strace = "/usr/bin/strace"
+
+    /// strace is installed and may trace here (some containers forbid ptrace).
+    static let canTrace: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: strace) else { return false }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: strace)
+        probe.arguments = ["-o", "/dev/null", "/bin/true"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }()
+
+    @Test(.enabled(if: canTrace, "needs strace and ptrace"))
+    func eachKeyFileIsOneExclusiveOpenWithItsMode() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let keys = directory.appendingPathComponent("keys").path
+        let log = directory.appendingPathComponent("trace.log").path
+        let trace = Process()
+        trace.executableURL = URL(fileURLWithPath: Self.strace)
+        trace.arguments = ["-f", "-e", "trace=open,openat,creat,rename,renameat,renameat2,link,linkat,chmod,fchmod,fchmodat",
+                           "-o", log, CLITests.executable.path, "keygen", "--out", keys, "--key-id", "k1"]
+        trace.standardOutput = FileHandle.nullDevice
+        try trace.run()
+        trace.waitUntilExit()
+        #expect(trace.terminationStatus == 0)
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        for (name, mode) in [("k1.key", "0600"), ("k1.pub", "0644")] {
+            // Any temporary file named after the key counts too.
+            let touching = lines.filter { $0.contains(name) }
+            #expect(touching.count == 1, "\(name): \(touching)")
+            let open = try #require(touching.first)
+            #expect(open.contains("O_CREAT") && open.contains("O_EXCL") && open.contains(", \(mode)) = "), "\(open)")
+        }
+        #expect(!lines.contains { $0.contains("rename") || $0.contains("chmod") }, "\(lines)")
+    }
+}
