@@ -86,7 +86,7 @@ public final class ConfigStore: Sendable {
 
     /// Judges `release` (bytes from any source) exactly as `reload()` judges the file: verify, check the
     /// serial, build, swap, persist. On refusal the release served keeps serving and the failure is recorded.
-    /// Blocking: verifying and building a large release is seconds of CPU, so call it off the cooperative pool.
+    /// Blocking: verifying and building a large release is seconds of CPU; async callers use `offerInBackground(_:)`.
     @discardableResult
     public func offer(_ release: ReleaseBytes) -> ReloadResult {
         judging.withLock { judging in judge(release, origin: .release, counted: true, judging: &judging) }

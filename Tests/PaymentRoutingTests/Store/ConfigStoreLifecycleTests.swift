@@ -59,19 +59,19 @@ import Testing
         bad.append(Bad(description: "format_version as a string, signed", artifact: stringVersion,
                        signature: try sign(stringVersion), code: "INVALID_JSON"))
 
-        var artifact = try JSONDecoderFactory.make().decode(GatewayArtifact.self, from: good)
+        var artifact = try RouterLoader.decode(good)
         artifact.formatVersion = 2
         let future = try CanonicalJSON.encode(artifact)
         bad.append(Bad(description: "format_version 2, signed", artifact: future, signature: try sign(future),
                        code: "UNSUPPORTED_FORMAT_VERSION"))
 
-        artifact = try JSONDecoderFactory.make().decode(GatewayArtifact.self, from: good)
+        artifact = try RouterLoader.decode(good)
         try #require(artifact.catalog.acquirers.removeValue(forKey: "antom-us") != nil)
         let noAcquirer = try CanonicalJSON.encode(artifact)
         bad.append(Bad(description: "route acquirer missing from the catalog, signed", artifact: noAcquirer,
                        signature: try sign(noAcquirer), code: "INVARIANT_BROKEN"))
 
-        artifact = try JSONDecoderFactory.make().decode(GatewayArtifact.self, from: good)
+        artifact = try RouterLoader.decode(good)
         artifact.regions["XX"] = artifact.regions["US"]
         let misKeyed = try CanonicalJSON.encode(artifact)
         bad.append(Bad(description: "region keyed under another code, signed", artifact: misKeyed,
