@@ -1,8 +1,8 @@
 import GatewayConfig
 
 /// What replaying a traffic file through OLD and NEW found: counts, the changed decisions in
-/// groups (breaking ones first, then the largest), bad lines by number, and drift between a
-/// decision log and OLD.
+/// groups (breaking ones first, then those that route money, then decline-reason changes, the
+/// largest first in each), bad lines by number, and drift between a decision log and OLD.
 public struct TrafficReport: Sendable {
     public struct MalformedLine: Sendable, Equatable {
         public var line: Int
@@ -71,8 +71,11 @@ public struct TrafficReport: Sendable {
                   count: stats.count, merchants: stats.merchants.count, merchantsEstimated: stats.merchants.isEstimate,
                   amountMinorUnits: stats.amount, examples: stats.examples)
         }
+        // Breaking first, then changes that route or reroute money, then changes of decline
+        // reason only; the largest first within each.
+        func rank(_ group: Group) -> Int { group.breaking ? 0 : (group.before.isRouted || group.after.isRouted ? 1 : 2) }
         groups.sort { a, b in
-            if a.breaking != b.breaking { return a.breaking }
+            if rank(a) != rank(b) { return rank(a) < rank(b) }
             if a.count != b.count { return a.count > b.count }
             return (a.region, a.method, a.currency.rawValue, a.before.label, a.after.label)
                 < (b.region, b.method, b.currency.rawValue, b.before.label, b.after.label)
