@@ -71,3 +71,25 @@ import Testing
         #expect(!run.stderr.isEmpty)
     }
 }
+
+/// The README's walk-through is what the command prints, from the same commands.
+@Suite struct TrafficWalkthroughTests {
+    @Test func readmeWalkthroughOutputIsTheCommandsOutput() throws {
+        let readme = try String(contentsOf: CLITests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let marker = "<!-- traffic-walkthrough: "
+        let afterMarker = try #require(readme.range(of: marker)).upperBound
+        let blockStart = try #require(readme.range(of: "```text\n", range: afterMarker..<readme.endIndex)).upperBound
+        let blockEnd = try #require(readme.range(of: "\n```", range: blockStart..<readme.endIndex)).lowerBound
+        let documented = String(readme[blockStart..<blockEnd])
+        // rm -rf /tmp/proposed && cp -r regions /tmp/proposed
+        // sed 's/percent: 25 /percent: 50 /' regions/hk.yaml > /tmp/proposed/hk.yaml
+        let regions = try CLITests.copyOfRegions()
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        let hk = regions.appendingPathComponent("hk.yaml")
+        let text = try String(contentsOf: hk, encoding: .utf8)
+        #expect(text.components(separatedBy: "percent: 25 ").count == 2)
+        try text.replacingOccurrences(of: "percent: 25 ", with: "percent: 50 ").write(to: hk, atomically: true, encoding: .utf8)
+        let run = try CLITests.run(["diff", "regions", regions.path, "--traffic", "examples/traffic.jsonl"])
+        #expect(run.stdout + "exit \(run.status)" == documented)
+    }
+}
