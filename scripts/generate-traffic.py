@@ -3,6 +3,7 @@
 
 Deterministic (its own xorshift generator, no `random`), so the file and the README's
 walk-through reproduce byte for byte: `python3 scripts/generate-traffic.py > examples/traffic.jsonl`.
+`python3 scripts/generate-traffic.py 1000000 > /tmp/traffic-1m.jsonl` writes the benchmark's million.
 
 A week of checkouts (2026-12-01 to 2026-12-08 UTC) across the ten shipped regions plus a few
 unknown ones, shaped so the shipped config declines some of every kind: UNKNOWN_REGION,
@@ -87,7 +88,8 @@ def main():
     rng = Xorshift(0x5EED_2026_1201)
     regions = [(code, spec[0]) for code, spec in REGIONS.items()]
     out = sys.stdout
-    for _ in range(COUNT):
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else COUNT
+    for _ in range(count):
         region = rng.weighted(regions)
         _, base, merchants, methods, currencies = REGIONS[region]
         if region in NAMED and rng.below(100) < 8:
