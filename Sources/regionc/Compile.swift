@@ -25,12 +25,21 @@ struct Compile: ParsableCommand {
     @Option(help: "The release's serial (a non-negative integer), signed with the digest in OUTPUT.sig; needs --sign-key.")
     var releaseSerial: UInt64?
 
+    @Option(help: "The banking calendars directory (default: `calendars` beside DIR).")
+    var calendars: String?
+
+    @Option(help: "Also judge calendar horizons as of this date, YYYY-MM-DD, as validate does. Never changes the artifact.")
+    var asOf: String?
+
     func run() throws {
         if releaseSerial != nil, signKey == nil {
             Terminal.printError("regionc: --release-serial needs --sign-key: the serial lives in the signature")
             throw ExitCode(ExitStatus.usage)
         }
-        let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory) }
+        let date = try AsOfDate.parse(asOf)
+        let compilation = try Terminal.usageOnFailure {
+            try DescriptorCompiler.compile(directory: directory, calendars: calendars, asOf: date)
+        }
         if compilation.hasErrors || !compilation.diagnostics.isEmpty {
             try DiagnosticPrinter.print(compilation, format: format)
         }

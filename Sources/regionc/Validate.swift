@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GatewayConfig
 import RegionCompiler
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
@@ -18,8 +19,17 @@ struct Validate: ParsableCommand {
     @Option(help: "Output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0).")
     var format: DiagnosticFormat = .text
 
+    @Option(help: "The banking calendars directory (default: `calendars` beside DIR).")
+    var calendars: String?
+
+    @Option(help: "Judge calendar horizons as of this date, YYYY-MM-DD (default: today, UTC). Never changes the artifact.")
+    var asOf: String?
+
     func run() throws {
-        let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory) }
+        let date = try AsOfDate.parse(asOf) ?? AsOfDate.today()
+        let compilation = try Terminal.usageOnFailure {
+            try DescriptorCompiler.compile(directory: directory, calendars: calendars, asOf: date)
+        }
         try DiagnosticPrinter.print(compilation, format: format)
         if compilation.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
     }
@@ -45,5 +55,21 @@ enum DiagnosticPrinter {
             }
             Swift.print(renderer.summary(compilation.diagnostics, regionCount: regionCount))
         }
+    }
+}
+
+/// `--as-of DATE`: a calendar date, default today in UTC.
+enum AsOfDate {
+    static func parse(_ text: String?) throws -> CalendarDate? {
+        guard let text else { return nil }
+        guard let date = CalendarDate(text) else {
+            Terminal.printError("regionc: --as-of `\(text)` is not a date; write YYYY-MM-DD, e.g. 2026-11-28")
+            throw ExitCode(ExitStatus.usage)
+        }
+        return date
+    }
+
+    static func today() -> CalendarDate {
+        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }

@@ -178,6 +178,8 @@ import Testing
         let copy = directory.appendingPathComponent("elsewhere/regions")
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: ReleaseFixture.regions, to: copy)
+        try FileManager.default.copyItem(at: ReleaseFixture.calendars,
+                                         to: copy.deletingLastPathComponent().appendingPathComponent("calendars"))
         #expect(try ReleaseFixture.compile(directory: copy) == first)
         // Two loads of the key file, two envelopes: identical bytes.
         let envelopeA = try SigningKey.load(path: paths.privatePath).sign(artifact: first).encoded()

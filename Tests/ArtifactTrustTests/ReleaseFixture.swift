@@ -6,6 +6,8 @@ import Testing
 /// Artifacts to sign: the shipped regions compiled as `regionc compile` compiles them, and other real bytes.
 enum ReleaseFixture {
     static let regions = TrustFixture.repository.appendingPathComponent("regions")
+    /// The banking calendars beside the regions: a copy of the tree takes them along.
+    static let calendars = TrustFixture.repository.appendingPathComponent("calendars")
 
     static func compile(directory: URL) throws -> Data {
         let compilation = try DescriptorCompiler.compile(directory: directory.path)

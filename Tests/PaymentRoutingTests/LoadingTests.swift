@@ -24,8 +24,18 @@ import Testing
 
     @Test func futureFormatVersionIsNamed() throws {
         var artifact = try RoutingFixture.artifact()
-        artifact.formatVersion = 2
-        #expect(throws: ArtifactError.unsupportedFormatVersion(found: 2, supported: 1)) {
+        artifact.formatVersion = 3
+        #expect(throws: ArtifactError.unsupportedFormatVersion(found: 3, supported: 2)) {
+            try RouterLoader.load(data: try CanonicalJSON.encode(artifact))
+        }
+    }
+
+    /// Version 1 artifacts carry no calendars: a runtime that knows calendars refuses them by name
+    /// rather than settling without them (and a version-1 runtime refuses version 2 the same way).
+    @Test func formatVersionOneIsRefused() throws {
+        var artifact = try RoutingFixture.artifact()
+        artifact.formatVersion = 1
+        #expect(throws: ArtifactError.unsupportedFormatVersion(found: 1, supported: 2)) {
             try RouterLoader.load(data: try CanonicalJSON.encode(artifact))
         }
     }

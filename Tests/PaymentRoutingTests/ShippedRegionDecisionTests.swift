@@ -30,7 +30,7 @@ import Testing
             directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("regions").path).artifact)
         let bd = try #require(artifact.regions["BD"])
-        let calendar = try #require(BusinessCalendar(timeZone: bd.timezone, weekend: bd.weekend, holidays: bd.holidays))
+        let calendar = try #require(Router(artifact: artifact).calendar(region: "BD"))
         #expect(!calendar.isBusinessDay(try #require(CalendarDate("2026-12-04"))))   // Friday
         #expect(!calendar.isBusinessDay(try #require(CalendarDate("2026-12-05"))))   // Saturday
         #expect(calendar.isBusinessDay(try #require(CalendarDate("2026-12-06"))))    // Sunday

@@ -34,7 +34,7 @@ import Testing
 
     @Test func text() throws {
         let compilation = try Self.compilation()
-        #expect(compilation.diagnostics.errorCount >= 6 && compilation.diagnostics.warningCount == 1)
+        #expect(compilation.diagnostics.errorCount >= 6 && compilation.diagnostics.warningCount == 2)
         let renderer = TextRenderer(colored: false)
         let output = renderer.render(compilation.diagnostics, sources: compilation.files) + "\n"
             + renderer.summary(compilation.diagnostics, regionCount: compilation.regions.count) + "\n"

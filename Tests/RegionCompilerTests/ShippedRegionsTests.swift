@@ -15,7 +15,8 @@ import Testing
         let artifact = try #require(compilation.artifact)
         #expect(Set(artifact.regions.keys) == ["US", "HK", "IN", "KR", "ID", "PH", "MY", "TH", "PK", "BD"])
         #expect(artifact.regions["US"]?.availability.status == .live)
-        #expect(artifact.regions["BD"]?.weekend == [.fri, .sat])
+        #expect(artifact.calendars["BD"]?.weekend == [.fri, .sat])
+        #expect(artifact.regions["BD"]?.settlement.calendars.map(\.rawValue) == ["BD"])
         #expect(artifact.regions["KR"]?.currencies.settlement.minorUnits == 0)
     }
 

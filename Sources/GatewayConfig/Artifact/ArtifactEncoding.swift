@@ -25,5 +25,6 @@ private struct ArtifactWithEncodedRegions: Encodable {
         try container.encode(artifact.sourceDigest, forKey: .sourceDigest)
         try container.encode(artifact.catalog, forKey: .catalog)
         try container.encode(regions, forKey: .regions)
+        try container.encode(artifact.calendars, forKey: .calendars)
     }
 }

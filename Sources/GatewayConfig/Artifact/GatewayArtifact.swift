@@ -1,27 +1,32 @@
 /// The compiled `gateway-config.json`. See docs/artifact.md for the format.
 public struct GatewayArtifact: Sendable, Hashable, Codable {
-    public static let currentFormatVersion = 1
+    /// 2: banking calendars (`calendars`, `settlement.calendars`); a version-1 runtime must refuse it.
+    public static let currentFormatVersion = 2
 
     public var formatVersion: Int
     public var compilerVersion: String
     public var sourceDigest: String
     public var catalog: CatalogArtifact
     public var regions: [String: RegionArtifact]
+    /// Banking calendars by market code.
+    public var calendars: [String: CalendarArtifact]
 
     public init(formatVersion: Int = GatewayArtifact.currentFormatVersion, compilerVersion: String,
-                sourceDigest: String, catalog: CatalogArtifact, regions: [String: RegionArtifact]) {
+                sourceDigest: String, catalog: CatalogArtifact, regions: [String: RegionArtifact],
+                calendars: [String: CalendarArtifact] = [:]) {
         self.formatVersion = formatVersion
         self.compilerVersion = compilerVersion
         self.sourceDigest = sourceDigest
         self.catalog = catalog
         self.regions = regions
+        self.calendars = calendars
     }
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
         case compilerVersion = "compiler_version"
         case sourceDigest = "source_digest"
-        case catalog, regions
+        case catalog, regions, calendars
     }
 }
 

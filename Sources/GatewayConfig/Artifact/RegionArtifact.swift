@@ -4,8 +4,10 @@ public struct RegionArtifact: Sendable, Hashable, Codable {
     public var name: String
     public var source: String
     public var timezone: String
-    public var weekend: [Weekday]
-    public var holidays: [CalendarDate]
+    /// The region's own `weekend` and `holidays`, added to its calendars; absent when it lists none
+    /// or when they stand in for its market's missing calendar file (then they are that calendar).
+    public var weekend: [Weekday]?
+    public var holidays: [CalendarDate]?
     public var availability: AvailabilityArtifact
     public var currencies: CurrenciesArtifact
     public var settlement: SettlementArtifact
@@ -13,8 +15,8 @@ public struct RegionArtifact: Sendable, Hashable, Codable {
     public var paymentMethods: [MethodArtifact]
     public var routes: [RouteArtifact]
 
-    public init(region: RegionCode, name: String, source: String, timezone: String, weekend: [Weekday],
-                holidays: [CalendarDate], availability: AvailabilityArtifact, currencies: CurrenciesArtifact,
+    public init(region: RegionCode, name: String, source: String, timezone: String, weekend: [Weekday]?,
+                holidays: [CalendarDate]?, availability: AvailabilityArtifact, currencies: CurrenciesArtifact,
                 settlement: SettlementArtifact, limits: LimitsArtifact?, paymentMethods: [MethodArtifact],
                 routes: [RouteArtifact]) {
         self.region = region
@@ -93,16 +95,20 @@ public struct SettlementArtifact: Sendable, Hashable, Codable {
     public var businessDays: Int
     public var cutoff: LocalTime
     public var minimumPayout: MoneyArtifact?
+    /// The markets whose calendars payouts follow (keys of the artifact's `calendars`): a payout
+    /// day is a business day in every one of them.
+    public var calendars: [RegionCode]
 
-    public init(schedule: SettlementSchedule, cutoff: LocalTime, minimumPayout: MoneyArtifact?) {
+    public init(schedule: SettlementSchedule, cutoff: LocalTime, minimumPayout: MoneyArtifact?, calendars: [RegionCode]) {
         self.schedule = schedule.description
         self.businessDays = schedule.businessDays
         self.cutoff = cutoff
         self.minimumPayout = minimumPayout
+        self.calendars = calendars
     }
 
     enum CodingKeys: String, CodingKey {
-        case schedule, cutoff
+        case schedule, cutoff, calendars
         case businessDays = "business_days"
         case minimumPayout = "minimum_payout"
     }

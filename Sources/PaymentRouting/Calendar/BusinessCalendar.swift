@@ -1,38 +1,65 @@
 import GatewayConfig
 
-/// A region's settlement calendar: its time zone, weekend and holidays, and the rule that
-/// turns a capture instant into a settlement date.
+/// A region's settlement calendar: its time zone and the join of every calendar its payouts
+/// follow (a business day is one in all of them), precomputed at load into one weekend mask and
+/// one holiday bitmap, with the half days that move the cutoff and the span the data vouches for.
 public struct BusinessCalendar: Sendable {
     public let timeZone: String
     let offsets: UTCOffsetTable
-    /// Bit `isoNumber - 1` set for each weekend day.
+    /// Bit `isoNumber - 1` set for each weekend day of any layer.
     let weekendMask: UInt8
-    /// Holidays as a bitmap of days since `firstHoliday`: a lookup is a shift and a mask, no hashing.
+    /// Holidays of every layer as a bitmap of days since `firstHoliday`: a lookup is a shift and a mask.
     let firstHoliday: Int
     let holidayBits: [UInt64]
+    /// Half days, ascending by day, with their cutoff second: searched only for the capture day.
+    let halfDayDays: [Int]
+    let halfDayCutoffs: [Int]
+    /// The days every layer vouches for: a settlement walk outside them is an estimate.
+    let vouchedFrom: Int
+    let vouchedThrough: Int
+    /// The calendars joined, for explaining.
+    public let layers: [CalendarLayer]
 
+    /// One calendar: a weekend and holidays, nothing past them estimated.
     public init?(timeZone: String, weekend: [Weekday], holidays: [CalendarDate]) {
         guard let offsets = UTCOffsetTable(identifier: timeZone) else { return nil }
-        self.init(offsets: offsets, timeZone: timeZone, weekend: weekend, holidays: holidays)
+        self.init(offsets: offsets, timeZone: timeZone,
+                  layers: [CalendarLayer(label: "calendar", weekend: weekend, holidays: holidays.map { ($0, "holiday") })])
     }
 
-    init?(offsets: UTCOffsetTable, timeZone: String, weekend: [Weekday], holidays: [CalendarDate]) {
-        let mask = weekend.reduce(UInt8(0)) { $0 | (1 << UInt8($1.isoNumber - 1)) }
+    /// The join of `layers`; `halfDayLayers` (indexes into `layers`) are those whose half days move the cutoff.
+    public init?(timeZone: String, layers: [CalendarLayer], halfDayLayers: Set<Int> = []) {
+        guard let offsets = UTCOffsetTable(identifier: timeZone) else { return nil }
+        self.init(offsets: offsets, timeZone: timeZone, layers: layers, halfDayLayers: halfDayLayers)
+    }
+
+    init?(offsets: UTCOffsetTable, timeZone: String, layers: [CalendarLayer], halfDayLayers: Set<Int> = []) {
+        var mask: UInt8 = 0
+        for layer in layers { for day in layer.weekend { mask |= 1 << UInt8(day.isoNumber - 1) } }
         // A calendar without business days would never settle: refuse it.
-        guard mask != 0x7F else { return nil }
+        guard mask != 0x7F, !layers.isEmpty else { return nil }
         self.timeZone = timeZone
         self.offsets = offsets
         self.weekendMask = mask
-        let days = holidays.map(\.daysSinceEpoch)
+        let days = layers.flatMap(\.holidays.keys)
         let first = days.min() ?? 0
-        var bits = [UInt64](repeating: 0, count: ((days.max() ?? first) - first) / 64 + 1)
+        var bits = [UInt64](repeating: 0, count: days.isEmpty ? 0 : ((days.max() ?? first) - first) / 64 + 1)
         for day in days { bits[(day - first) / 64] |= 1 << UInt64((day - first) % 64) }
         self.firstHoliday = first
-        self.holidayBits = days.isEmpty ? [] : bits
+        self.holidayBits = bits
+        var cutoffs: [Int: Int] = [:]
+        for index in halfDayLayers.sorted() where layers.indices.contains(index) {
+            for (day, half) in layers[index].halfDays { cutoffs[day] = min(cutoffs[day] ?? .max, half.cutoffSecond) }
+        }
+        let sortedHalfDays = cutoffs.sorted { $0.key < $1.key }
+        self.halfDayDays = sortedHalfDays.map(\.key)
+        self.halfDayCutoffs = sortedHalfDays.map(\.value)
+        self.vouchedFrom = layers.compactMap { $0.from?.daysSinceEpoch }.max() ?? .min
+        self.vouchedThrough = layers.compactMap { $0.through?.daysSinceEpoch }.min() ?? .max
+        self.layers = layers
     }
 
     /// Local day number and second of day of an instant in this calendar's zone.
-
     func localDay(of instant: Instant) -> (day: Int, second: Int) {
         let local = instant.secondsSinceEpoch &+ offsets.offset(at: instant.secondsSinceEpoch)
         var day = local / 86_400
@@ -58,6 +85,18 @@ public struct BusinessCalendar: Sendable {
 
     public func isBusinessDay(_ date: CalendarDate) -> Bool { isBusinessDay(date.daysSinceEpoch) }
 
+    /// The cutoff second on `day`: the regular one, or a half day's when earlier.
+    func effectiveCutoff(on day: Int, regular: Int) -> Int {
+        var low = 0
+        var high = halfDayDays.count
+        while low < high {
+            let middle = (low + high) / 2
+            if halfDayDays[middle] < day { low = middle + 1 } else { high = middle }
+        }
+        guard low < halfDayDays.count, halfDayDays[low] == day else { return regular }
+        return min(regular, halfDayCutoffs[low])
+    }
+
     func nextBusinessDay(after day: Int) -> Int {
         var candidate = day + 1
         while !isBusinessDay(candidate) { candidate += 1 }
@@ -65,17 +104,52 @@ public struct BusinessCalendar: Sendable {
     }
 
     /// The settlement date of a capture: its local date, moved to the next business day when the
-    /// capture is at or after the cutoff or on a non-business day, plus `businessDays` business days.
+    /// capture is at or after the cutoff (a half day's, when earlier) or on a non-business day,
+    /// plus `businessDays` business days.
     public func settlementDate(capturedAt instant: Instant, cutoff: LocalTime, businessDays: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: settlementDay(capturedAt: instant, cutoffSecond: cutoff.secondsSinceMidnight,
-                                                   businessDays: businessDays))
+        CalendarDate(daysSinceEpoch: settlement(capturedAt: instant, cutoffSecond: cutoff.secondsSinceMidnight,
+                                                businessDays: businessDays).day)
     }
 
-    func settlementDay(capturedAt instant: Instant, cutoffSecond: Int, businessDays: Int) -> Int {
+    /// The settlement day, and whether the walk to it left the days every calendar vouches for.
+    func settlement(capturedAt instant: Instant, cutoffSecond: Int, businessDays: Int) -> (day: Int, estimated: Bool) {
         let (capturedDay, second) = localDay(of: instant)
         var day = capturedDay
-        if !isBusinessDay(day) || second >= cutoffSecond { day = nextBusinessDay(after: day) }
+        if !isBusinessDay(day) || second >= effectiveCutoff(on: day, regular: cutoffSecond) { day = nextBusinessDay(after: day) }
         for _ in 0..<max(0, businessDays) { day = nextBusinessDay(after: day) }
-        return day
+        return (day, capturedDay < vouchedFrom || day > vouchedThrough)
+    }
+
+    // MARK: Explaining (never on the decision hot path)
+
+    /// Why `day` is not a business day: each calendar's reason, or empty for a business day.
+    public func closures(on day: CalendarDate) -> [String] {
+        let weekday = day.weekday
+        // A weekend every calendar shares is said once; one only some calendars keep is named by calendar.
+        let sharedWeekend = layers.allSatisfy { $0.weekend.contains(weekday) }
+        var reasons = sharedWeekend ? ["weekend (\(weekday.rawValue))"] : []
+        for layer in layers {
+            if layer.weekend.contains(weekday) {
+                if !sharedWeekend { reasons.append("\(layer.label) weekend (\(weekday.rawValue))") }
+            } else if let name = layer.holidays[day.daysSinceEpoch] {
+                reasons.append("\(layer.label) \(name)")
+            }
+        }
+        return reasons
+    }
+
+    /// The half day's cutoff and name on `day`, when it moves the regular cutoff.
+    public func halfDay(on day: CalendarDate, regular: LocalTime) -> (cutoff: LocalTime, name: String)? {
+        let second = effectiveCutoff(on: day.daysSinceEpoch, regular: regular.secondsSinceMidnight)
+        guard second < regular.secondsSinceMidnight, let time = LocalTime(hour: second / 3600, minute: second / 60 % 60) else {
+            return nil
+        }
+        let name = layers.lazy.compactMap { $0.halfDays[day.daysSinceEpoch]?.name }.first ?? "half day"
+        return (time, name)
+    }
+
+    /// The calendars whose vouched span `day` lies outside of.
+    public func layersBeyondHorizon(on day: CalendarDate) -> [CalendarLayer] {
+        layers.filter { $0.isBeyondHorizon(day.daysSinceEpoch) }
     }
 }

@@ -28,4 +28,7 @@ public struct RoutedPayment: Sendable, Hashable {
     /// Presentment differs from settlement: the acquirer converts.
     public var fxRequired: Bool
     public var settlementDate: CalendarDate
+    /// The walk to the settlement date left the days its calendars vouch for (past a horizon):
+    /// the date is the best estimate from weekends and known holidays.
+    public var settlementDateEstimated: Bool = false
 }

@@ -25,7 +25,7 @@ public struct Router: Sendable {
         var offsetTables: [String: UTCOffsetTable] = [:]
         for (key, region) in artifact.regions {
             regions[key] = try RegionCompilerForRuntime.compile(key: key, region: region, catalog: artifact.catalog,
-                                                               offsetTables: &offsetTables)
+                                                               calendars: artifact.calendars, offsetTables: &offsetTables)
         }
         var slots = [CompiledRegion?](repeating: nil, count: 26 * 26)
         for (code, region) in regions {
@@ -132,15 +132,18 @@ public struct Router: Sendable {
 
         if let routeIndex = method.routeIndex[currency], region.routes.indices.contains(routeIndex) {
             let route = region.routes[routeIndex]
-            let day = region.calendar.settlementDay(capturedAt: request.at, cutoffSecond: region.cutoffSecond,
-                                                    businessDays: region.businessDays)
+            let settlement = region.calendar.settlement(capturedAt: request.at, cutoffSecond: region.cutoffSecond,
+                                                        businessDays: region.businessDays)
             let payment = RoutedPayment(route: route.name, acquirer: route.acquirer, presentmentCurrency: currency,
                                         settlementCurrency: region.settlementCurrency, walletCurrency: method.walletCurrency,
                                         fxRequired: currency != region.settlementCurrency,
-                                        settlementDate: CalendarDate(daysSinceEpoch: day))
+                                        settlementDate: CalendarDate(daysSinceEpoch: settlement.day),
+                                        settlementDateEstimated: settlement.estimated)
             tracer.record("route", passed: true, detail: "route `\(route.name)` via \(route.acquirer)", source: "\(file) routes")
             tracer.record("settlement", passed: true,
-                          detail: "captured \(region.calendar.localDate(of: request.at)) local; T+\(region.businessDays), cutoff \(describeCutoff(region.cutoffSecond)) -> \(payment.settlementDate)",
+                          detail: "captured \(region.calendar.localDate(of: request.at)) local; T+\(region.businessDays), cutoff \(describeCutoff(region.cutoffSecond)) -> \(payment.settlementDate); "
+                              + SettlementExplainer.describe(region.calendar, capturedAt: request.at, cutoffSecond: region.cutoffSecond,
+                                                             settlementDate: payment.settlementDate),
                           source: "\(file) settlement")
             return .route(payment)
         }

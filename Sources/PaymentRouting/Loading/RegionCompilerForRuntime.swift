@@ -4,6 +4,7 @@ import GatewayConfig
 /// artifact that breaks what the compiler guarantees is refused here, by name.
 enum RegionCompilerForRuntime {
     static func compile(key: String, region: RegionArtifact, catalog: CatalogArtifact,
+                        calendars: [String: CalendarArtifact] = [:],
                         offsetTables: inout [String: UTCOffsetTable]) throws(ArtifactError) -> CompiledRegion {
         func broken(_ detail: String) -> ArtifactError { .invariant("region \(key): \(detail)") }
         guard key == region.region.rawValue else { throw broken("keyed as `\(key)` but describes `\(region.region)`") }
@@ -18,10 +19,7 @@ enum RegionCompilerForRuntime {
             offsetTables[region.timezone] = built
             table = built
         }
-        guard let calendar = BusinessCalendar(offsets: table, timeZone: region.timezone, weekend: region.weekend,
-                                              holidays: region.holidays) else {
-            throw broken("the weekend covers every day")
-        }
+        let calendar = try joinedCalendar(region, calendars: calendars, offsets: table, broken: broken)
         let availability = region.availability
         if let from = availability.from, let until = availability.until, from >= until {
             throw broken("availability.from is not before availability.until")
@@ -75,6 +73,43 @@ enum RegionCompilerForRuntime {
             settlementCurrency: region.currencies.settlement, calendar: calendar,
             cutoffSecond: region.settlement.cutoff.secondsSinceMidnight,
             businessDays: region.settlement.businessDays)
+    }
+
+    /// The join of the calendars the region's payouts follow, plus the region's own lists.
+    static func joinedCalendar(_ region: RegionArtifact, calendars: [String: CalendarArtifact], offsets: UTCOffsetTable,
+                               broken: (String) -> ArtifactError) throws(ArtifactError) -> BusinessCalendar {
+        guard !region.settlement.calendars.isEmpty else { throw broken("settlement.calendars is empty") }
+        var layers: [CalendarLayer] = []
+        var halfDayLayers = Set<Int>()
+        for market in region.settlement.calendars {
+            guard let calendar = calendars[market.rawValue] else {
+                throw broken("settlement follows calendar `\(market)`, which the artifact does not carry")
+            }
+            guard calendar.market == market else {
+                throw broken("calendar keyed `\(market)` describes `\(calendar.market)`")
+            }
+            if let from = calendar.from, let through = calendar.through, from > through {
+                throw broken("calendar \(market) runs from \(from) to \(through)")
+            }
+            // Half days are the region's own market's: its banks close early, so its captures do.
+            if market == region.region { halfDayLayers.insert(layers.count) }
+            layers.append(CalendarLayer(label: market.rawValue, weekend: calendar.weekend,
+                                        holidays: calendar.holidays.map { ($0.date, $0.name) },
+                                        halfDays: (calendar.halfDays ?? []).map { ($0.date, $0.cutoff, $0.name) },
+                                        from: calendar.from, through: calendar.through))
+        }
+        // The region's own lists add to its calendars, unless they already are its market's calendar.
+        let listsAreCalendar = calendars[region.region.rawValue]?.source == region.source
+            && region.settlement.calendars.contains(region.region)
+        if !listsAreCalendar, region.weekend?.isEmpty == false || region.holidays?.isEmpty == false {
+            layers.append(CalendarLayer(label: region.source, weekend: region.weekend ?? [],
+                                        holidays: (region.holidays ?? []).map { ($0, "holiday") }))
+        }
+        guard let calendar = BusinessCalendar(offsets: offsets, timeZone: region.timezone, layers: layers,
+                                              halfDayLayers: halfDayLayers) else {
+            throw broken("the weekends of its calendars cover every day")
+        }
+        return calendar
     }
 
     static func ranges(_ limits: LimitsArtifact?, broken: (String) -> ArtifactError) throws(ArtifactError)

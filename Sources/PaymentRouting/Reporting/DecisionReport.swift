@@ -12,6 +12,8 @@ public struct DecisionReport: Codable, Sendable, Equatable {
     public var walletCurrency: String?
     public var fxRequired: Bool?
     public var settlementDate: String?
+    /// Present (true) only when the settlement date lies past a calendar's horizon.
+    public var settlementDateEstimated: Bool?
     public var region: String
     public var merchant: String
     public var method: String
@@ -26,6 +28,7 @@ public struct DecisionReport: Codable, Sendable, Equatable {
         case walletCurrency = "wallet_currency"
         case fxRequired = "fx_required"
         case settlementDate = "settlement_date"
+        case settlementDateEstimated = "settlement_date_estimated"
     }
 
     public init(request: RouteRequest, decision: RouteDecision, trace: [TraceStep]? = nil) {
@@ -48,6 +51,7 @@ public struct DecisionReport: Codable, Sendable, Equatable {
             walletCurrency = payment.walletCurrency.rawValue
             fxRequired = payment.fxRequired
             settlementDate = payment.settlementDate.description
+            settlementDateEstimated = payment.settlementDateEstimated ? true : nil
         }
     }
 
@@ -97,6 +101,11 @@ public struct DecisionReport: Codable, Sendable, Equatable {
             text("route", payment.route)
             text("settlement_currency", payment.settlementCurrency.rawValue)
             unescaped("settlement_date", payment.settlementDate.write(into:))
+            if payment.settlementDateEstimated {
+                key("settlement_date_estimated")
+                let estimated: StaticString = "true"
+                estimated.withUTF8Buffer { output.append(contentsOf: $0) }
+            }
             text("wallet_currency", payment.walletCurrency.rawValue)
         case .decline(let reason):
             unescaped("amount", first: true, request.amount.write(into:))
@@ -116,7 +125,7 @@ public struct DecisionReport: Codable, Sendable, Equatable {
         if decision == "route" {
             lines.append("route: \(route ?? "") via \(acquirer ?? "")")
             lines.append("  \(amount) \(method) in \(region) for \(merchant) at \(at)")
-            lines.append("  settles \(settlementCurrency ?? "") on \(settlementDate ?? "")\(fxRequired == true ? " (FX from \(presentmentCurrency ?? ""))" : "")")
+            lines.append("  settles \(settlementCurrency ?? "") on \(settlementDate ?? "")\(settlementDateEstimated == true ? " (estimated: past a calendar's horizon)" : "")\(fxRequired == true ? " (FX from \(presentmentCurrency ?? ""))" : "")")
         } else {
             lines.append("decline: \(reason ?? "")")
             lines.append("  \(amount) \(method) in \(region) for \(merchant) at \(at)")

@@ -4,7 +4,8 @@ enum SchemaLineCheck {
     static let marker = "# yaml-language-server: $schema="
 
     static func expectedSchema(for file: SourceFile) -> String {
-        switch file.name {
+        if file.name.hasPrefix(CalendarCompiler.namePrefix) { return "../schemas/calendar.schema.json" }
+        return switch file.name {
         case DescriptorCompiler.catalogName: "../schemas/catalog.schema.json"
         case DescriptorCompiler.defaultsName: "../schemas/defaults.schema.json"
         default: "../schemas/region.schema.json"

@@ -6,7 +6,10 @@ public struct Compilation: Sendable {
     public var diagnostics: [Diagnostic]
     public var artifact: GatewayArtifact?
     public var regions: [RegionDescriptor]
+    /// Region files, then calendar files (named `calendars/<code>.yaml`).
     public var files: [SourceFile]
+    /// The banking calendars each region follows.
+    public var calendars = CalendarResolution()
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -22,9 +25,13 @@ public enum DescriptorCompiler {
     public static let catalogName = "catalog.yaml"
     public static let defaultsName = "defaults.yaml"
 
-    /// Compiles the files of one regions directory (`directory` is only used to name missing files).
-    public static func compile(_ inputFiles: [SourceFile], directory: String = "regions") -> Compilation {
+    /// Compiles the files of one regions directory (`directory` is only used to name missing files) and
+    /// the banking calendars beside it. `asOf` judges the calendars' horizons (`validate --as-of`): it
+    /// adds findings and never changes the artifact.
+    public static func compile(_ inputFiles: [SourceFile], calendarFiles: [SourceFile] = [], directory: String = "regions",
+                               asOf: CalendarDate? = nil) -> Compilation {
         let files = inputFiles.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        let calendarFiles = calendarFiles.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         var diagnostics: [Diagnostic] = []
         let catalogFile = files.first { $0.name == catalogName }
         let defaultsFile = files.first { $0.name == defaultsName }
@@ -78,11 +85,20 @@ public enum DescriptorCompiler {
         }
         diagnostics += checkUniqueRegions(regions)
 
-        for file in files where composedCleanly(file, diagnostics) { diagnostics += SchemaLineCheck.run(file) }
+        let (calendarDescriptors, calendarDiagnostics) = CalendarCompiler.compile(calendarFiles)
+        diagnostics += calendarDiagnostics
+        let calendars = CalendarResolver.resolve(calendars: calendarDescriptors, regions: regions)
+        diagnostics += calendars.diagnostics
+        if let asOf { diagnostics += HorizonCheck.run(calendars, regions: regions, asOf: asOf) }
 
-        var compilation = Compilation(diagnostics: diagnostics.sortedForReport(), artifact: nil, regions: regions, files: files)
+        let allFiles = files + calendarFiles
+        for file in allFiles where composedCleanly(file, diagnostics) { diagnostics += SchemaLineCheck.run(file) }
+
+        var compilation = Compilation(diagnostics: diagnostics.sortedForReport(), artifact: nil, regions: regions, files: allFiles,
+                                      calendars: calendars)
         guard !compilation.hasErrors else { return compilation }
-        switch ArtifactBuilder.build(regions: regions, catalog: catalog, sourceDigest: SourceDigest.compute(files)) {
+        switch ArtifactBuilder.build(regions: regions, catalog: catalog, calendars: calendars,
+                                     sourceDigest: SourceDigest.compute(allFiles)) {
         case .success(let artifact): compilation.artifact = artifact
         case .failure(let diagnostic): compilation.diagnostics.append(diagnostic)
         }
@@ -104,9 +120,14 @@ public enum DescriptorCompiler {
         return (descriptor, diagnostics)
     }
 
-    /// Loads and compiles a regions directory.
-    public static func compile(directory: String) throws(InputError) -> Compilation {
-        compile(try InputLoader.load(directory: directory), directory: directory)
+    /// Loads and compiles a regions directory and its calendars: `calendars` when given (it must
+    /// exist), else the `calendars` directory beside the regions directory when there is one.
+    public static func compile(directory: String, calendars: String? = nil, asOf: CalendarDate? = nil) throws(InputError)
+        -> Compilation {
+        let regionFiles = try InputLoader.load(directory: directory)
+        let calendarFiles = try CalendarCompiler.load(
+            directory: calendars ?? CalendarCompiler.defaultDirectory(besideRegions: directory), required: calendars != nil)
+        return compile(regionFiles, calendarFiles: calendarFiles, directory: directory, asOf: asOf)
     }
 
     /// Byte-level problems (binary, encoding) make the schema line moot.

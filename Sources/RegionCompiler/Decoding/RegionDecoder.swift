@@ -36,6 +36,7 @@ struct RegionDecoder {
         if let node = fields["holidays"] {
             descriptor.holidays = reader.list(node, path: "holidays") { reader.date($0, path: "holidays")?.value }
                 ?? []
+            descriptor.holidaysLocation = fields.keyLocation("holidays") ?? node.location
         }
         decodeAvailability(fields, into: &descriptor)
         decodeCurrencies(fields, into: &descriptor)
@@ -135,11 +136,20 @@ struct RegionDecoder {
         }
         let keyLocation = fields.keyLocation("settlement") ?? node.location
         guard let inner = reader.mapping(node, path: "settlement", anchor: keyLocation,
-                                         known: ["schedule", "cutoff", "minimum_payout"],
+                                         known: ["schedule", "cutoff", "minimum_payout", "calendars"],
                                          required: mode == .region ? ["schedule", "cutoff"] : []) else { return }
         descriptor.schedule = inner["schedule"].flatMap { reader.schedule($0, path: "settlement.schedule") }
         descriptor.cutoff = inner["cutoff"].flatMap { reader.localTime($0, path: "settlement.cutoff") }
         descriptor.minimumPayout = inner["minimum_payout"].flatMap { reader.money($0, path: "settlement.minimum_payout") }
+        if let list = inner["calendars"] {
+            descriptor.settlementCalendars = reader.list(list, path: "settlement.calendars") {
+                reader.regionCode($0, path: "settlement.calendars")?.value
+            }
+            if case .sequence(let items) = list.kind, items.isEmpty {
+                reader.error(.missingField, "`settlement.calendars` is empty: payouts would follow no banking calendar",
+                             at: list.location, hint: "list the markets whose banks must be open, e.g. [HK, US], or remove it for the default")
+            }
+        }
     }
 
     func decodeLimits(_ node: YAMLNode, path: String, keyLocation: SourceLocation) -> RegionDescriptor.Limits? {

@@ -90,6 +90,23 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case pilotReachesNobody = "RC0804"
     case schemaLine = "RC0805"
 
+    // RC09xx: banking calendars (calendars/*.yaml, settlement.calendars, the horizon).
+    case calendarMarketMismatch = "RC0901"
+    case calendarDateOutsideYear = "RC0902"
+    case calendarDuplicateDate = "RC0903"
+    case calendarHorizonOutsideYears = "RC0904"
+    case calendarYearsNotContiguous = "RC0905"
+    case calendarInvalidYear = "RC0906"
+    case unknownCalendar = "RC0907"
+    case calendarMissingYear = "RC0908"
+    case calendarHorizonPassed = "RC0909"
+    case duplicateCalendar = "RC0910"
+    case unsourcedCalendar = "RC0951"
+    case calendarHorizonSoon = "RC0952"
+    case calendarHorizonInsideWindow = "RC0953"
+    case estimatedDateSoon = "RC0954"
+    case calendarNotFollowed = "RC0955"
+
     // RC10xx: real-world facts (wallet caps, cash practice). RC1003 is a warning.
     case aboveWalletCap = "RC1001"
     case belowWalletMinimum = "RC1002"
@@ -100,7 +117,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     public var defaultSeverity: Severity {
         switch self {
         case .currencyNotOffered, .currencyWithoutLimit, .blackoutOutsideWindow, .pilotReachesNobody, .schemaLine,
-             .finerThanCash:
+             .finerThanCash, .unsourcedCalendar, .calendarHorizonSoon, .calendarHorizonInsideWindow, .estimatedDateSoon,
+             .calendarNotFollowed:
             .warning
         case .syntaxError, .emptyFile, .byteOrderMark, .tabIndentation, .invalidUTF8, .binaryFile, .anchorOrAlias,
              .multipleDocuments, .unreadableFile, .explicitTag, .duplicateKey, .unknownKey, .wrongType,
@@ -115,7 +133,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
              .percentOutOfRange, .rolloutWithoutPilot, .allowDenyOverlap, .methodAvailabilityWidens,
              .instantOutOfRange, .shadowedRoute, .uncoveredPair, .acquirerCannotSettle, .duplicateRouteName,
              .routeMethodNotOffered, .routeCurrencyNotPresented, .missingCatalog, .noRegions, .duplicateCatalogId,
-             .aboveWalletCap, .belowWalletMinimum:
+             .aboveWalletCap, .belowWalletMinimum, .calendarMarketMismatch, .calendarDateOutsideYear,
+             .calendarDuplicateDate, .calendarHorizonOutsideYears, .calendarYearsNotContiguous, .calendarInvalidYear,
+             .unknownCalendar, .calendarMissingYear, .calendarHorizonPassed, .duplicateCalendar:
             .error
         }
     }
@@ -203,6 +223,21 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .aboveWalletCap: "A region lets a wallet's payments go above the wallet's own cap (catalog.yaml `caps`)."
         case .belowWalletMinimum: "A region lets a wallet's payments go below the wallet's own minimum (catalog.yaml `caps`)."
         case .finerThanCash: "An amount with fractions of a unit in a currency paid in whole units (CLDR cash digits 0), e.g. IDR, PKR."
+        case .calendarMarketMismatch: "A calendar's market does not match its file name."
+        case .calendarDateOutsideYear: "A holiday or half day listed under another year than its own."
+        case .calendarDuplicateDate: "A date listed twice in a calendar (as holiday or half day)."
+        case .calendarHorizonOutsideYears: "A calendar's `through` is not inside its listed years."
+        case .calendarYearsNotContiguous: "A calendar skips a year between its first year and `through`."
+        case .calendarInvalidYear: "A key under `years` that is not a four-digit year."
+        case .unknownCalendar: "A market in `settlement.calendars` with neither a calendar file nor a region's own lists."
+        case .calendarMissingYear: "A calendar lacks a year a live or pilot region's window needs."
+        case .calendarHorizonPassed: "A live region depends on a calendar whose horizon has passed (as of --as-of)."
+        case .duplicateCalendar: "Two calendar files describe the same market."
+        case .unsourcedCalendar: "A region's own weekend and holidays stand in for a market without a calendar file."
+        case .calendarHorizonSoon: "A live or pilot region's calendar horizon is less than 90 days after --as-of."
+        case .calendarHorizonInsideWindow: "A live or pilot region's calendar horizon ends inside its availability window."
+        case .estimatedDateSoon: "An estimated (not yet announced) calendar date within 60 days of --as-of."
+        case .calendarNotFollowed: "The settlement currency's home market has no calendar, so payouts do not follow it."
         }
     }
 }

@@ -3,10 +3,11 @@ import GatewayConfig
 /// Turns checked descriptors into the artifact. Runs only when there are no errors, so every
 /// required value is present; a missing one is still reported, never assumed.
 enum ArtifactBuilder {
-    static func build(regions: [RegionDescriptor], catalog: Catalog, sourceDigest: String) -> Result<GatewayArtifact, Diagnostic> {
+    static func build(regions: [RegionDescriptor], catalog: Catalog, calendars: CalendarResolution = CalendarResolution(),
+                      sourceDigest: String) -> Result<GatewayArtifact, Diagnostic> {
         var built: [String: RegionArtifact] = [:]
         for region in regions {
-            switch buildRegion(region) {
+            switch buildRegion(region, calendars: calendars) {
             case .success(let artifact): built[artifact.region.rawValue] = artifact
             case .failure(let diagnostic): return .failure(diagnostic)
             }
@@ -19,10 +20,24 @@ enum ArtifactBuilder {
         }
         return .success(GatewayArtifact(compilerVersion: CompilerVersion.current, sourceDigest: sourceDigest,
                                         catalog: CatalogArtifact(paymentMethods: methods, acquirers: acquirers),
-                                        regions: built))
+                                        regions: built,
+                                        calendars: Dictionary(uniqueKeysWithValues: calendars.calendars.map {
+                                            ($0.key.rawValue, calendarArtifact($0.value))
+                                        })))
     }
 
-    static func buildRegion(_ region: RegionDescriptor) -> Result<RegionArtifact, Diagnostic> {
+    static func calendarArtifact(_ calendar: ResolvedCalendar) -> CalendarArtifact {
+        CalendarArtifact(
+            market: calendar.market, name: calendar.name, source: calendar.source, unsourced: calendar.unsourced ? true : nil,
+            timezone: calendar.timezone, weekend: calendar.weekend,
+            holidays: calendar.holidays.map { HolidayArtifact(date: $0.date.value, name: $0.name, estimated: $0.estimated ? true : nil) },
+            halfDays: calendar.halfDays.isEmpty ? nil
+                : calendar.halfDays.map { HalfDayArtifact(date: $0.date.value, cutoff: $0.cutoff, name: $0.name) },
+            from: calendar.from, through: calendar.through)
+    }
+
+    static func buildRegion(_ region: RegionDescriptor, calendars: CalendarResolution = CalendarResolution())
+        -> Result<RegionArtifact, Diagnostic> {
         guard let code = region.region, let name = region.name, let timezone = region.timezone,
               let availability = region.availability, let status = availability.status,
               let settlementCurrency = region.settlementCurrency, let schedule = region.schedule,
@@ -66,19 +81,23 @@ enum ArtifactBuilder {
             guard let from = blackout.from, let until = blackout.until else { return nil }
             return BlackoutArtifact(from: from.value, until: until.value, reason: blackout.reason)
         }.sorted { $0.from < $1.from }
+        // The region's own lists add to its calendars (and, lent to a market without a file, are that calendar too).
+        let weekend = region.weekend.map { $0.value.sorted() }
+        let holidays = region.holidays.isEmpty ? nil : region.holidays.map(\.value).sorted()
         return .success(RegionArtifact(
             region: code.value,
             name: name.value,
             source: region.file.name,
             timezone: timezone.value,
-            weekend: (region.weekend?.value ?? [.sat, .sun]).sorted(),
-            holidays: region.holidays.map(\.value).sorted(),
+            weekend: weekend,
+            holidays: holidays,
             availability: AvailabilityArtifact(status: status.value, from: availability.from?.value,
                                                until: availability.until?.value, rollout: rollout,
                                                blackouts: blackouts.isEmpty ? nil : blackouts),
             currencies: CurrenciesArtifact(presentment: region.presentment.map(\.value), settlement: settlementCurrency.value),
             settlement: SettlementArtifact(schedule: schedule.value, cutoff: cutoff.value,
-                                           minimumPayout: region.minimumPayout.map { MoneyArtifact($0.value) }),
+                                           minimumPayout: region.minimumPayout.map { MoneyArtifact($0.value) },
+                                           calendars: calendars.markets[code.value] ?? []),
             limits: region.limits.flatMap { $0.ranges.isEmpty ? nil : limitsArtifact($0) },
             paymentMethods: methods,
             routes: routes))

@@ -10,12 +10,16 @@ public struct RegionDescriptor: Sendable {
     public var timezone: Located<String>?
     public var weekend: Located<[Weekday]>?
     public var holidays: [Located<CalendarDate>] = []
+    /// Where `holidays` is written (its key), for findings about the region's own lists.
+    public var holidaysLocation: SourceLocation?
     public var availability: Availability?
     public var presentment: [Located<CurrencyCode>] = []
     public var settlementCurrency: Located<CurrencyCode>?
     public var schedule: Located<SettlementSchedule>?
     public var cutoff: Located<LocalTime>?
     public var minimumPayout: Located<Money>?
+    /// `settlement.calendars`: nil when not written (the default applies).
+    public var settlementCalendars: [Located<RegionCode>]?
     public var limits: Limits?
     public var methods: [Method] = []
     public var routes: [Route] = []

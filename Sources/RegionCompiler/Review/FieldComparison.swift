@@ -94,8 +94,9 @@ enum FieldComparison {
         var fields: [String: Value] = [
             "name": .scalar(region.name),
             "timezone": .scalar(region.timezone),
-            "weekend": .set(region.weekend.map(\.rawValue)),
-            "holidays": .set(region.holidays.map(\.description)),
+            "weekend": .set((region.weekend ?? []).map(\.rawValue)),
+            "holidays": .set((region.holidays ?? []).map(\.description)),
+            "settlement.calendars": .set(region.settlement.calendars.map(\.rawValue)),
             "availability.status": .scalar(region.availability.status.rawValue),
             "currencies.presentment": .set(region.currencies.presentment.map(\.rawValue)),
             "currencies.settlement": .scalar(region.currencies.settlement.rawValue),

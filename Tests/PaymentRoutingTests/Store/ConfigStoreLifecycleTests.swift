@@ -54,15 +54,16 @@ import Testing
         let invalid = Data("{\"format_version\": 1, \"regions\": {".utf8)
         bad.append(Bad(description: "invalid JSON, signed", artifact: invalid, signature: try sign(invalid), code: "INVALID_JSON"))
         let stringVersion = Data(String(decoding: good, as: UTF8.self)
-            .replacingOccurrences(of: "\"format_version\":1", with: "\"format_version\":\"1\"").utf8)
+            .replacingOccurrences(of: "\"format_version\":\(GatewayArtifact.currentFormatVersion)",
+                                  with: "\"format_version\":\"\(GatewayArtifact.currentFormatVersion)\"").utf8)
         try #require(stringVersion != good)
         bad.append(Bad(description: "format_version as a string, signed", artifact: stringVersion,
                        signature: try sign(stringVersion), code: "INVALID_JSON"))
 
         var artifact = try RouterLoader.decode(good)
-        artifact.formatVersion = 2
+        artifact.formatVersion = GatewayArtifact.currentFormatVersion + 1
         let future = try CanonicalJSON.encode(artifact)
-        bad.append(Bad(description: "format_version 2, signed", artifact: future, signature: try sign(future),
+        bad.append(Bad(description: "a future format_version, signed", artifact: future, signature: try sign(future),
                        code: "UNSUPPORTED_FORMAT_VERSION"))
 
         artifact = try RouterLoader.decode(good)

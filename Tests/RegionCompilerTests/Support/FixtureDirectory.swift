@@ -1,4 +1,5 @@
 import Foundation
+import GatewayConfig
 @testable import RegionCompiler
 
 /// A fixture: a directory of region files (plus base catalog and defaults unless it has its own)
@@ -48,8 +49,27 @@ struct FixtureDirectory: CustomStringConvertible {
         return Array(files.values)
     }
 
+    /// The fixture's `calendars/` files, named as the compiler names them (`calendars/hk.yaml`).
+    func calendarFiles() throws -> [SourceFile] {
+        let directory = url.appendingPathComponent("calendars")
+        guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
+        return try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .map { name in
+                let data = try Data(contentsOf: directory.appendingPathComponent(name))
+                return SourceFile(name: "calendars/\(name)", displayPath: "calendars/\(name)", bytes: Array(data))
+            }
+    }
+
+    /// The date in the fixture's `as-of` file (horizon checks are judged against it), or nil.
+    func asOf() throws -> CalendarDate? {
+        let file = url.appendingPathComponent("as-of")
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        return CalendarDate(try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     func compile() throws -> Compilation {
-        DescriptorCompiler.compile(try sourceFiles(), directory: ".")
+        DescriptorCompiler.compile(try sourceFiles(), calendarFiles: try calendarFiles(), directory: ".", asOf: try asOf())
     }
 
     /// Expected diagnostics; `countOnly` when the file starts with `# count-only` (only the first is checked).

@@ -1,0 +1,82 @@
+import GatewayConfig
+
+/// A non-business day a payout walked past, and why (each calendar that closes it).
+public struct SkippedDay: Sendable, Hashable {
+    public var date: CalendarDate
+    public var reasons: [String]
+
+    public var description: String { "\(date) skipped: \(reasons.joined(separator: ", "))" }
+}
+
+/// How captures on one local day settle: before and after that day's cutoff, and the days skipped
+/// on the way. For `regionc calendar` and explanations; never on the decision hot path.
+public struct SettlementWalk: Sendable, Hashable {
+    public var capture: CalendarDate
+    /// The day's cutoff: the region's, or a half day's when earlier.
+    public var cutoff: LocalTime
+    /// The half day that moved the cutoff, by name.
+    public var halfDay: String?
+    public var settlesBeforeCutoff: CalendarDate
+    public var settlesAfterCutoff: CalendarDate
+    /// Non-business days from the capture day to the later settlement date.
+    public var skipped: [SkippedDay]
+    /// The later settlement date lies past a calendar's horizon (or the capture before its start).
+    public var estimated: Bool
+    /// The calendars that do not vouch for the later settlement date, by label.
+    public var beyondHorizon: [String]
+}
+
+extension BusinessCalendar {
+    /// The walk of captures on `capture` (a local date) with the region's `cutoff` and T+`businessDays`.
+    public func walk(capture: CalendarDate, cutoff: LocalTime, businessDays: Int) -> SettlementWalk {
+        let day = capture.daysSinceEpoch
+        let cutoffSecond = effectiveCutoff(on: day, regular: cutoff.secondsSinceMidnight)
+        var before = isBusinessDay(day) ? day : nextBusinessDay(after: day)
+        var after = nextBusinessDay(after: day)
+        for _ in 0..<max(0, businessDays) {
+            before = nextBusinessDay(after: before)
+            after = nextBusinessDay(after: after)
+        }
+        let skipped = (day...after).filter { !isBusinessDay($0) }.map {
+            SkippedDay(date: CalendarDate(daysSinceEpoch: $0), reasons: closures(on: CalendarDate(daysSinceEpoch: $0)))
+        }
+        let late = CalendarDate(daysSinceEpoch: after)
+        return SettlementWalk(
+            capture: capture, cutoff: LocalTime(hour: cutoffSecond / 3600, minute: cutoffSecond / 60 % 60) ?? cutoff,
+            halfDay: halfDay(on: capture, regular: cutoff)?.name,
+            settlesBeforeCutoff: CalendarDate(daysSinceEpoch: before), settlesAfterCutoff: late, skipped: skipped,
+            estimated: day < vouchedFrom || after > vouchedThrough,
+            beyondHorizon: layersBeyondHorizon(on: late).map(\.label) + layersBeyondHorizon(on: capture).map(\.label))
+    }
+}
+
+/// The text `--explain` shows for a settlement: the calendars followed, each day skipped and why,
+/// a half day that moved the cutoff, and why a date is an estimate.
+enum SettlementExplainer {
+    static func describe(_ calendar: BusinessCalendar, capturedAt instant: Instant, cutoffSecond: Int,
+                         settlementDate: CalendarDate) -> String {
+        let (capturedDay, _) = calendar.localDay(of: instant)
+        var parts = ["follows \(calendar.layers.map(\.label).joined(separator: " + "))"]
+        let regular = LocalTime(hour: cutoffSecond / 3600, minute: cutoffSecond / 60 % 60)
+        if let regular, let half = calendar.halfDay(on: CalendarDate(daysSinceEpoch: capturedDay), regular: regular) {
+            parts.append("\(CalendarDate(daysSinceEpoch: capturedDay)) is a half day (\(half.name)): cutoff \(half.cutoff)")
+        }
+        let last = settlementDate.daysSinceEpoch
+        if capturedDay <= last {
+            for day in capturedDay...last where !calendar.isBusinessDay(day) {
+                let date = CalendarDate(daysSinceEpoch: day)
+                parts.append(SkippedDay(date: date, reasons: calendar.closures(on: date)).description)
+            }
+        }
+        let beyond = calendar.layersBeyondHorizon(on: settlementDate)
+        if !beyond.isEmpty {
+            let named = beyond.map { layer in
+                "\(layer.label) \(layer.through.map { "ends \($0)" } ?? "starts \(layer.from.map(String.init(describing:)) ?? "")")"
+            }
+            parts.append("settlement_date_estimated: past the horizon of \(named.joined(separator: ", "))")
+        } else if let beforeStart = calendar.layersBeyondHorizon(on: CalendarDate(daysSinceEpoch: capturedDay)).first {
+            parts.append("settlement_date_estimated: the capture day is before the \(beforeStart.label) calendar starts")
+        }
+        return parts.joined(separator: "; ")
+    }
+}
