@@ -155,12 +155,17 @@ import Testing
             #"{"config_digest":"9f2c","decision":{"decision":"route"},"request":{"region":"US"}}"#, // malformed request
         ]
         let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
-        let report = TrafficReplay(old: old, new: old).replay(bytes)
+        let report = TrafficReplay(old: old, new: old, oldDigest: "9f2c").replay(bytes)
         #expect(report.decided == 4 && report.logged == 3 && report.drifted == 2 && report.driftLines == [2, 3])
+        #expect(report.configDigests.map(\.digest) == ["9f2c"] && report.configDigests.map(\.lines) == [3])
         #expect(report.malformedLines.map(\.line) == [5])
         #expect(report.malformedLines.first?.message == #"in "request": missing "merchant""#)
         #expect(report.changed == 0 && report.exitStatus == 0)
-        #expect(TrafficRenderer.text(report, source: "log").contains("Drift: 2 of 3 logged decisions differ"))
+        let text = TrafficRenderer.text(report, source: "log")
+        #expect(text.contains("Drift: 2 of 3 logged decisions differ"))
+        #expect(text.contains("Logged under 1 config: 9f2c (OLD) 3 lines."), "\(text)")
+        let elsewhere = TrafficRenderer.text(TrafficReplay(old: old, new: old, oldDigest: "77aa").replay(bytes), source: "log")
+        #expect(elsewhere.contains("Logged under 1 config: 9f2c 3 lines. None under OLD (77aa)."), "\(elsewhere)")
         // route --batch reads the same lines: the request of each log line.
         let batch = BatchReplay(router: old).replay(bytes[...], firstLine: 1)
         let outputs = String(decoding: batch.output, as: UTF8.self).split(separator: "\n").map(String.init)
@@ -276,5 +281,49 @@ import Testing
         let compilation = try DescriptorCompiler.compile(directory: directory.path)
         let artifact = try #require(compilation.artifact, "\(compilation.diagnostics.map(\.message))")
         return try Router(artifact: artifact)
+    }
+}
+
+/// Bad input is the normal case: every prefix of a decision-log line and of a request line, and
+/// lines with bytes flipped, are decided or reported, never a crash, and keep their numbers.
+@Suite struct TrafficLineRobustnessTests {
+    static let logLine = #"{"config_digest":"9f2c","decision":{"acquirer":"antom-us","amount":"10.00 USD","at":"2026-12-01T15:00:00Z","decision":"route","fx_required":false,"settlement_date_estimated":true,"trace":[{"a":["x]}\"",1]}],"merchant":"shop_a","method":"ALIPAY_CN","region":"US","route":"domestic"},"logged_at":"2026-12-01T15:00:00.120Z","request":{"amount":"10.00 USD","at":"2026-12-01T15:00:00Z","merchant":"sh\u006fp_a","method":"ALIPAY_CN","region":"US"}}"#
+
+    @Test func everyPrefixOfALogLineIsDecidedOrReported() throws {
+        let router = try RoutingFixture.router()
+        let replay = TrafficReplay(old: router, new: router)
+        let bytes = Array(Self.logLine.utf8)
+        var decided = 0
+        for end in 0...bytes.count {
+            switch replay.decide(bytes[0..<end]) {
+            case .blank: #expect(end == 0)
+            case .malformed: break
+            case .decided(let request, _, _, let logged):
+                decided += 1
+                #expect(request.merchant == "shop_a" && logged?.agrees == true && logged?.configDigest == "9f2c")
+            }
+        }
+        #expect(decided == 1)    // only the whole line
+    }
+
+    @Test func flippedBytesNeverCrashAndLinesKeepTheirNumbers() throws {
+        let router = try RoutingFixture.router()
+        let original = Array(Self.logLine.utf8)
+        var lines: [[UInt8]] = []
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            var line = original
+            for _ in 0..<3 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let position = Int(state >> 33) % line.count
+                line[position] = UInt8(truncatingIfNeeded: state >> 13) | 0x01    // never a newline: 0x0A has bit 0 clear
+            }
+            lines.append(line)
+        }
+        let input = Array(lines.joined(separator: [0x0A])) + [0x0A]
+        let report = TrafficReplay(old: router, new: router).replay(input)
+        #expect(report.lines == 2_000)
+        #expect(report.decided + report.malformed + report.blank == 2_000)
+        #expect(report.changed == 0)
     }
 }
