@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArtifactTrust
 import Foundation
 import GatewayConfig
 import PaymentRouting
@@ -23,8 +24,8 @@ extension Diff {
 
     func runTraffic(_ path: String) throws {
         let retiming = try trafficRetiming()
-        let oldRouter = try router(old)
-        let newRouter = try router(new)
+        let (oldRouter, oldDigest) = try router(old)
+        let (newRouter, _) = try router(new)
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
@@ -34,7 +35,7 @@ extension Diff {
             Terminal.printError("regionc: cannot read \(path)")
             throw ExitCode(ExitStatus.usage)
         }
-        let replay = TrafficReplay(old: oldRouter, new: newRouter, retiming: retiming)
+        let replay = TrafficReplay(old: oldRouter, new: newRouter, retiming: retiming, oldDigest: oldDigest)
         let report: TrafficReport
         do {
             report = try replay.replay { try handle.read(upToCount: TrafficReplay.chunkSize).map { [UInt8]($0) } }
@@ -73,10 +74,15 @@ extension Diff {
         }
     }
 
-    func router(_ path: String) throws -> Router {
+    /// The side's router and the SHA-256 of its artifact bytes (a directory's as `compile` would
+    /// write them), the digest `regiond`'s decision log names.
+    func router(_ path: String) throws -> (Router, String?) {
         let artifact = try load(path)
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let bytes = isDirectory.boolValue ? try? CanonicalJSON.encodeArtifact(artifact) : FileManager.default.contents(atPath: path)
         do {
-            return try Router(artifact: artifact)
+            return (try Router(artifact: artifact), bytes.map(Digest.sha256Hex))
         } catch {
             Terminal.printError("regionc: \(path): \(error)")
             throw ExitCode(ExitStatus.usage)

@@ -93,3 +93,42 @@ import Testing
         #expect(run.stdout + "exit \(run.status)" == documented)
     }
 }
+
+/// A decision log written under the config compiled from `regions`: OLD = the directory names
+/// the same digest (`compile`'s bytes), and reproduces every logged decision.
+@Suite struct TrafficDecisionLogCLITests {
+    @Test func aLogFromTheCompiledRegionsShowsNoDriftAndNamesOld() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let artifact = directory.appendingPathComponent("gateway-config.json")
+        #expect(try CLITests.run(["compile", "regions", "-o", artifact.path]).status == 0)
+        let digest = try Self.sha256(artifact)
+        let request = ["--region", "US", "--merchant", "shop_5001", "--method", "ALIPAY_CN", "--amount", "120.50 USD",
+                       "--at", "2026-12-01T15:00:00Z"]
+        let decision = try CLITests.run(["route", "--config", artifact.path, "--format", "json"] + request)
+        #expect(decision.status == 0)
+        let line = #"{"config_digest":""# + digest + #"","decision":"# + decision.stdout.trimmingCharacters(in: .newlines)
+            + #","logged_at":"2026-12-01T15:00:00Z","request":{"amount":"120.50 USD","at":"2026-12-01T15:00:00Z","merchant":"shop_5001","method":"ALIPAY_CN","region":"US"}}"#
+        let log = directory.appendingPathComponent("decisions.log")
+        try (line + "\n" + line + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let run = try CLITests.run(["diff", "regions", "regions", "--traffic", log.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let drift = try #require(json["drift"] as? [String: Any])
+        #expect(drift["logged"] as? Int == 2 && drift["differ"] as? Int == 0)
+        #expect(drift["old_digest"] as? String == digest)
+        #expect((drift["config_digests"] as? [String: Int]) == [digest: 2])
+    }
+
+    static func sha256(_ file: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", file.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(text.prefix(64))
+    }
+}

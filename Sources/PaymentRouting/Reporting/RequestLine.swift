@@ -7,14 +7,17 @@ public struct LoggedDecision: Sendable, Equatable {
     public var acquirer: String?
     /// ISO date.
     public var settlementDate: String?
+    /// SHA-256 (hex) of the artifact that decided, as the log names it.
+    public var configDigest: String?
 
     public init(decision: String, reason: String? = nil, route: String? = nil, acquirer: String? = nil,
-                settlementDate: String? = nil) {
+                settlementDate: String? = nil, configDigest: String? = nil) {
         self.decision = decision
         self.reason = reason
         self.route = route
         self.acquirer = acquirer
         self.settlementDate = settlementDate
+        self.configDigest = configDigest
     }
 
     /// Whether `decision` is what was logged, on every field the log carries.
@@ -57,7 +60,8 @@ enum RequestLine {
                 case .failure(let error): return .failure(RequestError("in \"request\": \(error)"))
                 }
             }
-            let logged = JSONMembers.value("decision", in: members, of: line).flatMap(loggedDecision)
+            var logged = JSONMembers.value("decision", in: members, of: line).flatMap(loggedDecision)
+            logged?.configDigest = JSONMembers.value("config_digest", in: members, of: line).flatMap(JSONMembers.string)
             return .success(Read(request: request, logged: logged))
         }
         return BatchReplay.parseGeneral(line).map { Read(request: $0) }

@@ -73,9 +73,12 @@ public enum TrafficRenderer {
             ("changed", .integer(Int128(report.changed))),
             ("changed_share", .number((report.changedShare * 1_000_000).rounded() / 1_000_000)),
             ("decided", .integer(Int128(report.decided))),
-            ("drift", .object([("differ", .integer(Int128(report.drifted))),
+            ("drift", .object([("config_digests", .object(report.configDigests.map { ($0.digest, .integer(Int128($0.lines))) })),
+                               ("differ", .integer(Int128(report.drifted))),
                                ("lines", .array(report.driftLines.map { .integer(Int128($0)) })),
-                               ("logged", .integer(Int128(report.logged)))])),
+                               ("logged", .integer(Int128(report.logged))),
+                               ("old_digest", report.oldDigest.map { .string($0) } ?? .null),
+                               ("other_digests", .integer(Int128(report.otherDigests)))])),
             ("exit_status", .integer(Int128(report.exitStatus))),
             ("groups", .array(report.groups.map(groupValue))),
             ("malformed", .object([("count", .integer(Int128(report.malformed))),
@@ -118,11 +121,22 @@ public enum TrafficRenderer {
 
     static func drift(_ report: TrafficReport) -> String {
         typealias F = TrafficFormatting
-        guard report.drifted > 0 else {
-            return "Drift: none; OLD reproduces all \(F.plural(report.logged, "logged decision"))."
+        let verdict = report.drifted == 0
+            ? "Drift: none; OLD reproduces all \(F.plural(report.logged, "logged decision"))."
+            : "Drift: \(F.grouped(report.drifted)) of \(F.plural(report.logged, "logged decision")) differ from what OLD decides "
+                + "(lines \(F.lineList(report.driftLines, total: report.drifted))): the config that ran is not OLD."
+        var digests = report.configDigests.prefix(5).map { entry in
+            let name = entry.digest.isEmpty ? "no digest" : String(F.shown(entry.digest, limit: 12))
+            return "\(name)\(entry.digest == report.oldDigest ? " (OLD)" : "") \(F.plural(entry.lines, "line"))"
         }
-        return "Drift: \(F.grouped(report.drifted)) of \(F.plural(report.logged, "logged decision")) differ from what OLD decides "
-            + "(lines \(F.lineList(report.driftLines, total: report.drifted))): the config that ran is not OLD."
+        let rest = report.configDigests.dropFirst(5).reduce(0) { $0 + $1.lines } + report.otherDigests
+        if rest > 0 { digests.append("others \(F.plural(rest, "line"))") }
+        var logged = " Logged under \(F.plural(report.configDigests.count + (report.otherDigests > 0 ? 1 : 0), "config")): "
+            + digests.joined(separator: ", ") + "."
+        if let old = report.oldDigest, !report.configDigests.contains(where: { $0.digest == old }) {
+            logged += " None under OLD (\(F.shown(old, limit: 12)))."
+        }
+        return verdict + logged
     }
 
     static func groupLine(_ group: TrafficReport.Group) -> String {
@@ -192,6 +206,7 @@ enum JSONValue {
     case integer(Int128)
     case number(Double)
     case bool(Bool)
+    case null
 
     func write(into output: inout [UInt8], indent: Int) {
         func newline(_ depth: Int) {
@@ -235,6 +250,7 @@ enum JSONValue {
         case .integer(let value): output += Array(String(value).utf8)
         case .number(let value): output += Array((value.isFinite ? "\(value)" : "0").utf8)
         case .bool(let value): output += Array((value ? "true" : "false").utf8)
+        case .null: output += Array("null".utf8)
         }
     }
 }

@@ -10,6 +10,9 @@ public struct TrafficReplay: Sendable {
     public let old: Router
     public let new: Router
     public let retiming: Retiming
+    /// SHA-256 (hex) of OLD's artifact, if the caller knows it: the report says which logged
+    /// lines name it.
+    public let oldDigest: String?
     /// Zone shifts by region slot (as `Router.slot`), for `.shift`; OLD's zone, else NEW's.
     let zones: [ZoneShift?]
 
@@ -19,10 +22,11 @@ public struct TrafficReplay: Sendable {
     public static let lineLimit = 1 << 20
     static let overlong = RequestError("line longer than \(lineLimit) bytes")
 
-    public init(old: Router, new: Router, retiming: Retiming = .asLogged) {
+    public init(old: Router, new: Router, retiming: Retiming = .asLogged, oldDigest: String? = nil) {
         self.old = old
         self.new = new
         self.retiming = retiming
+        self.oldDigest = oldDigest
         var zones = [ZoneShift?](repeating: nil, count: 26 * 26)
         if case .shift = retiming {
             var tables: [String: UTCOffsetTable] = [:]
@@ -72,7 +76,7 @@ public struct TrafficReplay: Sendable {
                 skippingLongLine = true
             }
         }
-        return TrafficReport(tally, retiming: retiming)
+        return TrafficReport(tally, retiming: retiming, oldDigest: oldDigest)
     }
 
     /// Replays bytes held in memory.
@@ -100,7 +104,7 @@ public struct TrafficReplay: Sendable {
             case .blank: tally.recordBlank(line: number)
             case .malformed(let error): tally.recordMalformed(line: number, message: error.description)
             case .decided(let request, let before, let after, let logged):
-                if let logged { tally.recordLogged(line: number, agrees: logged) }
+                if let logged { tally.recordLogged(line: number, agrees: logged.agrees, configDigest: logged.configDigest) }
                 tally.record(line: number, request: request, old: before, new: after)
             }
         }
@@ -110,8 +114,14 @@ public struct TrafficReplay: Sendable {
     enum Line {
         case blank
         case malformed(RequestError)
-        /// `request` as decided (retimed); `loggedAgrees` is nil when the line logs no decision.
-        case decided(request: RouteRequest, old: RouteDecision, new: RouteDecision, loggedAgrees: Bool?)
+        /// `request` as decided (retimed); `logged` is nil when the line logs no decision.
+        case decided(request: RouteRequest, old: RouteDecision, new: RouteDecision, logged: LoggedCheck?)
+    }
+
+    /// A logged decision compared with OLD's.
+    struct LoggedCheck {
+        var agrees: Bool
+        var configDigest: String?
     }
 
     /// One line through both configs.
@@ -129,8 +139,8 @@ public struct TrafficReplay: Sendable {
         request.at = retimed(request)
         let before = old.route(request)
         let after = new.route(request)
-        let agrees = read.logged.map { $0.agrees(with: asLogged ?? before) }
-        return .decided(request: request, old: before, new: after, loggedAgrees: agrees)
+        let logged = read.logged.map { LoggedCheck(agrees: $0.agrees(with: asLogged ?? before), configDigest: $0.configDigest) }
+        return .decided(request: request, old: before, new: after, logged: logged)
     }
 
     func retimed(_ request: RouteRequest) -> Instant {

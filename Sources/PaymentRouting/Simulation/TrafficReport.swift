@@ -51,9 +51,19 @@ public struct TrafficReport: Sendable {
     public var drifted: Int
     /// The first differing lines' numbers (at most 100).
     public var driftLines: [Int]
+    /// Logged lines by the config digest they name ("" for none), most lines first; at most 16,
+    /// the rest counted in `otherDigests`.
+    public var configDigests: [(digest: String, lines: Int)]
+    public var otherDigests: Int
+    /// SHA-256 (hex) of OLD's artifact, when known: the digest a log written by OLD names.
+    public var oldDigest: String?
 
-    init(_ tally: TrafficTally, retiming: Retiming) {
+    init(_ tally: TrafficTally, retiming: Retiming, oldDigest: String?) {
         self.retiming = retiming
+        self.oldDigest = oldDigest
+        configDigests = tally.configDigests.map { (digest: $0.key, lines: $0.value) }
+            .sorted { ($1.lines, $0.digest) < ($0.lines, $1.digest) }
+        otherDigests = tally.otherDigests
         lines = tally.lines
         blank = tally.blank
         blankLines = tally.blankLines

@@ -13,6 +13,8 @@ struct TrafficTally: Sendable {
     static let groupLimit = 10_000
     /// A malformed line's message is cut to this many characters: it may quote the line.
     static let messageLimit = 160
+    /// Distinct config digests counted; lines logged under any further one go to `otherDigests`.
+    static let digestLimit = 16
 
     struct GroupKey: Sendable, Hashable {
         var region: String
@@ -49,6 +51,9 @@ struct TrafficTally: Sendable {
     var logged = 0
     var drifted = 0
     var driftLines: [Int] = []
+    /// Logged lines by the config digest they name ("" when they name none).
+    var configDigests: [String: Int] = [:]
+    var otherDigests = 0
     var groups: [GroupKey: GroupStats] = [:]
     var ungrouped = 0
 
@@ -65,8 +70,14 @@ struct TrafficTally: Sendable {
         }
     }
 
-    mutating func recordLogged(line: Int, agrees: Bool) {
+    mutating func recordLogged(line: Int, agrees: Bool, configDigest: String?) {
         logged += 1
+        let digest = configDigest.map { $0.count > 80 ? String($0.prefix(80)) + "…" : $0 } ?? ""
+        if configDigests[digest] != nil || configDigests.count < Self.digestLimit {
+            configDigests[digest, default: 0] += 1
+        } else {
+            otherDigests += 1
+        }
         guard !agrees else { return }
         drifted += 1
         if driftLines.count < Self.sampleLimit { driftLines.append(line) }
@@ -100,6 +111,14 @@ struct TrafficTally: Sendable {
         logged += other.logged
         drifted += other.drifted
         driftLines = Array((driftLines + other.driftLines).prefix(Self.sampleLimit))
+        otherDigests += other.otherDigests
+        for (digest, count) in other.configDigests {
+            if configDigests[digest] != nil || configDigests.count < Self.digestLimit {
+                configDigests[digest, default: 0] += count
+            } else {
+                otherDigests += count
+            }
+        }
         ungrouped += other.ungrouped
         for (key, stats) in other.groups {
             if groups[key] != nil {
