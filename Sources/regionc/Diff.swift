@@ -19,10 +19,10 @@ struct Diff: ParsableCommand {
     @Argument(help: "The current config: artifact or regions directory.") var old: String
     @Argument(help: "The proposed config: artifact or regions directory.") var new: String
     @Option(help: "Output format: text, markdown or json.") var format: Format = .text
-    @Option(help: "Replay checkouts (JSON Lines as route --batch reads, or regiond's decision log; - for standard input) through OLD and NEW.")
+    @Option(help: ArgumentHelp("Replay checkouts (JSON Lines as route --batch reads, or regiond's decision log; - for standard input) through OLD and NEW.", valueName: "file"))
     var traffic: String?
-    @Option(help: "With --traffic: decide every checkout at this RFC 3339 instant.") var at: String?
-    @Option(parsing: .unconditional, help: "With --traffic: move each checkout by whole days (negative: back), keeping its local time of day in its region's zone.")
+    @Option(help: ArgumentHelp("With --traffic: decide every checkout at this RFC 3339 instant.", valueName: "instant")) var at: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --traffic: move each checkout by whole days (negative: back), keeping its local time of day in its region's zone.", valueName: "days"))
     var shift: Int?
 
     func run() throws {

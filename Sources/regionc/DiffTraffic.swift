@@ -9,13 +9,13 @@ import RegionCompiler
 extension Diff {
     static let trafficDiscussion = """
 
-
         With --traffic FILE, each line of FILE (a route --batch request, or a line of regiond's decision log) \
         is decided by OLD and by NEW and the changed decisions are reported in groups of region, method, currency, \
         before and after, breaking ones (routed, now declined) first. Malformed and blank lines are counted and \
         reported by line number, never fatal. A decision-log line's logged decision is also compared with OLD's: \
         a difference is drift between what runs and OLD. Exit status: 0 no decision changes, 3 decisions change, \
         4 a checkout routed by OLD is declined by NEW; 1 a side has errors, 2 usage or I/O.
+
         --at INSTANT decides every checkout at that instant. --shift DAYS moves each checkout's local date in its \
         region's zone by DAYS and keeps its local time of day, across daylight-saving changes too: a time that does \
         not exist on the new date (a spring-forward gap) moves later by the gap, one that exists twice (fall-back) \
