@@ -58,12 +58,12 @@ enum DiagnosticPrinter {
     }
 }
 
-/// `--as-of DATE`: a calendar date, default today in UTC.
+/// `--as-of DATE` (and `--from DATE`): a calendar date, default today in UTC.
 enum AsOfDate {
-    static func parse(_ text: String?) throws -> CalendarDate? {
+    static func parse(_ text: String?, option: String = "--as-of") throws -> CalendarDate? {
         guard let text else { return nil }
         guard let date = CalendarDate(text) else {
-            Terminal.printError("regionc: --as-of `\(text)` is not a date; write YYYY-MM-DD, e.g. 2026-11-28")
+            Terminal.printError("regionc: \(option) `\(text)` is not a date; write YYYY-MM-DD, e.g. 2026-11-28")
             throw ExitCode(ExitStatus.usage)
         }
         return date

@@ -20,7 +20,8 @@ public struct SettlementWalk: Sendable, Hashable {
     public var settlesAfterCutoff: CalendarDate
     /// Non-business days from the capture day to the later settlement date.
     public var skipped: [SkippedDay]
-    /// The later settlement date lies past a calendar's horizon (or the capture before its start).
+    /// Each settlement date lies past a calendar's horizon (or the capture before its start).
+    public var beforeCutoffEstimated: Bool
     public var estimated: Bool
     /// The calendars that do not vouch for the later settlement date, by label.
     public var beyondHorizon: [String]
@@ -45,6 +46,7 @@ extension BusinessCalendar {
             capture: capture, cutoff: LocalTime(hour: cutoffSecond / 3600, minute: cutoffSecond / 60 % 60) ?? cutoff,
             halfDay: halfDay(on: capture, regular: cutoff)?.name,
             settlesBeforeCutoff: CalendarDate(daysSinceEpoch: before), settlesAfterCutoff: late, skipped: skipped,
+            beforeCutoffEstimated: day < vouchedFrom || before > vouchedThrough,
             estimated: day < vouchedFrom || after > vouchedThrough,
             beyondHorizon: layersBeyondHorizon(on: late).map(\.label) + layersBeyondHorizon(on: capture).map(\.label))
     }
