@@ -19,6 +19,8 @@ struct Diff: ParsableCommand {
     @Argument(help: "The current config: artifact or regions directory.") var old: String
     @Argument(help: "The proposed config: artifact or regions directory.") var new: String
     @Option(help: "Output format: text, markdown or json.") var format: Format = .text
+    @Option(help: ArgumentHelp("The banking calendars for both sides' regions directories (default: `calendars` beside each).", valueName: "dir"))
+    var calendars: String?
     @Option(help: ArgumentHelp("Replay checkouts (JSON Lines as route --batch reads, or regiond's decision log; - for standard input) through OLD and NEW.", valueName: "file"))
     var traffic: String?
     @Option(help: ArgumentHelp("With --traffic: decide every checkout at this RFC 3339 instant.", valueName: "instant")) var at: String?
@@ -29,7 +31,8 @@ struct Diff: ParsableCommand {
         if let traffic { return try runTraffic(traffic) }
         let before = try load(old)
         let after = try load(new)
-        let diff = ConfigDiff.compare(old: before, new: after)
+        var diff = ConfigDiff.compare(old: before, new: after)
+        diff.payoutMoves = PayoutMoves.between(before, after)
         switch format {
         case .text: print(DiffRenderer.text(diff))
         case .markdown: print(DiffRenderer.markdown(diff))
@@ -40,7 +43,7 @@ struct Diff: ParsableCommand {
 
     func load(_ path: String) throws -> GatewayArtifact {
         do {
-            return try ReviewInput.load(path)
+            return try ReviewInput.load(path, calendars: calendars)
         } catch {
             if case .invalid(let compilation) = error {
                 let renderer = TextRenderer(colored: false)

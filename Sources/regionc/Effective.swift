@@ -9,6 +9,7 @@ struct Effective: ParsableCommand {
 
     @Argument(help: "Region code, e.g. HK.") var region: String
     @Argument(help: "The regions directory.") var directory = "regions"
+    @Option(help: "The banking calendars directory (default: `calendars` beside DIR).") var calendars: String?
 
     func run() throws {
         let files: [SourceFile]
@@ -29,5 +30,10 @@ struct Effective: ParsableCommand {
             throw ExitCode(ExitStatus.inputErrors)
         }
         print(text, terminator: "")
+        // The calendars its payouts follow, resolved as the compiler resolves them.
+        let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory, calendars: calendars) }
+        if let descriptor = compilation.regions.first(where: { $0.file.name == file.name }) {
+            print(EffectiveCalendars.render(descriptor, resolution: compilation.calendars), terminator: "")
+        }
     }
 }

@@ -42,8 +42,10 @@ public struct ConfigDiff: Sendable, Equatable {
 
     public var changes: [FieldChange]
     public var impacts: [Impact]
+    /// Payout dates that move, filled in by the caller that can compute them (`regionc diff`).
+    public var payoutMoves: [PayoutMove] = []
 
-    public var isEmpty: Bool { changes.isEmpty && impacts.isEmpty }
+    public var isEmpty: Bool { changes.isEmpty && impacts.isEmpty && payoutMoves.isEmpty }
     public var hasBreaking: Bool { changes.contains(where: \.breaking) || impacts.contains(where: \.breaking) }
 
     /// Exit status for CI: 0 no changes, 3 changes, 4 breaking changes.

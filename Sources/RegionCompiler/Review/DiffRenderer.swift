@@ -25,6 +25,11 @@ public enum DiffRenderer {
             lines += otherChanges.map { "  \($0.line)" }
             lines.append("")
         }
+        if !diff.payoutMoves.isEmpty {
+            lines.append("Payout dates that move:")
+            lines += diff.payoutMoves.map { "  \($0.line)" }
+            lines.append("")
+        }
         lines.append(summary(diff))
         return lines.joined(separator: "\n")
     }
@@ -50,6 +55,13 @@ public enum DiffRenderer {
             lines += changes.map { "| \($0.region) | `\($0.field)` | \(escape($0.change)) |" }
             lines.append("")
         }
+        if !diff.payoutMoves.isEmpty {
+            lines += ["#### Payout dates that move", "", "| region | captured | settles now | was |", "|---|---|---|---|"]
+            lines += diff.payoutMoves.map {
+                "| \($0.region) | \($0.capture)\($0.fromCutoff.map { " from \($0)" } ?? "") | \($0.now) | \($0.was) |"
+            }
+            lines.append("")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -61,8 +73,10 @@ public enum DiffRenderer {
                 let breaking: Bool
                 let before, after: String?
             }
+            struct Move: Encodable { let region, capture, was, now: String; let from_cutoff: String? }
             let changes: [Change]
             let impacts: [Impact]
+            let payout_moves: [Move]?
             let breaking: Bool
             let exit_status: Int32
         }
@@ -71,6 +85,9 @@ public enum DiffRenderer {
             impacts: diff.impacts.map {
                 .init(region: $0.region, method: $0.method, currency: $0.currency, summary: $0.summary, breaking: $0.breaking,
                       before: $0.before?.text, after: $0.after?.text)
+            },
+            payout_moves: diff.payoutMoves.isEmpty ? nil : diff.payoutMoves.map {
+                .init(region: $0.region, capture: $0.capture, was: $0.was, now: $0.now, from_cutoff: $0.fromCutoff)
             },
             breaking: diff.hasBreaking, exit_status: diff.exitStatus)
         let encoder = JSONEncoder()
@@ -82,6 +99,7 @@ public enum DiffRenderer {
         let breaking = diff.changes.filter(\.breaking).count + diff.impacts.filter(\.breaking).count
         return "\(diff.changes.count) field change\(diff.changes.count == 1 ? "" : "s"), "
             + "\(diff.impacts.count) payment impact\(diff.impacts.count == 1 ? "" : "s"), \(breaking) breaking"
+            + (diff.payoutMoves.isEmpty ? "" : ", \(diff.payoutMoves.count) payout date\(diff.payoutMoves.count == 1 ? "" : "s") moved")
     }
 
     static func escape(_ text: String) -> String {

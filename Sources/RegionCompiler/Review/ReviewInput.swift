@@ -18,7 +18,8 @@ public enum ReviewInput {
         }
     }
 
-    public static func load(_ path: String) throws(Failure) -> GatewayArtifact {
+    /// `calendars`: the banking calendars for a regions directory (default: `calendars` beside it).
+    public static func load(_ path: String, calendars: String? = nil) throws(Failure) -> GatewayArtifact {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable("no such file or directory: \(path)")
@@ -26,7 +27,7 @@ public enum ReviewInput {
         if isDirectory.boolValue {
             let compilation: Compilation
             do {
-                compilation = try DescriptorCompiler.compile(directory: path)
+                compilation = try DescriptorCompiler.compile(directory: path, calendars: calendars)
             } catch {
                 throw .unreadable(error.description)
             }
