@@ -98,6 +98,14 @@ public struct BatchReplay: Sendable {
         RequestLine.read(line).map(\.request)
     }
 
+    /// Reads one request object: the one validator for batch lines and `regiond`'s `/v1/route` body.
+    /// `defaultAt` stands in for a missing `at` (the service's "now"); without it `at` is required,
+    /// as in batch files. A failure names the field at fault when there is one.
+    public static func request(json line: ArraySlice<UInt8>, defaultAt: Instant? = nil) -> Result<RouteRequest, RequestError> {
+        if let fields = RequestLineScanner.scan(line), let request = fastRequest(line, fields) { return .success(request) }
+        return parseGeneral(line, defaultAt: defaultAt)
+    }
+
     /// Builds the request straight from bytes; nil (take the general path, which explains
     /// the problem) when a field is not plain ASCII or does not parse.
     static func fastRequest(_ line: ArraySlice<UInt8>, _ fields: RequestLineScanner.Fields) -> RouteRequest? {
@@ -110,19 +118,26 @@ public struct BatchReplay: Sendable {
                             method: String(decoding: line[fields.method], as: UTF8.self), amount: amount, at: instant)
     }
 
-    static func parseGeneral(_ line: ArraySlice<UInt8>) -> Result<RouteRequest, RequestError> {
-        guard let fields = FlatJSONObject.parse(line) else {
-            return .failure(RequestError("not a JSON object of strings"))
+    static func parseGeneral(_ line: ArraySlice<UInt8>, defaultAt: Instant? = nil) -> Result<RouteRequest, RequestError> {
+        let fields: [String: String]
+        switch FlatJSONObject.read(line) {
+        case .success(let read): fields = read
+        case .failure(.malformed): return .failure(RequestError("not a JSON object of strings"))
+        case .failure(.notAString(let key)): return .failure(RequestError("\"\(key)\" is not a string", field: key))
         }
         var values: [String] = []
         for key in ["region", "merchant", "method", "amount", "at"] {
-            guard let value = fields[key] else { return .failure(RequestError("missing \"\(key)\"")) }
+            guard let value = fields[key] ?? (key == "at" ? defaultAt?.description : nil) else {
+                return .failure(RequestError("missing \"\(key)\"", field: key))
+            }
             values.append(value)
         }
         return RequestParser.parse(region: values[0], merchant: values[1], method: values[2], amount: values[3], at: values[4])
     }
 
-    static func writeError(_ message: String, line: Int, into output: inout [UInt8]) {
+    /// The line a request that cannot be decided gets, `{"error":"…","line":N}` (no newline), so a
+    /// caller reporting a line it could not even hand over (e.g. one over a length cap) writes the same.
+    public static func writeError(_ message: String, line: Int, into output: inout [UInt8]) {
         output += Array("{\"error\":".utf8)
         JSONText.writeString(message, into: &output)
         output += Array(",\"line\":\(line)}".utf8)

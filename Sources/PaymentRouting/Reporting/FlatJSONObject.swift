@@ -1,7 +1,20 @@
 /// Reads a one-level JSON object whose values are all strings, e.g. a batch request line.
 /// Anything else (nesting, numbers, a syntax error) gives nil: the caller reports the line.
 enum FlatJSONObject {
+    enum Failure: Error, Equatable {
+        /// Not a JSON object (a syntax error, or another kind of value).
+        case malformed
+        /// The value of this key is not a string (a number, an object, null, ...).
+        case notAString(key: String)
+    }
+
     static func parse(_ bytes: ArraySlice<UInt8>) -> [String: String]? {
+        if case .success(let fields) = read(bytes) { return fields }
+        return nil
+    }
+
+    /// The same, saying which key holds a value that is not a string, so a caller can name the field.
+    static func read(_ bytes: ArraySlice<UInt8>) -> Result<[String: String], Failure> {
         var index = bytes.startIndex
         func skipSpace() {
             while index < bytes.endIndex, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[index]) { index += 1 }
@@ -12,24 +25,26 @@ enum FlatJSONObject {
             index += 1
             return true
         }
-        guard expect(UInt8(ascii: "{")) else { return nil }
+        guard expect(UInt8(ascii: "{")) else { return .failure(.malformed) }
         var fields: [String: String] = [:]
         skipSpace()
         if index < bytes.endIndex, bytes[index] == UInt8(ascii: "}") {
             index += 1
             skipSpace()
-            return index == bytes.endIndex ? fields : nil
+            return index == bytes.endIndex ? .success(fields) : .failure(.malformed)
         }
         while true {
             skipSpace()
-            guard let key = string(bytes, &index), expect(UInt8(ascii: ":")) else { return nil }
+            guard let key = string(bytes, &index), expect(UInt8(ascii: ":")) else { return .failure(.malformed) }
             skipSpace()
-            guard let value = string(bytes, &index) else { return nil }
+            guard index < bytes.endIndex else { return .failure(.malformed) }
+            guard bytes[index] == UInt8(ascii: "\"") else { return .failure(.notAString(key: key)) }
+            guard let value = string(bytes, &index) else { return .failure(.malformed) }
             fields[key] = value
             if expect(UInt8(ascii: ",")) { continue }
-            guard expect(UInt8(ascii: "}")) else { return nil }
+            guard expect(UInt8(ascii: "}")) else { return .failure(.malformed) }
             skipSpace()
-            return index == bytes.endIndex ? fields : nil
+            return index == bytes.endIndex ? .success(fields) : .failure(.malformed)
         }
     }
 
