@@ -10,11 +10,20 @@ let package = Package(
         .library(name: "PaymentRouting", targets: ["PaymentRouting"]),
         .library(name: "ArtifactTrust", targets: ["ArtifactTrust"]),
         .executable(name: "regionc", targets: ["regionc"]),
+        .library(name: "RoutingService", targets: ["RoutingService"]),
+        .executable(name: "regiond", targets: ["regiond"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // The routing service (regiond).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // The small core shared by compiler and runtime: artifact types, ISO tables, Money. No YAML.
@@ -38,6 +47,39 @@ let package = Package(
                 "PaymentRouting",
                 "ArtifactTrust",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The routing service as a library, so tests drive it in-process; regiond only parses flags and runs it.
+        .target(
+            name: "RoutingService",
+            dependencies: [
+                "PaymentRouting",
+                "GatewayConfig",
+                "ArtifactTrust",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            resources: [.copy("Resources/openapi.json")]
+        ),
+        .executableTarget(
+            name: "regiond",
+            dependencies: [
+                "RoutingService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "RoutingServiceTests",
+            dependencies: [
+                "RoutingService",
+                "PaymentRouting",
+                "ArtifactTrust",
+                "RegionCompiler",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig"]),

@@ -1,0 +1,120 @@
+import Foundation
+import GatewayConfig
+import HTTPTypes
+import Hummingbird
+import PaymentRouting
+
+/// `POST /v1/route` and `POST /v1/route/batch`.
+struct DecisionHandlers: Sendable {
+    let keeper: ReleaseKeeper
+    let metrics: ServiceMetrics
+    let decisionLog: DecisionLog?
+
+    static let jsonTypes = ["application/json"]
+    static let batchTypes = ["application/x-ndjson", "application/jsonl", "application/json-lines", "application/json"]
+
+    func route(_ request: Request) async throws -> Response {
+        try RequestBodyReader.requireContentType(request, accepted: Self.jsonTypes)
+        let explain = try RequestBodyReader.explainFlag(request)
+        let body = try await RequestBodyReader.collect(request, limit: RequestLimits.maximumBodyBytes)
+        guard let release = keeper.current else { throw Problem.notReady("no verified release is loaded yet; see /readyz") }
+        let now = Date()
+        let parsed = BatchReplay.request(json: body[...], defaultAt: RFC3339.instant(now))
+        let routeRequest: RouteRequest
+        switch parsed {
+        case .success(let value): routeRequest = value
+        case .failure(let error): throw Problem.badRequest(error.description, field: error.field ?? "body")
+        }
+
+        let started = ContinuousClock.now
+        let decision: RouteDecision
+        var steps: [TraceStep]?
+        if explain {
+            let explanation = release.router.explain(routeRequest)
+            decision = explanation.decision
+            steps = explanation.steps
+        } else {
+            decision = release.router.route(routeRequest)
+        }
+        let elapsed = ContinuousClock.now - started
+
+        let (label, reason) = Self.labels(decision)
+        metrics.decided(region: release.regionLabel(routeRequest.region), decision: label, reason: reason, duration: elapsed)
+        if let decisionLog, decisionLog.sampled() {
+            decisionLog.record(configDigest: release.configDigest, request: routeRequest, decision: decision, at: now)
+        }
+
+        var output: [UInt8] = []
+        output.reserveCapacity(512)
+        DecisionReport.write(request: routeRequest, decision: decision, into: &output)
+        output.removeLast()  // the closing brace: the service's own fields follow
+        output += Array(",\"config_digest\":\"\(release.configDigest)\"".utf8)
+        if let steps {
+            output += Array(",\"explain\":".utf8)
+            output += Self.encodedSteps(steps)
+        }
+        output.append(UInt8(ascii: "}"))
+        return Self.json(output, digest: release.configDigest)
+    }
+
+    /// Streams one decision line per request line, the bytes `regionc route --batch` writes, deciding
+    /// a chunk at a time: memory stays near one chunk and one line, however long the body.
+    func batch(_ request: Request) async throws -> Response {
+        try RequestBodyReader.requireContentType(request, accepted: Self.batchTypes)
+        let explain = try RequestBodyReader.explainFlag(request)
+        guard let release = keeper.current else { throw Problem.notReady("no verified release is loaded yet; see /readyz") }
+        let replay = BatchReplay(router: release.router, explain: explain)
+        let body = request.body
+        var headers = HTTPFields()
+        headers[.contentType] = "application/x-ndjson"
+        headers[Self.configDigestHeader] = release.configDigest
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            var splitter = BatchLineSplitter(maximumLine: RequestLimits.maximumBatchLineBytes)
+            for try await buffer in body {
+                splitter.append(buffer.readableBytesView)
+                while let piece = splitter.nextPiece(chunkBytes: RequestLimits.batchChunkBytes) {
+                    try await write(piece, replay: replay, into: &writer)
+                }
+            }
+            if let piece = splitter.finish() {
+                try await write(piece, replay: replay, into: &writer)
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    private func write(_ piece: BatchLineSplitter.Piece, replay: BatchReplay, into writer: inout any ResponseBodyWriter) async throws {
+        switch piece {
+        case .lines(let bytes, let firstLine):
+            let outcome = replay.replay(bytes[...], firstLine: firstLine)
+            if !outcome.output.isEmpty { try await writer.write(ByteBuffer(bytes: outcome.output)) }
+        case .overlongLine(let number):
+            var line: [UInt8] = []
+            BatchReplay.writeError("line longer than \(RequestLimits.maximumBatchLineBytes) bytes", line: number, into: &line)
+            line.append(0x0A)
+            try await writer.write(ByteBuffer(bytes: line))
+        }
+    }
+
+    static let configDigestHeader = HTTPField.Name("Config-Digest")!
+
+    static func json(_ bytes: [UInt8], digest: String? = nil) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        if let digest { headers[configDigestHeader] = digest }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func labels(_ decision: RouteDecision) -> (decision: String, reason: String) {
+        switch decision {
+        case .route: ("route", "none")
+        case .decline(let reason): ("decline", reason.rawValue)
+        }
+    }
+
+    static func encodedSteps(_ steps: [TraceStep]) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(steps)).map(Array.init) ?? Array("[]".utf8)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import PaymentRouting
+
+/// `GET /v1/config`, `/healthz`, `/readyz`, `/metrics` and `/openapi.json`.
+struct StatusHandlers: Sendable {
+    let keeper: ReleaseKeeper
+    let metrics: ServiceMetrics
+    let source: ServiceConfiguration.Source
+    let openAPIDocument: [UInt8]
+
+    /// What `/v1/config` answers: the spec's fields, then the service's own (`config_digest`, `origin`, `source`).
+    struct ConfigAnswer: Encodable {
+        var sourceDigest: String
+        var formatVersion: Int
+        var compilerVersion: String
+        /// The serial signed with the release; null when the signature carries none or releases are unsigned.
+        var releaseSerial: UInt64?
+        var keyId: String?
+        var loadedAt: String
+        var regions: [String]
+        var lastFailure: FailureAnswer?
+        var configDigest: String
+        var origin: String
+        var source: String
+
+        enum CodingKeys: String, CodingKey {
+            case sourceDigest = "source_digest", formatVersion = "format_version", compilerVersion = "compiler_version"
+            case releaseSerial = "release_serial", keyId = "key_id", loadedAt = "loaded_at", regions
+            case lastFailure = "last_failure", configDigest = "config_digest", origin, source
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(sourceDigest, forKey: .sourceDigest)
+            try container.encode(formatVersion, forKey: .formatVersion)
+            try container.encode(compilerVersion, forKey: .compilerVersion)
+            // Spec fields are always present, null when there is nothing to say.
+            try container.encode(releaseSerial, forKey: .releaseSerial)
+            try container.encode(keyId, forKey: .keyId)
+            try container.encode(loadedAt, forKey: .loadedAt)
+            try container.encode(regions, forKey: .regions)
+            try container.encode(lastFailure, forKey: .lastFailure)
+            try container.encode(configDigest, forKey: .configDigest)
+            try container.encode(origin, forKey: .origin)
+            try container.encode(source, forKey: .source)
+        }
+    }
+
+    struct FailureAnswer: Encodable {
+        var code: String
+        var reason: String
+        var at: String
+        var digest: String?
+
+        init(_ failure: ReloadFailure) {
+            code = failure.code
+            reason = failure.message
+            at = RFC3339.seconds(failure.at)
+            digest = failure.rejectedDigest
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(reason, forKey: .reason)
+            try container.encode(at, forKey: .at)
+            try container.encode(digest, forKey: .digest)
+        }
+
+        enum CodingKeys: String, CodingKey { case code, reason, at, digest }
+    }
+
+    func config() throws -> Response {
+        guard let release = keeper.current else {
+            let why = keeper.lastFailure.map { " (last failure: \($0.description))" } ?? ""
+            throw Problem.notReady("no verified release is loaded yet\(why)")
+        }
+        let active = release.release
+        let answer = ConfigAnswer(
+            sourceDigest: active.sourceDigest, formatVersion: active.formatVersion, compilerVersion: active.compilerVersion,
+            releaseSerial: active.releaseSerial, keyId: active.keyId, loadedAt: RFC3339.seconds(active.loadedAt),
+            regions: active.regions, lastFailure: keeper.lastFailure.map(FailureAnswer.init),
+            configDigest: release.configDigest, origin: active.origin.rawValue, source: sourceText)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return DecisionHandlers.json(Array(try encoder.encode(answer)), digest: release.configDigest)
+    }
+
+    var sourceText: String {
+        switch source {
+        case .file(let path): path
+        case .url(let url): url
+        }
+    }
+
+    func healthz() -> Response { DecisionHandlers.json(Array(#"{"status":"ok"}"#.utf8)) }
+
+    func readyz() throws -> Response {
+        guard let release = keeper.current else {
+            let why = keeper.lastFailure.map { " (last failure: \($0.description))" } ?? ""
+            throw Problem.notReady("no verified release is loaded yet\(why)")
+        }
+        return DecisionHandlers.json(Array(#"{"config_digest":"\#(release.configDigest)","status":"ready"}"#.utf8))
+    }
+
+    func metricsText() -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.render())))
+    }
+
+    func openAPI() -> Response { DecisionHandlers.json(openAPIDocument) }
+}

@@ -1,0 +1,87 @@
+import CoreMetrics
+import Foundation
+import Prometheus
+import Synchronization
+
+/// The service's metrics, with the spec's names and labels, in a registry of its own (so two
+/// services in one test process never share counts). `/metrics` renders `registry`.
+final class ServiceMetrics: Sendable {
+    let registry: PrometheusCollectorRegistry
+    private let factory: PrometheusMetricsFactory
+    private let decisionDuration: CoreMetrics.Timer
+    /// Counters by their labels, made once: a decision takes a lock and a lookup, not a registration.
+    private let counters = Mutex<[CounterKey: CoreMetrics.Counter]>([:])
+    /// The `regiond_config_info` series now set to 1 and its labels, replaced when another release is served.
+    private let configInfo = Mutex<(labels: [String], gauge: CoreMetrics.Gauge)?>(nil)
+
+    struct CounterKey: Hashable {
+        var name: String
+        var labels: [String]
+    }
+
+    enum ReloadResult: String, CaseIterable { case ok, rejected, unreachable }
+
+    init() {
+        registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // A decision takes microseconds: buckets from 5 µs to 10 ms, then the slow tail.
+        factory.durationHistogramBuckets["regiond_decision_duration_seconds"] = [
+            .microseconds(5), .microseconds(10), .microseconds(25), .microseconds(50), .microseconds(100),
+            .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(10),
+            .milliseconds(100),
+        ]
+        self.factory = factory
+        decisionDuration = CoreMetrics.Timer(label: "regiond_decision_duration_seconds", dimensions: [], factory: factory)
+        // Every reload result shows from the start, at 0, so a dashboard's rate() has a series to read.
+        for result in ReloadResult.allCases { _ = counter("regiond_config_reloads_total", [("result", result.rawValue)]) }
+    }
+
+    func decided(region: String, decision: String, reason: String, duration: Duration) {
+        counter("regiond_decisions_total", [("region", region), ("decision", decision), ("reason", reason)]).increment()
+        decisionDuration.recordNanoseconds(duration.nanoseconds)
+    }
+
+    func reloaded(_ result: ReloadResult) {
+        counter("regiond_config_reloads_total", [("result", result.rawValue)]).increment()
+    }
+
+    func served(path: String, status: Int) {
+        counter("regiond_http_requests_total", [("path", path), ("status", String(status))]).increment()
+    }
+
+    /// Marks the release now served: its series reads 1, the previous one is removed.
+    func serving(sourceDigest: String, keyId: String?) {
+        let labels = [("source_digest", sourceDigest), ("key_id", keyId ?? "")]
+        configInfo.withLock { current in
+            guard current?.labels != labels.map(\.1) else { return }
+            current?.gauge.destroy()
+            let gauge = CoreMetrics.Gauge(label: "regiond_config_info", dimensions: labels, factory: factory)
+            gauge.record(1)
+            current = (labels.map(\.1), gauge)
+        }
+    }
+
+    /// Prometheus text exposition format.
+    func render() -> [UInt8] {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer
+    }
+
+    private func counter(_ name: String, _ labels: [(String, String)]) -> CoreMetrics.Counter {
+        let key = CounterKey(name: name, labels: labels.map(\.1))
+        return counters.withLock { counters in
+            if let counter = counters[key] { return counter }
+            let counter = CoreMetrics.Counter(label: name, dimensions: labels, factory: factory)
+            counters[key] = counter
+            return counter
+        }
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds.multipliedReportingOverflow(by: 1_000_000_000).partialValue &+ attoseconds / 1_000_000_000
+    }
+}

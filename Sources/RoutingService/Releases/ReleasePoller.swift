@@ -1,0 +1,103 @@
+import AsyncHTTPClient
+import Dispatch
+import Foundation
+import Logging
+import NIOCore
+import PaymentRouting
+import ServiceLifecycle
+import Synchronization
+
+/// Watches the release source and offers what it finds to the `ReleaseKeeper`: a file (and its
+/// `.sig`) every poll interval, or a URL (and URL.sig) polled with ETags, backing off with jitter
+/// while the source is unreachable. Runs as a service beside the HTTP server; stops on shutdown.
+final class ReleasePoller: Service {
+    let keeper: ReleaseKeeper
+    let configuration: ServiceConfiguration
+    /// Resumed once the server listens, so "listening on" is the first log line.
+    let started: AsyncStream<Void>
+    /// Fingerprint of the release file's bytes last offered (`missing` when it could not be read),
+    /// so an unchanged file is neither re-judged nor re-counted.
+    private let lastSeenFile = Mutex<String?>(nil)
+
+    init(configuration: ServiceConfiguration, keeper: ReleaseKeeper, started: AsyncStream<Void>) {
+        self.keeper = keeper
+        self.configuration = configuration
+        self.started = started
+    }
+
+    func run() async throws {
+        for await _ in started { break }
+        keeper.announceStart()
+        switch configuration.source {
+        case .file(let path):
+            await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    await self.lookAtFile(path)
+                    try? await Task.sleep(for: self.configuration.pollInterval)
+                }
+            }
+        case .url(let url):
+            var clientConfiguration = HTTPClient.Configuration()
+            clientConfiguration.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.nanoseconds),
+                                                read: .nanoseconds(configuration.requestTimeout.nanoseconds))
+            clientConfiguration.redirectConfiguration = .follow(max: 3, allowCycles: false)
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+            await cancelWhenGracefulShutdown { await self.follow(url, client: client) }
+            try? await client.shutdown()
+        }
+    }
+
+    /// Offers the release file and its `.sig` when their bytes changed since the last look.
+    func lookAtFile(_ path: String) async {
+        let release = await Self.onWorker { ReleaseBytes.read(artifactPath: path) }
+        let seen = release?.fingerprint ?? "missing"
+        let changed = lastSeenFile.withLock { last in
+            defer { last = seen }
+            return last != seen
+        }
+        guard changed else { return }
+        if let release {
+            await keeper.offer(release)
+        } else {
+            keeper.sourceUnreachable("cannot read \(path)")
+        }
+    }
+
+    /// Polls `url` until cancelled: a changed release is offered; while the source fails, the polls back off.
+    private func follow(_ url: String, client: HTTPClient) async {
+        var fetcher = URLReleaseFetcher(url: url, client: client, maximumBytes: configuration.maximumReleaseBytes,
+                                        requestTimeout: configuration.requestTimeout)
+        var failures = 0
+        while !Task.isCancelled {
+            switch await fetcher.poll() {
+            case .unchanged:
+                failures = 0
+            case .fetched(let artifact, let signature):
+                failures = 0
+                await keeper.offer(ReleaseBytes(artifact: artifact, signature: signature))
+            case .failed(let code, let reason):
+                failures += 1
+                keeper.sourceUnreachable("\(code): \(reason)")
+            }
+            try? await Task.sleep(for: Backoff.delay(interval: configuration.pollInterval, failures: failures))
+        }
+    }
+
+    private static func onWorker<Value: Sendable>(_ body: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async { continuation.resume(returning: body()) }
+        }
+    }
+}
+
+/// How long to wait before the next poll: the poll interval while all is well; after failures,
+/// doubling up to 32 intervals (at most 5 minutes, never less than one interval), with full
+/// jitter so a fleet that lost its source does not come back in step.
+enum Backoff {
+    static func delay(interval: Duration, failures: Int) -> Duration {
+        guard failures > 0 else { return interval }
+        let ceiling = max(interval, min(.seconds(300), interval * (1 << min(failures, 5))))
+        let span = ceiling - interval
+        return interval + span * Double.random(in: 0...1)
+    }
+}

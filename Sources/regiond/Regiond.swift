@@ -1,0 +1,83 @@
+import ArgumentParser
+import ArtifactTrust
+import Foundation
+import Logging
+import PaymentRouting
+import RoutingService
+
+/// `regiond`: parses flags and runs the routing service. Everything else lives in `RoutingService`.
+@main
+struct Regiond: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regiond",
+        abstract: "Serve routing decisions over HTTP from a signed release (a file or a URL).",
+        discussion: """
+        Logs one JSON line per event on standard error; the first says `listening on http://HOST:PORT`. \
+        SIGTERM or SIGINT stops accepting, finishes the requests in flight and exits 0. \
+        Exit status: 2 for bad flags or files, 1 when the server cannot run (e.g. the port is taken).
+        """
+    )
+
+    @Option(help: "The compiled gateway-config.json; FILE and FILE.sig are watched.") var config: String?
+    @Option(name: .customLong("config-url"), help: "An HTTP(S) URL of the artifact; URL.sig is its signature. Polled.")
+    var configURL: String?
+    @Option(help: "A trusted public key: a .pub/.pem file or a directory of .pub files. Repeatable.") var trust: [String] = []
+    @Flag(help: "Accept unsigned releases. For local use only: logged loudly.") var allowUnsigned = false
+    @Option(name: .customLong("state-dir"), help: "Keeps the last good release; a restart with the source down starts from it.")
+    var stateDir: String?
+    @Option(name: .customLong("poll-interval"), help: "Seconds between looks at the source.") var pollInterval: Double = 10
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on; 0 picks any free port.") var port = 8080
+    @Option(name: .customLong("decision-log"), help: "Append one JSON line per decision to FILE (- for standard output).")
+    var decisionLog: String?
+    @Option(name: .customLong("decision-log-sample"), help: "Fraction of decisions logged, 0 to 1.")
+    var decisionLogSample: Double = 1
+
+    func validate() throws {
+        guard (config == nil) != (configURL == nil) else { throw ValidationError("give exactly one of --config FILE and --config-url URL") }
+        guard trust.isEmpty == allowUnsigned else {
+            throw ValidationError("give --trust KEY (repeatable) to verify releases, or --allow-unsigned for local use, not both")
+        }
+        guard pollInterval > 0, pollInterval.isFinite else { throw ValidationError("--poll-interval must be a positive number of seconds") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535") }
+        guard (0...1).contains(decisionLogSample) else { throw ValidationError("--decision-log-sample must be between 0 and 1") }
+        if let configURL {
+            guard let url = URL(string: configURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                throw ValidationError("--config-url must be an http:// or https:// URL, not `\(configURL)`")
+            }
+        }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in JSONLineLogHandler(label: label) }
+        let logger = Logger(label: "regiond")
+        let policy: SignaturePolicy
+        if trust.isEmpty {
+            policy = .allowUnsigned
+        } else {
+            do {
+                policy = .required(try TrustStore.load(paths: trust))
+            } catch {
+                FileHandle.standardError.write(Data("regiond: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        let source: ServiceConfiguration.Source = config.map { .file($0) } ?? .url(configURL ?? "")
+        let configuration = ServiceConfiguration(
+            source: source, policy: policy, stateDirectory: stateDir, pollInterval: .milliseconds(Int64(pollInterval * 1000)),
+            host: host, port: port, decisionLogPath: decisionLog, decisionLogSampleRate: decisionLogSample)
+        let service: RoutingService
+        do {
+            service = try RoutingService(configuration: configuration, logger: logger)
+        } catch {
+            FileHandle.standardError.write(Data("regiond: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        do {
+            try await service.run()
+        } catch {
+            logger.error("stopped on an error", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+    }
+}
