@@ -32,8 +32,8 @@ enum RequestBodyReader {
     static func explainFlag(_ request: Request) throws(Problem) -> Bool {
         guard let value = request.uri.queryParameters["explain"] else { return false }
         switch value {
-        case "true", "1": return true
-        case "false", "0", "": return false
+        case "true": return true
+        case "false": return false
         default: throw Problem.badRequest("explain is \(Problem.quoted(String(value))); use true or false", field: "explain")
         }
     }
