@@ -80,6 +80,7 @@ let package = Package(
                 "ArtifactTrust",
                 "RegionCompiler",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig"]),
