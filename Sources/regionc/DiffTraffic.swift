@@ -38,7 +38,7 @@ extension Diff {
         let replay = TrafficReplay(old: oldRouter, new: newRouter, retiming: retiming, oldDigest: oldDigest)
         let report: TrafficReport
         do {
-            report = try replay.replay { try handle.read(upToCount: TrafficReplay.chunkSize).map { [UInt8]($0) } }
+            report = try replay.replay { try handle.read(upToCount: TrafficReplay.chunkSize) }
         } catch {
             Terminal.printError("regionc: cannot read \(path): \(error.localizedDescription)")
             throw ExitCode(ExitStatus.usage)
