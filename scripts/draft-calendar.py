@@ -21,6 +21,11 @@ What the draft does per market:
   HK  general holidays (category "optional" in python-holidays is Hong Kong's
       general holidays, i.e. bank holidays; "public" is the statutory list).
   MY  Wilayah Persekutuan Kuala Lumpur (subdivision 14), category public.
+  ID  categories public and government: the government category holds the
+      collective leave days (cuti bersama) the SKB decree adds.
+  IN  Maharashtra (subdivision MH, the Mumbai banks), category public; the
+      2nd and 4th Saturdays (bank holidays in India) are added by the script.
+  BD  Friday-Saturday weekend.
   other markets: the categories public and bank where the library has them.
 
 Dates the library itself marks "(estimated)" (lunar or Islamic dates it has no
@@ -45,7 +50,6 @@ except ImportError:  # pragma: no cover - depends on the environment
     )
     sys.exit(2)
 
-WEEKEND = {5, 6}  # Saturday, Sunday: every market drafted here
 DAY = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # market: (name, timezone, categories, subdivision)
@@ -55,7 +59,39 @@ MARKETS: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
     "KR": ("Korean banks", "Asia/Seoul", ("public", "bank"), None),
     "TH": ("Thai financial institutions (Bank of Thailand)", "Asia/Bangkok", ("public", "bank"), None),
     "MY": ("Malaysian banks, Kuala Lumpur", "Asia/Kuala_Lumpur", ("public",), "14"),
+    "ID": ("Indonesian banks (SKB holidays and cuti bersama)", "Asia/Jakarta", ("public", "government"), None),
+    "IN": ("Mumbai banks (Maharashtra, NI Act)", "Asia/Kolkata", ("public",), "MH"),
+    "PH": ("Philippine banks (proclaimed holidays)", "Asia/Manila", ("public",), None),
+    "PK": ("Pakistani banks (State Bank of Pakistan)", "Asia/Karachi", ("public",), None),
+    "BD": ("Bangladeshi banks (Bangladesh Bank)", "Asia/Dhaka", ("public",), None),
 }
+
+# Weekend days by market (Monday = 0). Bangladesh rests on Friday and Saturday.
+WEEKENDS: dict[str, set[int]] = {"BD": {4, 5}}
+WEEKEND_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def weekend_of(market: str) -> set[int]:
+    return WEEKENDS.get(market, {5, 6})
+
+
+def second_and_fourth_saturdays(year: int) -> dict[dt.date, str]:
+    """India's bank holidays on the 2nd and 4th Saturday of every month (RBI, 2015)."""
+    result: dict[dt.date, str] = {}
+    for month in range(1, 13):
+        saturdays = [dt.date(year, month, day) for day in range(1, 32)
+                     if _valid(year, month, day) and dt.date(year, month, day).weekday() == 5]
+        for index in (1, 3):
+            result[saturdays[index]] = f"{'Second' if index == 1 else 'Fourth'} Saturday (bank holiday)"
+    return result
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def usage(message: str) -> None:
@@ -81,10 +117,13 @@ def library_holidays(market: str, year: int) -> tuple[dict[dt.date, str], tuple[
     # The Fed rule is applied below, so the library must not add its own
     # observed days for the US (it moves Saturday holidays to Friday).
     observed = market != "US"
-    table = holidays.country_holidays(
+    table = dict(holidays.country_holidays(
         market, subdiv=subdiv, years=year, categories=categories, observed=observed
-    )
-    return dict(table.items()), categories
+    ).items())
+    if market == "IN":
+        for date, name in second_and_fourth_saturdays(year).items():
+            table.setdefault(date, name)
+    return table, categories
 
 
 def entry(date: dt.date, name: str) -> str:
@@ -106,7 +145,9 @@ def year_block(market: str, year: int) -> list[str]:
         elif market == "US" and date.weekday() == 6:
             monday = date + dt.timedelta(days=1)
             closures.append((monday, f"{name} (observed; {date} is a Sunday)"))
-        elif date.weekday() in WEEKEND:
+        elif market == "IN" and date.weekday() == 5:
+            closures.append((date, name))  # India's weekend is Sunday; 2nd/4th Saturdays are listed
+        elif date.weekday() in weekend_of(market):
             notes.append((date, f"{name} falls on a {DAY[date.weekday()]}: no bank day lost"))
         else:
             closures.append((date, name))
@@ -130,7 +171,7 @@ def header(market: str, year: int, categories: tuple[str, ...]) -> list[str]:
         f"market: {market}",
         f"name: {name}",
         f"timezone: {timezone}",
-        "weekend: [sat, sun]",
+        f"weekend: [{', '.join(WEEKEND_NAMES[d] for d in sorted(weekend_of(market)) if not (market == 'IN' and d == 5))}]",
         f"through: {year}-12-31",
         "years:",
     ]
