@@ -14,7 +14,7 @@ struct Effective: ParsableCommand {
     func run() throws {
         let files: [SourceFile]
         do {
-            files = try InputLoader.load(directory: directory)
+            files = try InputLoader.load(directory: directory).files
         } catch {
             Terminal.printError("regionc: \(error)")
             throw ExitCode(ExitStatus.usage)
@@ -24,7 +24,7 @@ struct Effective: ParsableCommand {
             Terminal.printError("regionc: no descriptor for region \(region) in \(directory)")
             throw ExitCode(ExitStatus.usage)
         }
-        guard let text = EffectiveDescriptor.render(regionFile: file, defaults: files.first { $0.name == DescriptorCompiler.defaultsName })
+        guard let text = EffectiveDescriptor.render(regionFile: file, defaults: files.first { DescriptorCompiler.role(of: $0) == .defaults })
         else {
             Terminal.printError("regionc: \(file.displayPath) does not parse; run `regionc validate \(directory)`")
             throw ExitCode(ExitStatus.inputErrors)

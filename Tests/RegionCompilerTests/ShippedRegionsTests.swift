@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func artifactIsByteIdenticalWhateverTheFileOrder() throws {
-        let files = try InputLoader.load(directory: Self.regionsDirectory)
+        let files = try InputLoader.load(directory: Self.regionsDirectory).files
         let reference = try #require(try DescriptorCompiler.compile(files).artifactBytes())
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5 {
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func sourceDigestCoversNamesAndBytes() throws {
-        let files = try InputLoader.load(directory: Self.regionsDirectory)
+        let files = try InputLoader.load(directory: Self.regionsDirectory).files
         let digest = SourceDigest.compute(files)
         #expect(digest.hasPrefix("sha256:") && digest.count == 71)
         #expect(SourceDigest.compute(files.reversed()) == digest)
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func everyRegionFileDeclaresItsSchema() throws {
-        let files = try InputLoader.load(directory: Self.regionsDirectory)
+        let files = try InputLoader.load(directory: Self.regionsDirectory).files
         for file in files {
             let firstLine = file.line(1) ?? ""
             #expect(firstLine.hasPrefix("# yaml-language-server: $schema=../schemas/"), "\(file.name)")

@@ -5,10 +5,10 @@ enum SchemaLineCheck {
 
     static func expectedSchema(for file: SourceFile) -> String {
         if file.name.hasPrefix(CalendarCompiler.namePrefix) { return "../schemas/calendar.schema.json" }
-        return switch file.name {
-        case DescriptorCompiler.catalogName: "../schemas/catalog.schema.json"
-        case DescriptorCompiler.defaultsName: "../schemas/defaults.schema.json"
-        default: "../schemas/region.schema.json"
+        return switch DescriptorCompiler.role(of: file) {
+        case .catalog: "../schemas/catalog.schema.json"
+        case .defaults: "../schemas/defaults.schema.json"
+        case .region: "../schemas/region.schema.json"
         }
     }
 

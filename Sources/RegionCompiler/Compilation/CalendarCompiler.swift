@@ -66,11 +66,13 @@ public enum CalendarCompiler {
 
     /// Reads a calendars directory with the loader the regions use. A missing default directory is
     /// no calendars (a tree from before calendars); a missing directory someone named is an error.
-    static func load(directory: String, required: Bool) throws(InputError) -> [SourceFile] {
+    static func load(directory: String, required: Bool) throws(InputError) -> InputListing {
         var isDirectory: ObjCBool = false
-        if !required, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) { return [] }
-        return try InputLoader.load(directory: directory).map {
-            SourceFile(name: namePrefix + $0.name, displayPath: $0.displayPath, bytes: $0.bytes)
+        if !required, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) { return InputListing(files: []) }
+        var listing = try InputLoader.load(directory: directory)
+        listing.files = listing.files.map {
+            SourceFile(name: namePrefix + $0.name, displayPath: $0.displayPath, bytes: $0.bytes, realPath: $0.realPath)
         }
+        return listing
     }
 }

@@ -25,17 +25,47 @@ public enum DescriptorCompiler {
     public static let catalogName = "catalog.yaml"
     public static let defaultsName = "defaults.yaml"
 
+    /// What a file in the regions directory is: `catalog.yaml`/`.yml`, `defaults.yaml`/`.yml`, or a region.
+    public enum Role: Sendable { case catalog, defaults, region }
+
+    public static func role(of file: SourceFile) -> Role {
+        switch file.name {
+        case "catalog.yaml", "catalog.yml": .catalog
+        case "defaults.yaml", "defaults.yml": .defaults
+        default: .region
+        }
+    }
+
+    /// Compiles listed directories: the listings' own diagnostics (entries not read) are reported too.
+    public static func compile(_ listing: InputListing, calendars: InputListing = InputListing(files: []),
+                               directory: String, asOf: CalendarDate? = nil) -> Compilation {
+        compile(listing.files, calendarFiles: calendars.files, directory: directory, asOf: asOf,
+                extraDiagnostics: listing.diagnostics + calendars.diagnostics)
+    }
+
     /// Compiles the files of one regions directory (`directory` is only used to name missing files) and
     /// the banking calendars beside it. `asOf` judges the calendars' horizons (`validate --as-of`): it
     /// adds findings and never changes the artifact.
     public static func compile(_ inputFiles: [SourceFile], calendarFiles: [SourceFile] = [], directory: String = "regions",
                                asOf: CalendarDate? = nil) -> Compilation {
+        compile(inputFiles, calendarFiles: calendarFiles, directory: directory, asOf: asOf, extraDiagnostics: [])
+    }
+
+    static func compile(_ inputFiles: [SourceFile], calendarFiles: [SourceFile], directory: String, asOf: CalendarDate?,
+                        extraDiagnostics: [Diagnostic]) -> Compilation {
         let files = inputFiles.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         let calendarFiles = calendarFiles.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        var diagnostics: [Diagnostic] = []
-        let catalogFile = files.first { $0.name == catalogName }
-        let defaultsFile = files.first { $0.name == defaultsName }
-        let regionFiles = files.filter { $0.name != catalogName && $0.name != defaultsName }
+        var diagnostics: [Diagnostic] = extraDiagnostics
+        let catalogFiles = files.filter { role(of: $0) == .catalog }
+        let defaultsFiles = files.filter { role(of: $0) == .defaults }
+        let catalogFile = catalogFiles.first
+        let defaultsFile = defaultsFiles.first
+        for extra in catalogFiles.dropFirst() + defaultsFiles.dropFirst() {
+            diagnostics.append(.error(.duplicateInput, "`\(extra.name)` repeats `\((role(of: extra) == .catalog ? catalogFile : defaultsFile)?.name ?? "")`; it is not read",
+                                      at: extra.location(line: 1, column: 1),
+                                      hint: "keep one of the two files"))
+        }
+        let regionFiles = files.filter { role(of: $0) == .region }
 
         var catalog = Catalog()
         if let catalogFile {
@@ -124,10 +154,10 @@ public enum DescriptorCompiler {
     /// exist), else the `calendars` directory beside the regions directory when there is one.
     public static func compile(directory: String, calendars: String? = nil, asOf: CalendarDate? = nil) throws(InputError)
         -> Compilation {
-        let regionFiles = try InputLoader.load(directory: directory)
-        let calendarFiles = try CalendarCompiler.load(
+        let regionListing = try InputLoader.load(directory: directory)
+        let calendarListing = try CalendarCompiler.load(
             directory: calendars ?? CalendarCompiler.defaultDirectory(besideRegions: directory), required: calendars != nil)
-        return compile(regionFiles, calendarFiles: calendarFiles, directory: directory, asOf: asOf)
+        return compile(regionListing, calendars: calendarListing, directory: directory, asOf: asOf)
     }
 
     /// Byte-level problems (binary, encoding) make the schema line moot.

@@ -12,6 +12,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case multipleDocuments = "RC0108"
     case unreadableFile = "RC0109"
     case explicitTag = "RC0110"
+    case linkLeavesDirectory = "RC0111"
 
     // RC02xx: structure and scalar typing.
     case duplicateKey = "RC0201"
@@ -82,6 +83,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case missingCatalog = "RC0701"
     case noRegions = "RC0702"
     case duplicateCatalogId = "RC0703"
+    case misnamedInput = "RC0704"
+    case duplicateInput = "RC0705"
 
     // RC08xx: warnings; they never change the exit code.
     case currencyNotOffered = "RC0801"
@@ -89,6 +92,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case blackoutOutsideWindow = "RC0803"
     case pilotReachesNobody = "RC0804"
     case schemaLine = "RC0805"
+    case ignoredInput = "RC0806"
 
     // RC09xx: banking calendars (calendars/*.yaml, settlement.calendars, the horizon).
     case calendarMarketMismatch = "RC0901"
@@ -157,6 +161,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .multipleDocuments: "A descriptor file holds exactly one YAML document."
         case .unreadableFile: "The file could not be read."
         case .explicitTag: "Explicit YAML tags are not allowed; the schema types every value."
+        case .linkLeavesDirectory: "A symbolic link whose target is outside the input directory; it is not read."
         case .duplicateKey: "A key appears twice in the same mapping."
         case .unknownKey: "A key the format does not define."
         case .wrongType: "A value has the wrong shape (mapping, list or scalar)."
@@ -215,6 +220,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .missingCatalog: "The regions directory has no catalog.yaml."
         case .noRegions: "The regions directory has no region descriptors."
         case .duplicateCatalogId: "An id declared twice across payment methods and acquirers."
+        case .misnamedInput: "A file that looks like a descriptor but is not read (its extension is not lower-case `.yaml` or `.yml`)."
+        case .duplicateInput: "The same input twice under both extensions (`catalog.yaml` and `catalog.yml`)."
         case .currencyNotOffered: "A presentment currency that no payment method offers."
         case .currencyWithoutLimit: "A presentment currency with no per-payment limit."
         case .blackoutOutsideWindow: "A blackout entirely outside the availability window."
@@ -238,6 +245,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .calendarHorizonInsideWindow: "A live or pilot region's calendar horizon ends inside its availability window."
         case .estimatedDateSoon: "An estimated (not yet announced) calendar date within 60 days of --as-of."
         case .calendarNotFollowed: "The settlement currency's home market has no calendar, so payouts do not follow it."
+        case .ignoredInput: "An entry of the input directory that is not read (not a `.yaml` or `.yml` file)."
         }
     }
 }
