@@ -36,6 +36,8 @@ struct Compile: ParsableCommand {
             Terminal.printError("regionc: --release-serial needs --sign-key: the serial lives in the signature")
             throw ExitCode(ExitStatus.usage)
         }
+        // A device node or directory as -o is refused before anything is compiled.
+        try Terminal.usageOnFailure { try AtomicFileWriter.checkTarget(output, refusingInputs: []) }
         let date = try AsOfDate.parse(asOf)
         let compilation = try Terminal.usageOnFailure {
             try DescriptorCompiler.compile(directory: directory, calendars: calendars, asOf: date)
@@ -51,15 +53,19 @@ struct Compile: ParsableCommand {
         if let signKey {
             signature = try Terminal.usageOnFailure { try SigningKey.load(path: signKey).sign(artifact: bytes, releaseSerial: releaseSerial) }
         }
+        let inputs = compilation.files.compactMap(\.realPath)
         do {
-            try AtomicFileWriter.write(bytes, to: output)
+            try AtomicFileWriter.write(bytes, to: output, refusingInputs: inputs)
             let signaturePath = SignatureEnvelope.path(forArtifact: output)
             if let signature {
-                try AtomicFileWriter.write(signature.encoded(), to: signaturePath)
+                try AtomicFileWriter.write(signature.encoded(), to: signaturePath, refusingInputs: inputs)
             } else if FileManager.default.fileExists(atPath: signaturePath) {
                 // A stale signature would describe other bytes: remove it.
                 try FileManager.default.removeItem(atPath: signaturePath)
             }
+        } catch let error as FileWriteError {
+            Terminal.printError("regionc: \(error)")
+            throw ExitCode(ExitStatus.usage)
         } catch {
             Terminal.printError("regionc: cannot write \(output): \(error.localizedDescription)")
             throw ExitCode(ExitStatus.usage)

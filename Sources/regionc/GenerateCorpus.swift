@@ -22,7 +22,9 @@ struct GenerateCorpus: ParsableCommand {
         for (index, shard) in shards.enumerated() {
             let directory = shards.count == 1 ? out : (out as NSString).appendingPathComponent(String(format: "shard-%03d", index))
             for (name, text) in shard {
-                try AtomicFileWriter.write(Data(text.utf8), to: (directory as NSString).appendingPathComponent(name))
+                try Terminal.usageOnFailure {
+                    try AtomicFileWriter.write(Array(text.utf8), to: (directory as NSString).appendingPathComponent(name))
+                }
             }
         }
         print("wrote \(regions) regions in \(shards.count) director\(shards.count == 1 ? "y" : "ies") under \(out)")

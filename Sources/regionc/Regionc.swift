@@ -18,7 +18,10 @@ struct Regionc: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            StandardOutput.flush()
         } catch {
+            // An output that could not be written outranks the command's own status.
+            StandardOutput.flush()
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

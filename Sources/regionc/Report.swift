@@ -16,9 +16,11 @@ struct Report: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the report (default: standard output).") var output: String?
 
     func run() throws {
+        if let output { try Terminal.usageOnFailure { try AtomicFileWriter.checkTarget(output, refusingInputs: []) } }
         let artifact: GatewayArtifact
+        let inputs: [String]
         do {
-            artifact = try ReviewInput.load(directory)
+            (artifact, inputs) = try ReviewInput.loadWithInputs(directory)
         } catch {
             Terminal.printError("regionc: \(directory): \(error.description)")
             if case .invalid = error { throw ExitCode(ExitStatus.inputErrors) }
@@ -30,11 +32,6 @@ struct Report: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        do {
-            try AtomicFileWriter.write(Data(text.utf8), to: output)
-        } catch {
-            Terminal.printError("regionc: cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode(ExitStatus.usage)
-        }
+        try Terminal.usageOnFailure { try AtomicFileWriter.write(Array(text.utf8), to: output, refusingInputs: inputs) }
     }
 }

@@ -21,7 +21,8 @@ struct Route: ParsableCommand {
     @Option(help: "Region code, e.g. HK.") var region: String?
     @Option(help: "Merchant id.") var merchant: String?
     @Option(help: "Payment method id, e.g. ALIPAY_HK.") var method: String?
-    @Option(help: "Amount with currency, e.g. \"120.50 HKD\".") var amount: String?
+    // Unconditional: "-5 HKD" is a (refused) amount, not an option.
+    @Option(parsing: .unconditional, help: "Amount with currency, e.g. \"120.50 HKD\".") var amount: String?
     @Option(help: "Capture instant, RFC 3339 (default: now).") var at: String?
     @Option(help: "Output format: text or json.") var format: Format = .text
     @Flag(help: "Show every check made and the descriptor field it used.") var explain = false
@@ -57,14 +58,11 @@ struct Route: ParsableCommand {
     }
 
     func runBatch(_ path: String, router: Router) throws {
-        let handle: FileHandle
+        let input: ReadableFile
         if path == "-" {
-            handle = FileHandle.standardInput
-        } else if let file = FileHandle(forReadingAtPath: path) {
-            handle = file
+            input = ReadableFile(descriptor: STDIN_FILENO, name: "standard input")
         } else {
-            Terminal.printError("regionc: cannot read \(path)")
-            throw ExitCode(ExitStatus.usage)
+            input = try Terminal.usageOnFailure { try ReadableFile(path: path) }
         }
         let replay = BatchReplay(router: router, explain: explain)
         var failures = 0
@@ -72,7 +70,7 @@ struct Route: ParsableCommand {
         var pending: [UInt8] = []
         // Read big chunks, decide every complete line in them on all cores, keep the partial last line.
         while true {
-            let chunk = handle.readData(ofLength: 8 << 20)
+            let chunk = try Terminal.usageOnFailure { try input.read(upTo: 8 << 20) }
             pending += chunk
             let end = chunk.isEmpty ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
             if end > 0 {
@@ -80,7 +78,7 @@ struct Route: ParsableCommand {
                 for part in replay.replayInParts(complete, firstLine: nextLine) {
                     failures += part.errors
                     nextLine += part.lines
-                    try FileHandle.standardOutput.write(contentsOf: part.output)
+                    try StandardOutput.write(part.output)
                 }
                 pending.removeFirst(end)
             }

@@ -20,6 +20,12 @@ public enum ReviewInput {
 
     /// `calendars`: the banking calendars for a regions directory (default: `calendars` beside it).
     public static func load(_ path: String, calendars: String? = nil) throws(Failure) -> GatewayArtifact {
+        try loadWithInputs(path, calendars: calendars).artifact
+    }
+
+    /// The artifact and the real paths of the files it came from (an output must not be one of them).
+    public static func loadWithInputs(_ path: String, calendars: String? = nil) throws(Failure)
+        -> (artifact: GatewayArtifact, inputs: [String]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable("no such file or directory: \(path)")
@@ -32,11 +38,11 @@ public enum ReviewInput {
                 throw .unreadable(error.description)
             }
             guard let artifact = compilation.artifact else { throw .invalid(compilation) }
-            return artifact
+            return (artifact, compilation.files.compactMap(\.realPath))
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable("cannot read \(path)") }
         do {
-            return try JSONDecoderFactory.make().decode(GatewayArtifact.self, from: data)
+            return (try JSONDecoderFactory.make().decode(GatewayArtifact.self, from: data), [InputLoader.realPath(path)].compactMap { $0 })
         } catch {
             throw .notAnArtifact(path: path, detail: String(describing: error))
         }

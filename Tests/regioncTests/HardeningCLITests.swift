@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// The command line against hostile directories and careless operators (hardening issue):
+/// nothing leaked, destroyed or silently dropped, and every refusal exits 2 with a reason.
+@Suite struct HardeningCLITests {
+    typealias Run = CLITests.Run
+
+    /// Runs `regionc` through `sh -c`, for redirections a `Process` cannot express (closed stdin).
+    static func shell(_ script: String, in directory: URL = CLITests.root) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script, "sh", CLITests.executable.path]
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func artifact(in directory: URL) throws -> String {
+        let path = directory.appendingPathComponent("gateway-config.json").path
+        let run = try CLITests.run(["compile", "regions", "-o", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        return path
+    }
+
+    // Finding 1: a link out of the regions directory is named, never followed, never echoed.
+    @Test func aSymlinkOutOfTheRegionsIsAnErrorThatEchoesNothing() throws {
+        let regions = try CLITests.copyOfRegions()
+        let workspace = regions.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        try Data("[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n".utf8).write(to: workspace.appendingPathComponent("config"))
+        try FileManager.default.createSymbolicLink(atPath: regions.appendingPathComponent("gb.yaml").path, withDestinationPath: "../config")
+        for format in ["text", "json", "github", "sarif"] {
+            let run = try CLITests.run(["validate", regions.path, "--format", format])
+            #expect(run.status == 1, "\(format)")
+            #expect(run.stdout.contains("RC0111"), "\(format): \(run.stdout)")
+            #expect(!run.stdout.contains("AUTHORIZATION") && !run.stderr.contains("AUTHORIZATION"), "\(format)")
+        }
+        let diff = try CLITests.run(["diff", "regions", regions.path])
+        #expect(diff.status == 1 && !diff.stdout.contains("AUTHORIZATION") && !diff.stderr.contains("AUTHORIZATION"))
+    }
+
+    // Finding 6: `hk.YAML` is not silently skipped.
+    @Test func anUpperCaseExtensionIsAnError() throws {
+        let regions = try CLITests.copyOfRegions()
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        try FileManager.default.moveItem(at: regions.appendingPathComponent("hk.yaml"), to: regions.appendingPathComponent("hk.YAML"))
+        let run = try CLITests.run(["validate", regions.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("error[RC0704]: `hk.YAML` is not read"))
+        try Data("# notes\n".utf8).write(to: regions.appendingPathComponent("README.md"))
+        try FileManager.default.moveItem(at: regions.appendingPathComponent("hk.YAML"), to: regions.appendingPathComponent("hk.yaml"))
+        let warned = try CLITests.run(["validate", regions.path])
+        #expect(warned.status == 0 && warned.stdout.contains("warning[RC0806]: `README.md` is not read"), "\(warned.stdout)")
+    }
+
+    // Finding 3: device nodes and directories are never replaced.
+    @Test(arguments: [["compile", "regions", "-o"], ["report", "regions", "-o"]])
+    func outputsThatAreNotRegularFilesAreRefused(_ command: [String]) throws {
+        for target in ["/dev/null", "/dev/full", "/tmp"] {
+            let run = try CLITests.run(command + [target])
+            #expect(run.status == 2, "\(target): \(run.stdout)\(run.stderr)")
+            #expect(run.stderr.contains("cannot write \(target): it is"), "\(run.stderr)")
+        }
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        #expect(stat("/dev/full", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+    }
+
+    // Finding 4: an input is never overwritten with the output.
+    @Test(arguments: [["compile"], ["report"]])
+    func anOutputThatIsAnInputIsRefused(_ command: [String]) throws {
+        let regions = try CLITests.copyOfRegions()
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        let hk = regions.appendingPathComponent("hk.yaml")
+        let before = try Data(contentsOf: hk)
+        let run = try CLITests.run(command + [regions.path, "-o", regions.path + "/../regions/hk.yaml"])
+        #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("it is one of the inputs"))
+        #expect(try Data(contentsOf: hk) == before)
+    }
+
+    @Test func reportOfAnArtifactRefusesToOverwriteIt() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try Self.artifact(in: directory)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let run = try CLITests.run(["report", path, "-o", path])
+        #expect(run.status == 2 && run.stderr.contains("it is one of the inputs"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    // Finding 9: a full standard output is exit 2 with the reason, never silent.
+    @Test(arguments: ["validate regions", "report regions", "diff regions regions"])
+    func aFullStandardOutputExitsTwo(_ command: String) throws {
+        let run = try Self.shell("exec \"$1\" \(command) > /dev/full")
+        #expect(run.status == 2, "\(command): \(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("cannot write standard output: no space left on the device"), "\(run.stderr)")
+    }
+
+    // Finding 2: batch input that cannot be read is exit 2 with the reason, not a trap.
+    @Test(arguments: [
+        ("--batch /tmp", "it is a directory"),
+        ("--batch - <&-", "standard input"),
+        ("--batch - 0>/dev/null", "standard input"),
+        ("--batch /nonexistent/requests.jsonl", "no such file"),
+    ])
+    func unreadableBatchInputExitsTwo(_ arguments: String, _ reason: String) throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = try Self.artifact(in: directory)
+        let run = try Self.shell("exec \"$1\" route --config '\(config)' \(arguments)")
+        #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("cannot read") && run.stderr.contains(reason), "\(run.stderr)")
+    }
+}
