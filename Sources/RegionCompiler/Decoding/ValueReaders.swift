@@ -64,6 +64,7 @@ extension FieldReader {
             case .fractionalSeconds: "availability instants are whole seconds; drop the fraction"
             case .invalidDate: "the date part is not a real calendar date"
             case .invalidTime: "the time part must be 00:00:00 to 23:59:59"
+            case .outOfRange: "check the year"
             case .malformed: "write RFC 3339 with an offset, e.g. `2026-12-01T00:00:00+08:00`"
             }
             error(.invalidInstant, "`\(text.value)` is not an RFC 3339 instant with a UTC offset", at: text.location,
@@ -203,7 +204,9 @@ enum TimeZoneCatalog {
     /// `Area/City` name the tz data resolves to itself counts; offsets like `GMT+8` and
     /// abbreviations like `EST` do not, since they carry no daylight-saving rules.
     static func isIANA(_ identifier: String) -> Bool {
-        if identifiers.contains(identifier) && (identifier.contains("/") || identifier == "UTC") { return true }
+        // `UTC` is an IANA zone (a link to Etc/UTC) though not every platform lists it.
+        if identifier == "UTC" { return TimeZone(identifier: identifier) != nil }
+        if identifiers.contains(identifier) && identifier.contains("/") { return true }
         guard identifier.contains("/"), !identifier.hasPrefix("GMT") else { return false }
         return TimeZone(identifier: identifier)?.identifier == identifier
     }
