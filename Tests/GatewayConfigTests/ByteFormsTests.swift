@@ -24,14 +24,41 @@ import Testing
         #expect(try Money.parse(utf8: padded[2...]).get() == money)
     }
 
+    /// Hardening finding 10: an offset that carries an instant out of years 0001-9999 is refused,
+    /// so every instant prints as text the parser reads back (it used to print `10000-01-01T...`).
+    @Test(arguments: ["9999-12-31T23:59:59-01:00", "0001-01-01T00:30:00+01:00"])
+    func instantsBeyondFourDigitYearsAreRefused(_ text: String) {
+        #expect(Instant.parse(text) == .failure(.outOfRange))
+        #expect(Instant.parse(text, fractions: .truncate) == .failure(.outOfRange))
+    }
+
+    /// Fractions: refused (unless zero) for descriptor boundaries, dropped for captures.
+    @Test(arguments: [
+        ("2026-12-01T10:00:00.123Z", Instant.Fractions.truncate, String?("2026-12-01T10:00:00Z")),
+        ("2026-12-01T10:00:00.999999999+08:00", .truncate, "2026-12-01T02:00:00Z"),
+        ("2026-12-01T10:00:00.000Z", .refuseNonZero, "2026-12-01T10:00:00Z"),
+        ("2026-12-01T10:00:00.5Z", .refuseNonZero, nil),
+        ("2026-12-01T10:00:00.Z", .truncate, nil),
+    ])
+    func fractionsAreTruncatedOrRefused(_ text: String, _ policy: Instant.Fractions, _ expected: String?) {
+        let parsed = try? Instant.parse(text, fractions: policy).get()
+        #expect(parsed?.description == expected)
+    }
+
+    @Test func dayCountsOutsideFourDigitYearsAreNoDate() {
+        #expect(CalendarDate(daysSinceEpoch: CalendarDate.dayRange.upperBound + 1) == nil)
+        #expect(CalendarDate(daysSinceEpoch: CalendarDate.dayRange.lowerBound - 1) == nil)
+        #expect(CalendarDate(daysSinceEpoch: CalendarDate.dayRange.upperBound)?.description == "9999-12-31")
+        #expect(CalendarDate("9999-12-31")?.adding(days: 1) == nil)
+        #expect(CalendarDate(clampingDaysSinceEpoch: .max).description == "9999-12-31")
+    }
+
     @Test(arguments: [
         ("2026-12-01T00:00:00+08:00", "2026-11-30T16:00:00Z", "2026-11-30"),
         ("1999-12-31T23:59:59Z", "1999-12-31T23:59:59Z", "1999-12-31"),
         ("2026-03-08T06:59:59Z", "2026-03-08T06:59:59Z", "2026-03-08"),
         ("2199-12-31T23:59:59-05:30", "2200-01-01T05:29:59Z", "2200-01-01"),
-        // Offsets can carry an instant past the four-digit years it was written in: all digits are kept.
-        ("9999-12-31T23:59:59-01:00", "10000-01-01T00:59:59Z", "10000-01-01"),
-        ("0001-01-01T00:30:00+01:00", "0000-12-31T23:30:00Z", "0000-12-31"),
+        ("9999-12-31T23:59:59+01:00", "9999-12-31T22:59:59Z", "9999-12-31"),
     ])
     func instantsAreWrittenInUTC(_ text: String, _ expected: String, _ expectedDate: String) throws {
         let instant = try Instant.parse(text).get()

@@ -78,15 +78,41 @@ import Testing
         #expect(String(decoding: outcome.output, as: UTF8.self) == expected)
     }
 
-    /// Instants an offset carries past year 9999 (or back to year 0): the batch bytes are still the
-    /// single-request JSON's, dates included.
-    @Test(arguments: ["9999-12-31T23:59:59-01:00", "0001-01-01T00:30:00+01:00"])
-    func instantsBeyondFourDigitYearsAreWrittenAlike(at: String) throws {
+    /// Hardening finding 10: a capture past 9998 (the largest an offset carries to year 10000) is an
+    /// error on both paths, never a settlement date `10000-01-04` that no parser reads back.
+    @Test(arguments: ["9999-12-31T23:59:59-01:00", "9999-12-31T23:59:59Z", "9999-01-01T00:00:00Z"])
+    func capturesTooLateToSettleAreRefusedOnBothPaths(at: String) throws {
         let router = try RoutingFixture.router()
-        let line = #"{"region":"US","merchant":"shop_1","method":"ALIPAY_CN","amount":"10.00 USD","at":""# + at + #""}"#
-        let request = try RoutingFixture.request("US", "shop_1", "ALIPAY_CN", "10.00 USD", at)
-        let expected = DecisionReport(request: request, decision: router.route(request)).jsonLine() + "\n"
-        let outcome = BatchReplay(router: router).replay(Array((line + "\n").utf8)[...], firstLine: 1)
-        #expect(String(decoding: outcome.output, as: UTF8.self) == expected)
+        let plain = #"{"region":"US","merchant":"shop_1","method":"ALIPAY_CN","amount":"10.00 USD","at":""# + at + #""}"#
+        let escaped = plain.replacingOccurrences(of: "shop_1", with: #"shop\u005f1"#)
+        for line in [plain, escaped] {
+            let outcome = BatchReplay(router: router).replay(Array((line + "\n").utf8)[...], firstLine: 1)
+            let text = String(decoding: outcome.output, as: UTF8.self)
+            #expect(outcome.errors == 1 && text.contains("too late"), "\(text)")
+            #expect(!text.contains("10000-"))
+        }
+    }
+
+    /// The last capture still routed settles inside year 9999.
+    @Test func theLastRoutedCaptureSettlesInsideYear9999() throws {
+        let router = try RoutingFixture.router()
+        let request = try RoutingFixture.request("US", "shop_1", "ALIPAY_CN", "10.00 USD", "9998-12-31T23:59:59Z")
+        guard case .route(let payment) = router.route(request) else { Issue.record("declined"); return }
+        #expect(payment.settlementDate.year == 9999)
+    }
+
+    /// Hardening finding 10: RFC 3339 fractions (JavaScript's `toISOString`) are accepted on the
+    /// fast path and the general path alike, and the fraction is dropped (truncated to the second).
+    @Test(arguments: ["2026-12-01T10:00:00.123Z", "2026-12-01T10:00:00.999999999Z", "2026-12-01T18:00:00.5+08:00"])
+    func fractionalSecondsAreTruncatedOnBothPaths(at: String) throws {
+        let router = try RoutingFixture.router()
+        let whole = try RoutingFixture.request("HK", "shop_7", "ALIPAY_CN", "120.50 HKD", "2026-12-01T10:00:00Z")
+        let expected = DecisionReport(request: whole, decision: router.route(whole)).jsonLine() + "\n"
+        let plain = #"{"region":"HK","merchant":"shop_7","method":"ALIPAY_CN","amount":"120.50 HKD","at":""# + at + #""}"#
+        let escaped = plain.replacingOccurrences(of: #""HK""#, with: #""H\u004b""#)
+        for line in [plain, escaped] {
+            let outcome = BatchReplay(router: router).replay(Array((line + "\n").utf8)[...], firstLine: 1)
+            #expect(String(decoding: outcome.output, as: UTF8.self) == expected, "\(line)")
+        }
     }
 }

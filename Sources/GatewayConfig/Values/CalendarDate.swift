@@ -1,4 +1,6 @@
-/// A real calendar date (`YYYY-MM-DD`), validated at construction.
+/// A real calendar date (`YYYY-MM-DD`, years 0001 to 9999), validated at construction: every
+/// initializer refuses (or, where named so, clamps) a day outside that range, so every value
+/// prints as text that `init?(_:)` reads back.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
@@ -21,8 +23,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    public init(daysSinceEpoch: Int) {
+    /// The first and last days a date can name, as days since 1970-01-01.
+    public static let dayRange = CivilCalendar.daysFromCivil(year: 1, month: 1, day: 1)
+        ... CivilCalendar.daysFromCivil(year: 9999, month: 12, day: 31)
+
+    /// The date `daysSinceEpoch` days after 1970-01-01, or nil outside 0001-01-01 ... 9999-12-31.
+    public init?(daysSinceEpoch: Int) {
+        guard Self.dayRange.contains(daysSinceEpoch) else { return nil }
         let civil = CivilCalendar.civilFromDays(daysSinceEpoch)
+        (year, month, day) = (civil.year, civil.month, civil.day)
+    }
+
+    /// The same, clamped into 0001-01-01 ... 9999-12-31: for day counts the caller has already
+    /// bounded (a routed capture is before 9999-01-01, so its settlement day is in range).
+    public init(clampingDaysSinceEpoch days: Int) {
+        let civil = CivilCalendar.civilFromDays(Swift.min(Swift.max(days, Self.dayRange.lowerBound), Self.dayRange.upperBound))
         (year, month, day) = (civil.year, civil.month, civil.day)
     }
 
@@ -34,7 +49,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return Weekday.allCases[index]
     }
 
-    public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
+    /// The date `days` later (earlier when negative), or nil past the range.
+    public func adding(days: Int) -> CalendarDate? {
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        return overflow ? nil : CalendarDate(daysSinceEpoch: sum)
+    }
 
     public var description: String { text(writtenBy: write(into:)) }
 

@@ -11,21 +11,31 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
         case fractionalSeconds
         case invalidDate
         case invalidTime
+        /// In UTC, the instant falls outside 0001-01-01 ... 9999-12-31 (e.g. `9999-12-31T23:59:59-01:00`).
+        case outOfRange
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `±HH:MM`. Fractional seconds other than zero are refused:
-    /// availability boundaries are whole seconds.
-    public static func parse(_ text: String) -> Result<Instant, ParseError> {
-        parse(utf8: Array(text.utf8)[...])
+    /// What to do with a fraction of a second. Instants are whole seconds.
+    public enum Fractions: Sendable {
+        /// Refuse any fraction other than zero: descriptor boundaries must not move silently.
+        case refuseNonZero
+        /// Drop the fraction (`10:00:00.999Z` is `10:00:00Z`): a checkout's capture time as
+        /// logs write it (JavaScript's `toISOString`), decided by the second it falls in.
+        case truncate
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS`, an optional `.fraction`, then `Z` or `±HH:MM`.
+    public static func parse(_ text: String, fractions: Fractions = .refuseNonZero) -> Result<Instant, ParseError> {
+        parse(utf8: Array(text.utf8)[...], fractions: fractions)
     }
 
     /// The same, over UTF-8 bytes: the batch path parses request lines without making strings.
-    public static func parse(utf8 input: ArraySlice<UInt8>) -> Result<Instant, ParseError> {
-        input.withUnsafeBufferPointer(parse(buffer:))
+    public static func parse(utf8 input: ArraySlice<UInt8>, fractions: Fractions = .refuseNonZero) -> Result<Instant, ParseError> {
+        input.withUnsafeBufferPointer { parse(buffer: $0, fractions: fractions) }
     }
 
     /// Offsets below are from the start of the text, so the parse works on a zero-based buffer.
-    static func parse(buffer bytes: UnsafeBufferPointer<UInt8>) -> Result<Instant, ParseError> {
+    static func parse(buffer bytes: UnsafeBufferPointer<UInt8>, fractions: Fractions) -> Result<Instant, ParseError> {
         guard bytes.count >= 19 else { return .failure(.malformed) }
         guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x74,
               bytes[13] == 0x3A, bytes[16] == 0x3A,
@@ -40,7 +50,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
             index += 1
             let start = index
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                guard bytes[index] == 0x30 else { return .failure(.fractionalSeconds) }
+                guard bytes[index] == 0x30 || fractions == .truncate else { return .failure(.fractionalSeconds) }
                 index += 1
             }
             guard index > start else { return .failure(.malformed) }
@@ -60,16 +70,23 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
             return .failure(.malformed)
         }
         let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        return .success(Instant(secondsSinceEpoch: local - Int64(offsetSeconds)))
+        let instant = Instant(secondsSinceEpoch: local - Int64(offsetSeconds))
+        // Every parsed instant prints as UTC text this parser reads back.
+        guard CalendarDate.dayRange.contains(Int(instant.secondsSinceEpoch.floorDivided(by: 86_400))) else {
+            return .failure(.outOfRange)
+        }
+        return .success(instant)
     }
 
-    public init?(_ text: String) {
-        guard case .success(let instant) = Instant.parse(text) else { return nil }
+    public init?(_ text: String, fractions: Fractions = .refuseNonZero) {
+        guard case .success(let instant) = Instant.parse(text, fractions: fractions) else { return nil }
         self = instant
     }
 
+    /// The UTC date (clamped to 0001-01-01 ... 9999-12-31 for an instant built from raw seconds
+    /// beyond them; a parsed instant is always inside).
     public var utcDate: CalendarDate {
-        CalendarDate(daysSinceEpoch: Int(secondsSinceEpoch.floorDivided(by: 86_400)))
+        CalendarDate(clampingDaysSinceEpoch: Int(secondsSinceEpoch.floorDivided(by: 86_400)))
     }
 
     /// RFC 3339 in UTC, e.g. `2026-12-01T00:00:00Z`.
@@ -81,7 +98,12 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
     public func write(into output: inout [UInt8]) {
         let days = secondsSinceEpoch.floorDivided(by: 86_400)
         let secondOfDay = Int(secondsSinceEpoch - days * 86_400)
-        CalendarDate(daysSinceEpoch: Int(days)).write(into: &output)
+        let civil = CivilCalendar.civilFromDays(Int(days))
+        appendFourDigits(civil.year, into: &output)
+        output.append(UInt8(ascii: "-"))
+        appendTwoDigits(civil.month, into: &output)
+        output.append(UInt8(ascii: "-"))
+        appendTwoDigits(civil.day, into: &output)
         output.append(UInt8(ascii: "T"))
         appendTwoDigits(secondOfDay / 3600, into: &output)
         output.append(UInt8(ascii: ":"))

@@ -68,7 +68,7 @@ public struct BusinessCalendar: Sendable {
     }
 
     public func localDate(of instant: Instant) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: localDay(of: instant).day)
+        CalendarDate(clampingDaysSinceEpoch: localDay(of: instant).day)
     }
 
     public func isBusinessDay(_ day: Int) -> Bool {
@@ -107,7 +107,7 @@ public struct BusinessCalendar: Sendable {
     /// capture is at or after the cutoff (a half day's, when earlier) or on a non-business day,
     /// plus `businessDays` business days.
     public func settlementDate(capturedAt instant: Instant, cutoff: LocalTime, businessDays: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: settlement(capturedAt: instant, cutoffSecond: cutoff.secondsSinceMidnight,
+        CalendarDate(clampingDaysSinceEpoch: settlement(capturedAt: instant, cutoffSecond: cutoff.secondsSinceMidnight,
                                                 businessDays: businessDays).day)
     }
 

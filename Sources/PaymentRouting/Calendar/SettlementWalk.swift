@@ -39,13 +39,13 @@ extension BusinessCalendar {
             after = nextBusinessDay(after: after)
         }
         let skipped = (day...after).filter { !isBusinessDay($0) }.map {
-            SkippedDay(date: CalendarDate(daysSinceEpoch: $0), reasons: closures(on: CalendarDate(daysSinceEpoch: $0)))
+            SkippedDay(date: CalendarDate(clampingDaysSinceEpoch: $0), reasons: closures(on: CalendarDate(clampingDaysSinceEpoch: $0)))
         }
-        let late = CalendarDate(daysSinceEpoch: after)
+        let late = CalendarDate(clampingDaysSinceEpoch: after)
         return SettlementWalk(
             capture: capture, cutoff: LocalTime(hour: cutoffSecond / 3600, minute: cutoffSecond / 60 % 60) ?? cutoff,
             halfDay: halfDay(on: capture, regular: cutoff)?.name,
-            settlesBeforeCutoff: CalendarDate(daysSinceEpoch: before), settlesAfterCutoff: late, skipped: skipped,
+            settlesBeforeCutoff: CalendarDate(clampingDaysSinceEpoch: before), settlesAfterCutoff: late, skipped: skipped,
             beforeCutoffEstimated: day < vouchedFrom || before > vouchedThrough,
             estimated: day < vouchedFrom || after > vouchedThrough,
             beyondHorizon: layersBeyondHorizon(on: late).map(\.label) + layersBeyondHorizon(on: capture).map(\.label))
@@ -60,13 +60,13 @@ enum SettlementExplainer {
         let (capturedDay, _) = calendar.localDay(of: instant)
         var parts = ["follows \(calendar.layers.map(\.label).joined(separator: " + "))"]
         let regular = LocalTime(hour: cutoffSecond / 3600, minute: cutoffSecond / 60 % 60)
-        if let regular, let half = calendar.halfDay(on: CalendarDate(daysSinceEpoch: capturedDay), regular: regular) {
-            parts.append("\(CalendarDate(daysSinceEpoch: capturedDay)) is a half day (\(half.name)): cutoff \(half.cutoff)")
+        if let regular, let half = calendar.halfDay(on: CalendarDate(clampingDaysSinceEpoch: capturedDay), regular: regular) {
+            parts.append("\(CalendarDate(clampingDaysSinceEpoch: capturedDay)) is a half day (\(half.name)): cutoff \(half.cutoff)")
         }
         let last = settlementDate.daysSinceEpoch
         if capturedDay <= last {
             for day in capturedDay...last where !calendar.isBusinessDay(day) {
-                let date = CalendarDate(daysSinceEpoch: day)
+                let date = CalendarDate(clampingDaysSinceEpoch: day)
                 parts.append(SkippedDay(date: date, reasons: calendar.closures(on: date)).description)
             }
         }
@@ -76,7 +76,7 @@ enum SettlementExplainer {
                 "\(layer.label) \(layer.through.map { "ends \($0)" } ?? "starts \(layer.from.map(String.init(describing:)) ?? "")")"
             }
             parts.append("settlement_date_estimated: past the horizon of \(named.joined(separator: ", "))")
-        } else if let beforeStart = calendar.layersBeyondHorizon(on: CalendarDate(daysSinceEpoch: capturedDay)).first {
+        } else if let beforeStart = calendar.layersBeyondHorizon(on: CalendarDate(clampingDaysSinceEpoch: capturedDay)).first {
             parts.append("settlement_date_estimated: the capture day is before the \(beforeStart.label) calendar starts")
         }
         return parts.joined(separator: "; ")

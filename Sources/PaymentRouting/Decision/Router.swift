@@ -137,7 +137,7 @@ public struct Router: Sendable {
             let payment = RoutedPayment(route: route.name, acquirer: route.acquirer, presentmentCurrency: currency,
                                         settlementCurrency: region.settlementCurrency, walletCurrency: method.walletCurrency,
                                         fxRequired: currency != region.settlementCurrency,
-                                        settlementDate: CalendarDate(daysSinceEpoch: settlement.day),
+                                        settlementDate: CalendarDate(clampingDaysSinceEpoch: settlement.day),
                                         settlementDateEstimated: settlement.estimated)
             tracer.record("route", passed: true, detail: "route `\(route.name)` via \(route.acquirer)", source: "\(file) routes")
             tracer.record("settlement", passed: true,

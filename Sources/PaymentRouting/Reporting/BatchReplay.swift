@@ -112,7 +112,8 @@ public struct BatchReplay: Sendable {
         func isASCII(_ range: Range<Int>) -> Bool { line[range].allSatisfy { $0 < 0x80 } }
         guard isASCII(fields.region), isASCII(fields.merchant), isASCII(fields.method), !fields.merchant.isEmpty,
               case .success(let amount) = Money.parse(utf8: line[fields.amount]), amount.minorUnits >= 0,
-              case .success(let instant) = Instant.parse(utf8: line[fields.at]) else { return nil }
+              case .success(let instant) = Instant.parse(utf8: line[fields.at], fractions: .truncate),
+              instant < RequestParser.latestCapture else { return nil }
         return RouteRequest(region: String(decoding: line[fields.region], as: UTF8.self),
                             merchant: String(decoding: line[fields.merchant], as: UTF8.self),
                             method: String(decoding: line[fields.method], as: UTF8.self), amount: amount, at: instant)

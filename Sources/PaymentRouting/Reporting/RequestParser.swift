@@ -14,6 +14,28 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// Builds `RouteRequest`s from the text forms the CLI and batch files use.
 public enum RequestParser {
+    /// The last capture instant decided, exclusive: settlement (at most T+10 business days later)
+    /// then stays inside the year 9999 that dates can be written in.
+    public static let latestCapture = Instant(secondsSinceEpoch: 253_370_764_800) // 9999-01-01T00:00:00Z
+
+    /// The capture instant of a request: RFC 3339 with an offset; a fraction of a second is dropped
+    /// (a capture at 10:00:00.999 is decided as 10:00:00).
+    public static func captureInstant(_ at: String) -> Result<Instant, RequestError> {
+        switch Instant.parse(at, fractions: .truncate) {
+        case .success(let instant) where instant < latestCapture: return .success(instant)
+        case .success, .failure(.outOfRange):
+            return .failure(RequestError("`\(at)` is too late: captures from 9999-01-01T00:00:00Z on are not routed", field: "at"))
+        case .failure(.missingOffset):
+            return .failure(RequestError("`\(at)` has no UTC offset; add one, e.g. `Z` or `+08:00`", field: "at"))
+        case .failure(.invalidDate):
+            return .failure(RequestError("`\(at)` is not a real calendar date", field: "at"))
+        case .failure(.invalidTime):
+            return .failure(RequestError("`\(at)` has a time outside 00:00:00 to 23:59:59", field: "at"))
+        case .failure(.fractionalSeconds), .failure(.malformed):
+            return .failure(RequestError("`\(at)` is not an RFC 3339 instant with offset, e.g. 2026-12-01T10:00:00Z", field: "at"))
+        }
+    }
+
     /// `amount` is `"120.50 HKD"`; `at` is RFC 3339 with an offset.
     public static func parse(region: String, merchant: String, method: String, amount: String, at: String)
         -> Result<RouteRequest, RequestError> {
@@ -28,8 +50,10 @@ public enum RequestParser {
         case .failure(.malformed): return .failure(RequestError("`\(amount)` is not an amount like \"120.50 HKD\"", field: "amount"))
         }
         guard money.minorUnits >= 0 else { return .failure(RequestError("`\(amount)` is negative", field: "amount")) }
-        guard let instant = Instant(at) else {
-            return .failure(RequestError("`\(at)` is not an RFC 3339 instant with offset, e.g. 2026-12-01T10:00:00Z", field: "at"))
+        let instant: Instant
+        switch captureInstant(at) {
+        case .success(let parsed): instant = parsed
+        case .failure(let error): return .failure(error)
         }
         return .success(RouteRequest(region: region, merchant: merchant, method: method, amount: money, at: instant))
     }

@@ -92,7 +92,8 @@ public struct CorpusGenerator: Sendable {
         let statuses: [AvailabilityStatus] = [.planned, .pilot, .pilot, .live]
         let status = statuses[Int(random.next() % UInt64(statuses.count))]
         let zone = Self.zones[Int(random.next() % UInt64(Self.zones.count))]
-        let methodTotal = 5 + Int(random.next() % 26)
+        // Never more than the catalog holds: the loop below picks distinct methods.
+        let methodTotal = min(methodCount, 5 + Int(random.next() % 26))
         var methods: [Int] = []
         while methods.count < methodTotal {
             let candidate = Int(random.next() % UInt64(methodCount))
@@ -103,7 +104,7 @@ public struct CorpusGenerator: Sendable {
                      "region: \(code)", "name: Synthetic \(code) \(shard)", "timezone: \(zone)"]
         var holidays = Set<String>()
         for _ in 0..<(5 + Int(random.next() % 11)) {
-            holidays.insert(CalendarDate(daysSinceEpoch: 20_454 + Int(random.next() % 730)).description)
+            holidays.insert(CalendarDate(clampingDaysSinceEpoch: 20_454 + Int(random.next() % 730)).description)
         }
         lines.append("holidays: [\(holidays.sorted().joined(separator: ", "))]")
         lines.append("availability:")
