@@ -115,4 +115,20 @@ import Testing
             #expect(String(decoding: outcome.output, as: UTF8.self) == expected, "\(line)")
         }
     }
+
+    /// Hardening finding 10: blank lines give blank lines, so output line N answers input line N,
+    /// in parallel parts too.
+    @Test func blankLinesKeepTheOutputAlignedWithTheInput() throws {
+        let router = try RoutingFixture.router()
+        let good = Self.line(try #require(DecisionTableTests.cases.first))
+        var lines = Array(repeating: good, count: 20_000)
+        for blank in [0, 1, 9_999, 19_998] { lines[blank] = blank % 2 == 0 ? "" : " \t\r" }
+        lines[14_999] = "{broken"
+        let outcome = BatchReplay(router: router).replay(Array((lines.joined(separator: "\n") + "\n").utf8)[...], firstLine: 1)
+        let output = String(decoding: outcome.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(output.count == 20_001 && output.last == "")
+        for blank in [0, 1, 9_999, 19_998] { #expect(output[blank] == "", "line \(blank + 1)") }
+        #expect(output[2].hasPrefix("{\"acquirer\"") || output[2].contains("\"decision\""))
+        #expect(output[14_999] == "{\"error\":\"not a JSON object of strings\",\"line\":15000}")
+    }
 }

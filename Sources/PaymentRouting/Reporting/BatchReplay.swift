@@ -4,7 +4,8 @@ import GatewayConfig
 /// Replays checkouts: one JSON request per line in, one JSON decision per line out, so
 /// operations can run a day of checkouts against a proposed config.
 /// Request line: `{"region":"HK","merchant":"shop_1","method":"ALIPAY_HK","amount":"120.50 HKD","at":"2026-12-01T10:00:00Z"}`.
-/// A malformed line yields `{"error":"...","line":N}` and the replay goes on.
+/// A malformed line yields `{"error":"...","line":N}` and the replay goes on; a blank line yields
+/// a blank line, so the output stays aligned with the input line for line.
 ///
 /// Lines are read with a small scanner and decisions written byte by byte, not through
 /// `JSONDecoder`/`JSONEncoder`, and chunks of lines are decided on every core: the batch
@@ -74,7 +75,11 @@ public struct BatchReplay: Sendable {
         var errors = 0
         for (offset, range) in lines.enumerated() {
             let line = bytes[range]
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            // A blank line gives a blank line: output line N always answers input line N.
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                output.append(0x0A)
+                continue
+            }
             let number = firstLine + offset
             switch parse(line) {
             case .success(let request):
