@@ -124,4 +124,27 @@ import Testing
         #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
         #expect(run.stderr.contains("cannot read") && run.stderr.contains(reason), "\(run.stderr)")
     }
+
+    // Findings 10 and 11: fractions accepted, a negative amount answered by name.
+    @Test func fractionalSecondsAndNegativeAmountsOnTheCommandLine() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = try Self.artifact(in: directory)
+        let base = ["route", "--config", config, "--region", "US", "--merchant", "shop_1", "--method", "ALIPAY_CN"]
+        let fraction = try CLITests.run(base + ["--amount", "10.00 USD", "--at", "2026-12-01T10:00:00.123Z", "--format", "json"])
+        let whole = try CLITests.run(base + ["--amount", "10.00 USD", "--at", "2026-12-01T10:00:00Z", "--format", "json"])
+        #expect(fraction.status == 0 && fraction.stdout == whole.stdout, "\(fraction.stderr)")
+        let negative = try CLITests.run(base + ["--amount", "-5 HKD", "--at", "2026-12-01T10:00:00Z"])
+        #expect(negative.status == 1 && negative.stderr.contains("`-5 HKD` is negative"), "\(negative.stderr)")
+    }
+
+    // Finding 10: a catalog smaller than the methods a region picks no longer loops forever.
+    @Test func generateCorpusWithFewMethodsTerminates() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try Self.shell("exec timeout 60 \"$1\" generate-corpus --regions 20 --methods 3 --out '\(directory.path)/corpus'")
+        #expect(run.status == 0, "\(run.status) \(run.stderr)")
+        let validate = try CLITests.run(["validate", directory.path + "/corpus"])
+        #expect(validate.status == 0, "\(validate.stdout)")
+    }
 }
