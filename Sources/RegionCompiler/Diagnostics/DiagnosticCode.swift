@@ -124,6 +124,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
              .finerThanCash, .unsourcedCalendar, .calendarHorizonSoon, .calendarHorizonInsideWindow, .estimatedDateSoon,
              .calendarNotFollowed:
             .warning
+        case .ignoredInput: .warning
+        case .linkLeavesDirectory, .misnamedInput, .duplicateInput: .error
         case .syntaxError, .emptyFile, .byteOrderMark, .tabIndentation, .invalidUTF8, .binaryFile, .anchorOrAlias,
              .multipleDocuments, .unreadableFile, .explicitTag, .duplicateKey, .unknownKey, .wrongType,
              .missingField, .yaml11Boolean, .leadingZero, .sexagesimalNumber, .invalidNumber, .nullValue,
