@@ -6,7 +6,7 @@ import Testing
 /// every recorded cap names its source.
 @Suite struct ShippedCatalogTests {
     static func catalog() throws -> Catalog {
-        let files = try InputLoader.load(directory: ShippedRegionsTests.regionsDirectory)
+        let files = try InputLoader.load(directory: ShippedRegionsTests.regionsDirectory).files
         let file = try #require(files.first { $0.name == DescriptorCompiler.catalogName })
         let root = try #require(YAMLComposer.compose(file).root)
         let reader = FieldReader(primaryFile: file.displayPath, rootLocation: root.location)
