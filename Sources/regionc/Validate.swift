@@ -70,6 +70,6 @@ enum AsOfDate {
     }
 
     static func today() -> CalendarDate {
-        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+        CalendarDate(clampingDaysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }

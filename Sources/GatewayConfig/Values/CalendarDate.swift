@@ -49,10 +49,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return Weekday.allCases[index]
     }
 
-    /// The date `days` later (earlier when negative), or nil past the range.
-    public func adding(days: Int) -> CalendarDate? {
+    /// The date `days` later (earlier when negative), clamped to 0001-01-01 ... 9999-12-31: for
+    /// margins around dates (a horizon's 90 days), where the range's end is the right answer.
+    public func adding(days: Int) -> CalendarDate {
         let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
-        return overflow ? nil : CalendarDate(daysSinceEpoch: sum)
+        return CalendarDate(clampingDaysSinceEpoch: overflow ? (days < 0 ? .min : .max) : sum)
     }
 
     public var description: String { text(writtenBy: write(into:)) }

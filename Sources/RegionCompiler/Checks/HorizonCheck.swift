@@ -75,8 +75,6 @@ enum HorizonCheck {
 
     /// The UTC date of an instant: a window's edge to the day.
     static func date(of instant: Instant) -> CalendarDate {
-        let seconds = instant.secondsSinceEpoch
-        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        return CalendarDate(daysSinceEpoch: Int(day))
+        instant.utcDate
     }
 }
