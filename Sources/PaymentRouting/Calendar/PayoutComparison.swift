@@ -19,7 +19,7 @@ public enum PayoutComparison {
             guard let window = span(of: code, in: [old.artifact, new.artifact]) else { continue }
             var day = window.lowerBound
             while day <= window.upperBound {
-                let date = CalendarDate(daysSinceEpoch: day)
+                let date = CalendarDate(clampingDaysSinceEpoch: day)
                 if let was = old.settlementWalk(region: code, capture: date), let now = new.settlementWalk(region: code, capture: date) {
                     if was.settlesBeforeCutoff != now.settlesBeforeCutoff {
                         moves.append(Move(region: code, capture: date, fromCutoff: nil, was: was.settlesBeforeCutoff,
