@@ -32,6 +32,7 @@ let package = Package(
             name: "RegionCompiler",
             dependencies: [
                 "GatewayConfig",
+                "ArtifactTrust",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -86,7 +87,7 @@ let package = Package(
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig"]),
         .testTarget(
             name: "RegionCompilerTests",
-            dependencies: ["RegionCompiler", "GatewayConfig"],
+            dependencies: ["RegionCompiler", "GatewayConfig", "ArtifactTrust"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "regioncTests", dependencies: ["regionc"]),

@@ -14,23 +14,23 @@ import Foundation
 /// A format 1 envelope with a `release_serial`, or a format 2 one without, is malformed.
 public struct SignatureEnvelope: Codable, Sendable, Equatable {
     /// Signs the artifact bytes; no serial.
-    public static let artifactBytesFormat = 1
+    package static let artifactBytesFormat = 1
     /// Signs the canonical payload, which carries `release_serial`.
-    public static let serialFormat = 2
-    public static let algorithmName = "Ed25519"
+    package static let serialFormat = 2
+    package static let algorithmName = "Ed25519"
 
-    public var format: Int
-    public var algorithm: String
+    package var format: Int
+    package var algorithm: String
     public var keyId: String
     /// Lower-case hex SHA-256 of the artifact bytes; lets a reader say "digest mismatch" before checking the signature.
-    public var artifactSHA256: String
+    package var artifactSHA256: String
     /// The release pipeline's serial (format 2): a runtime refuses a lower one than it serves (a rollback).
     public var releaseSerial: UInt64?
     /// Base64 of the 64-byte Ed25519 signature.
-    public var signature: String
+    package var signature: String
 
     /// An envelope of the format its serial calls for: 2 with a serial, 1 without.
-    public init(keyId: String, artifactSHA256: String, releaseSerial: UInt64? = nil, signature: Data) {
+    package init(keyId: String, artifactSHA256: String, releaseSerial: UInt64? = nil, signature: Data) {
         format = releaseSerial == nil ? Self.artifactBytesFormat : Self.serialFormat
         algorithm = Self.algorithmName
         self.keyId = keyId
@@ -47,12 +47,12 @@ public struct SignatureEnvelope: Codable, Sendable, Equatable {
     }
 
     /// The bytes the signature is over: the artifact itself (format 1) or `signedPayload` (format 2).
-    public func signedBytes(artifact: Data) -> Data {
+    package func signedBytes(artifact: Data) -> Data {
         format == Self.artifactBytesFormat ? artifact : signedPayload
     }
 
     /// The envelope's canonical JSON without `signature`: what a format 2 signature signs.
-    public var signedPayload: Data { Data(canonicalJSON(includingSignature: false).utf8) }
+    package var signedPayload: Data { Data(canonicalJSON(includingSignature: false).utf8) }
 
     /// The `.sig` file: canonical JSON (sorted keys, no whitespace), one line.
     public func encoded() -> Data { Data((canonicalJSON(includingSignature: true) + "\n").utf8) }
@@ -94,11 +94,5 @@ enum CanonicalJSONText {
             }
         }
         return out + "\""
-    }
-}
-
-public enum Digest {
-    public static func sha256Hex(_ data: some DataProtocol) -> String {
-        SHA256Hasher.hex(data)
     }
 }

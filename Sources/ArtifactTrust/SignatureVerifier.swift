@@ -40,12 +40,13 @@ public struct VerifiedSignature: Sendable, Equatable {
     /// `nil` for a format 1 envelope, which carries none.
     public let releaseSerial: UInt64?
 
-    public init(keyId: String, releaseSerial: UInt64?) {
+    package init(keyId: String, releaseSerial: UInt64?) {
         self.keyId = keyId
         self.releaseSerial = releaseSerial
     }
 }
 
+/// Checks a detached `.sig` envelope against artifact bytes and a trust store.
 public enum SignatureVerifier {
     /// Checks that a trusted key signed exactly `artifact` (and, in format 2, its release serial).
     /// `digest` is the artifact's SHA-256 in hex when the caller has it already; otherwise it is computed.

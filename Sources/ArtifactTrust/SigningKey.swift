@@ -15,6 +15,7 @@ public struct SigningKey: Sendable {
     /// Raw 32-byte seed: Crypto's key types are not Sendable, bytes are.
     let seed: Data
 
+    /// Why a private key file could not be used.
     public enum LoadError: Error, CustomStringConvertible, Equatable {
         case unreadable(path: String, reason: String)
         /// `target` is the file `path` resolves to (itself unless `path` is a symbolic link).
@@ -104,13 +105,13 @@ enum KeyFileReader {
 }
 
 /// Key file naming: `<id>.key` (private, mode 0600) and `<id>.pub` (public).
-public enum KeyFiles {
-    public enum GenerateError: Error, CustomStringConvertible, Equatable {
+package enum KeyFiles {
+    package enum GenerateError: Error, CustomStringConvertible, Equatable {
         /// Never overwritten, whatever it is (a file, a directory, a symbolic link, even a dangling one).
         case exists(String)
         case cannotWrite(path: String, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .exists(let path): "\(path) already exists; keys are never overwritten"
             case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
@@ -118,7 +119,7 @@ public enum KeyFiles {
         }
     }
 
-    public static func keyId(forPath path: String) -> String {
+    package static func keyId(forPath path: String) -> String {
         let name = (path as NSString).lastPathComponent
         for suffix in [".key", ".pub", ".pem"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
         return name
@@ -127,7 +128,7 @@ public enum KeyFiles {
     /// Writes a new key pair into `directory`; returns the two paths. Refuses to overwrite anything.
     /// Each file is created by `open(O_CREAT | O_EXCL)` with its final mode, so the private key is never
     /// readable by others, even briefly, and nothing that appears at its path meanwhile is replaced.
-    public static func generate(into directory: String, keyId: String) throws(GenerateError) -> (privatePath: String,
+    package static func generate(into directory: String, keyId: String) throws(GenerateError) -> (privatePath: String,
                                                                                                publicPath: String) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -137,7 +138,7 @@ public enum KeyFiles {
         let key = Curve25519.Signing.PrivateKey()
         let privatePath = (directory as NSString).appendingPathComponent("\(keyId).key")
         let publicPath = (directory as NSString).appendingPathComponent("\(keyId).pub")
-        // Checked first only to leave nothing behind when the public name is taken; `O_EXCL` is the real guard.
+        // Checked first only to leave nothing behind when the package name is taken; `O_EXCL` is the real guard.
         var info = stat()
         for path in [privatePath, publicPath] where lstat(path, &info) == 0 { throw .exists(path) }
         try createExclusive(privatePath, contents: Data(Ed25519PEM.encode(key).utf8), mode: 0o600)

@@ -8,20 +8,22 @@ public struct TrustStore: Sendable {
     /// Raw 32-byte public keys by id, in the order trusted: Crypto's key types are not Sendable, bytes are.
     private var rawKeys: [String: [Data]] = [:]
 
+    /// A store that trusts no key yet.
     public init() {}
 
-    public init(keys: [String: Curve25519.Signing.PublicKey]) {
+    package init(keys: [String: Curve25519.Signing.PublicKey]) {
         rawKeys = keys.mapValues { [$0.rawRepresentation] }
     }
 
     public var keyIds: [String] { rawKeys.keys.sorted() }
-    public var isEmpty: Bool { rawKeys.isEmpty }
+    package var isEmpty: Bool { rawKeys.isEmpty }
 
     /// Every key trusted under `id`; empty when the id is not trusted.
-    public func keys(id: String) -> [Curve25519.Signing.PublicKey] {
+    package func keys(id: String) -> [Curve25519.Signing.PublicKey] {
         (rawKeys[id] ?? []).compactMap { try? Curve25519.Signing.PublicKey(rawRepresentation: $0) }
     }
 
+    /// Why `load(paths:)` found no usable key: the path and the reason, one line.
     public struct LoadError: Error, CustomStringConvertible {
         public let description: String
     }

@@ -1,3 +1,4 @@
+import ArtifactTrust
 import Foundation
 import GatewayConfig
 import Testing
@@ -34,20 +35,20 @@ import Testing
 
     @Test func sourceDigestCoversNamesAndBytes() throws {
         let files = try InputLoader.load(directory: Self.regionsDirectory).files
-        let digest = SourceDigest.compute(files)
+        let digest = Digest.sources(files)
         #expect(digest.hasPrefix("sha256:") && digest.count == 71)
-        #expect(SourceDigest.compute(files.reversed()) == digest)
+        #expect(Digest.sources(files.reversed()) == digest)
         var edited = files
         edited[0] = SourceFile(name: files[0].name, displayPath: files[0].displayPath, bytes: files[0].bytes + [0x0A])
-        #expect(SourceDigest.compute(edited) != digest)
+        #expect(Digest.sources(edited) != digest)
         let renamed = files.map { SourceFile(name: "x" + $0.name, displayPath: $0.displayPath, bytes: $0.bytes) }
-        #expect(SourceDigest.compute(renamed) != digest)
+        #expect(Digest.sources(renamed) != digest)
     }
 
     @Test func artifactRoundTripsThroughTheRuntimeTypes() throws {
         let compilation = try DescriptorCompiler.compile(directory: Self.regionsDirectory)
         let bytes = try #require(try compilation.artifactBytes())
-        let decoded = try JSONDecoderFactory.make().decode(GatewayArtifact.self, from: bytes)
+        let decoded = try JSONDecoder().decode(GatewayArtifact.self, from: bytes)
         #expect(decoded == compilation.artifact)
         #expect(try CanonicalJSON.encode(decoded) == bytes)
     }

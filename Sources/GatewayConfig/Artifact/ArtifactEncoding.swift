@@ -3,7 +3,7 @@ import Foundation
 extension CanonicalJSON {
     /// The artifact's canonical bytes, byte-identical to `encode(artifact)`, with its regions
     /// (nearly all of its bytes) encoded on every core: emission was 40% of compiling 10,000 regions.
-    public static func encodeArtifact(_ artifact: GatewayArtifact) throws -> Data {
+    package static func encodeArtifact(_ artifact: GatewayArtifact) throws -> Data {
         let regions = Array(artifact.regions)
         let encoded = ParallelMap.map(regions) { region in Swift.Result { try encodeBytes(region.value) } }
         var preencoded: [String: Preencoded] = [:]

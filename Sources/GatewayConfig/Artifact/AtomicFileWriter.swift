@@ -5,16 +5,16 @@ import Darwin
 #endif
 
 /// Why an output could not be written, in words a person can act on.
-public struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let path: String
-    public let reason: String
+package struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let path: String
+    package let reason: String
 
-    public init(path: String, reason: String) {
+    package init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
 
-    public var description: String { "cannot write \(path): \(reason)" }
+    package var description: String { "cannot write \(path): \(reason)" }
 }
 
 /// Writes a file so that readers see the old bytes or the new ones, never a half-written file:
@@ -25,19 +25,19 @@ public struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertibl
 /// replace one. A path that is one of the run's inputs is refused too. Temporary files are named
 /// `.<name>.regionc-tmp-<pid>`; one left by a killed run is removed by the next write to the same
 /// target.
-public enum AtomicFileWriter {
-    public static func write(_ bytes: [UInt8], to path: String, refusingInputs inputs: [String] = []) throws(FileWriteError) {
+package enum AtomicFileWriter {
+    package static func write(_ bytes: [UInt8], to path: String, refusingInputs inputs: [String] = []) throws(FileWriteError) {
         try prepare(bytes, to: path, refusingInputs: inputs).commit()
     }
 
-    public static func write<Bytes: Sequence<UInt8>>(_ bytes: Bytes, to path: String,
+    package static func write<Bytes: Sequence<UInt8>>(_ bytes: Bytes, to path: String,
                                                      refusingInputs inputs: [String] = []) throws(FileWriteError) {
         try write(Array(bytes), to: path, refusingInputs: inputs)
     }
 
     /// Writes and flushes the temporary file without renaming it: commit several prepared files in
     /// the order that keeps them consistent (an artifact, then its signature), or discard them.
-    public static func prepare(_ bytes: [UInt8], to path: String, refusingInputs inputs: [String] = [])
+    package static func prepare(_ bytes: [UInt8], to path: String, refusingInputs inputs: [String] = [])
         throws(FileWriteError) -> PreparedFile {
         try checkTarget(path, refusingInputs: inputs)
         let (directory, name) = split(path)
@@ -70,12 +70,12 @@ public enum AtomicFileWriter {
     }
 
     /// A written, flushed temporary file waiting to be renamed over its target.
-    public struct PreparedFile: Sendable {
-        public let temporary: String
-        public let target: String
+    package struct PreparedFile: Sendable {
+        package let temporary: String
+        package let target: String
 
         /// Renames the temporary file over the target.
-        public func commit() throws(FileWriteError) {
+        package func commit() throws(FileWriteError) {
             guard rename(temporary, target) == 0 else {
                 let code = errno
                 unlink(temporary)
@@ -84,13 +84,13 @@ public enum AtomicFileWriter {
         }
 
         /// Removes the temporary file; the target keeps its old bytes.
-        public func discard() { unlink(temporary) }
+        package func discard() { unlink(temporary) }
     }
 
     static let temporaryMarker = "regionc-tmp-"
 
     /// Refuses a target that is not a regular file (following links) or that is one of the inputs.
-    public static func checkTarget(_ path: String, refusingInputs inputs: [String]) throws(FileWriteError) {
+    package static func checkTarget(_ path: String, refusingInputs inputs: [String]) throws(FileWriteError) {
         guard !path.isEmpty else { throw FileWriteError(path: path, reason: "the path is empty") }
         var info = stat()
         if stat(path, &info) == 0 {

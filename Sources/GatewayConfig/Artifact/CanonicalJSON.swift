@@ -6,8 +6,8 @@ import Foundation
 ///
 /// A small encoder of its own rather than Foundation's `JSONEncoder`: the artifact's format must
 /// not drift with Foundation's formatting choices, and it is several times faster on large configs.
-public enum CanonicalJSON {
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+package enum CanonicalJSON {
+    package static func encode<T: Encodable>(_ value: T) throws -> Data {
         Data(try encodeBytes(value))
     }
 

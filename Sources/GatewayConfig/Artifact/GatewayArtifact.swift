@@ -1,17 +1,17 @@
 /// The compiled `gateway-config.json`. See docs/artifact.md for the format.
 public struct GatewayArtifact: Sendable, Hashable, Codable {
     /// 2: banking calendars (`calendars`, `settlement.calendars`); a version-1 runtime must refuse it.
-    public static let currentFormatVersion = 2
+    package static let currentFormatVersion = 2
 
     public var formatVersion: Int
     public var compilerVersion: String
     public var sourceDigest: String
-    public var catalog: CatalogArtifact
+    package var catalog: CatalogArtifact
     public var regions: [String: RegionArtifact]
     /// Banking calendars by market code.
-    public var calendars: [String: CalendarArtifact]
+    package var calendars: [String: CalendarArtifact]
 
-    public init(formatVersion: Int = GatewayArtifact.currentFormatVersion, compilerVersion: String,
+    package init(formatVersion: Int = GatewayArtifact.currentFormatVersion, compilerVersion: String,
                 sourceDigest: String, catalog: CatalogArtifact, regions: [String: RegionArtifact],
                 calendars: [String: CalendarArtifact] = [:]) {
         self.formatVersion = formatVersion
@@ -30,11 +30,11 @@ public struct GatewayArtifact: Sendable, Hashable, Codable {
     }
 }
 
-public struct CatalogArtifact: Sendable, Hashable, Codable {
-    public var paymentMethods: [String: PaymentMethodEntry]
-    public var acquirers: [String: AcquirerEntry]
+package struct CatalogArtifact: Sendable, Hashable, Codable {
+    package var paymentMethods: [String: PaymentMethodEntry]
+    package var acquirers: [String: AcquirerEntry]
 
-    public init(paymentMethods: [String: PaymentMethodEntry], acquirers: [String: AcquirerEntry]) {
+    package init(paymentMethods: [String: PaymentMethodEntry], acquirers: [String: AcquirerEntry]) {
         self.paymentMethods = paymentMethods
         self.acquirers = acquirers
     }
@@ -45,12 +45,12 @@ public struct CatalogArtifact: Sendable, Hashable, Codable {
     }
 }
 
-public struct PaymentMethodEntry: Sendable, Hashable, Codable {
-    public var name: String
-    public var walletRegion: RegionCode
-    public var walletCurrency: CurrencyCode
+package struct PaymentMethodEntry: Sendable, Hashable, Codable {
+    package var name: String
+    package var walletRegion: RegionCode
+    package var walletCurrency: CurrencyCode
 
-    public init(name: String, walletRegion: RegionCode, walletCurrency: CurrencyCode) {
+    package init(name: String, walletRegion: RegionCode, walletCurrency: CurrencyCode) {
         self.name = name
         self.walletRegion = walletRegion
         self.walletCurrency = walletCurrency
@@ -63,12 +63,12 @@ public struct PaymentMethodEntry: Sendable, Hashable, Codable {
     }
 }
 
-public struct AcquirerEntry: Sendable, Hashable, Codable {
-    public var name: String
-    public var region: RegionCode
-    public var settlementCurrencies: [CurrencyCode]
+package struct AcquirerEntry: Sendable, Hashable, Codable {
+    package var name: String
+    package var region: RegionCode
+    package var settlementCurrencies: [CurrencyCode]
 
-    public init(name: String, region: RegionCode, settlementCurrencies: [CurrencyCode]) {
+    package init(name: String, region: RegionCode, settlementCurrencies: [CurrencyCode]) {
         self.name = name
         self.region = region
         self.settlementCurrencies = settlementCurrencies

@@ -1,7 +1,7 @@
 /// JSON string escaping shared by every writer of JSON bytes: `"` and `\` escaped, control
 /// characters as `\n`, `\r`, `\t` or `\u00XX`, everything else (including `/` and non-ASCII) as is.
-public enum JSONText {
-    public static func writeString(_ string: String, into output: inout [UInt8]) {
+package enum JSONText {
+    package static func writeString(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         // Most strings need no escaping: copy them whole from their contiguous UTF-8.
         var string = string

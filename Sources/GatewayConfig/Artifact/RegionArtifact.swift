@@ -1,21 +1,21 @@
 /// One region, fully resolved: defaults applied, money in minor units, instants in UTC.
 public struct RegionArtifact: Sendable, Hashable, Codable {
-    public var region: RegionCode
-    public var name: String
-    public var source: String
-    public var timezone: String
+    package var region: RegionCode
+    package var name: String
+    package var source: String
+    package var timezone: String
     /// The region's own `weekend` and `holidays`, added to its calendars; absent when it lists none
     /// or when they stand in for its market's missing calendar file (then they are that calendar).
-    public var weekend: [Weekday]?
-    public var holidays: [CalendarDate]?
+    package var weekend: [Weekday]?
+    package var holidays: [CalendarDate]?
     public var availability: AvailabilityArtifact
-    public var currencies: CurrenciesArtifact
-    public var settlement: SettlementArtifact
-    public var limits: LimitsArtifact?
-    public var paymentMethods: [MethodArtifact]
-    public var routes: [RouteArtifact]
+    package var currencies: CurrenciesArtifact
+    package var settlement: SettlementArtifact
+    package var limits: LimitsArtifact?
+    package var paymentMethods: [MethodArtifact]
+    package var routes: [RouteArtifact]
 
-    public init(region: RegionCode, name: String, source: String, timezone: String, weekend: [Weekday]?,
+    package init(region: RegionCode, name: String, source: String, timezone: String, weekend: [Weekday]?,
                 holidays: [CalendarDate]?, availability: AvailabilityArtifact, currencies: CurrenciesArtifact,
                 settlement: SettlementArtifact, limits: LimitsArtifact?, paymentMethods: [MethodArtifact],
                 routes: [RouteArtifact]) {
@@ -39,14 +39,15 @@ public struct RegionArtifact: Sendable, Hashable, Codable {
     }
 }
 
+/// When a region takes payments: its status, window, rollout and blackouts.
 public struct AvailabilityArtifact: Sendable, Hashable, Codable {
-    public var status: AvailabilityStatus
-    public var from: Instant?
-    public var until: Instant?
+    package var status: AvailabilityStatus
+    package var from: Instant?
+    package var until: Instant?
     public var rollout: RolloutArtifact?
-    public var blackouts: [BlackoutArtifact]?
+    package var blackouts: [BlackoutArtifact]?
 
-    public init(status: AvailabilityStatus, from: Instant? = nil, until: Instant? = nil,
+    package init(status: AvailabilityStatus, from: Instant? = nil, until: Instant? = nil,
                 rollout: RolloutArtifact? = nil, blackouts: [BlackoutArtifact]? = nil) {
         self.status = status
         self.from = from
@@ -56,50 +57,51 @@ public struct AvailabilityArtifact: Sendable, Hashable, Codable {
     }
 }
 
+/// A pilot's rollout: the percent of merchants in it, and the merchant ids always allowed or denied.
 public struct RolloutArtifact: Sendable, Hashable, Codable {
-    public var percent: Int
+    package var percent: Int
     public var allow: [String]
-    public var deny: [String]
+    package var deny: [String]
 
-    public init(percent: Int, allow: [String], deny: [String]) {
+    package init(percent: Int, allow: [String], deny: [String]) {
         self.percent = percent
         self.allow = allow
         self.deny = deny
     }
 }
 
-public struct BlackoutArtifact: Sendable, Hashable, Codable {
-    public var from: Instant
-    public var until: Instant
-    public var reason: String?
+package struct BlackoutArtifact: Sendable, Hashable, Codable {
+    package var from: Instant
+    package var until: Instant
+    package var reason: String?
 
-    public init(from: Instant, until: Instant, reason: String?) {
+    package init(from: Instant, until: Instant, reason: String?) {
         self.from = from
         self.until = until
         self.reason = reason
     }
 }
 
-public struct CurrenciesArtifact: Sendable, Hashable, Codable {
-    public var presentment: [CurrencyCode]
-    public var settlement: CurrencyCode
+package struct CurrenciesArtifact: Sendable, Hashable, Codable {
+    package var presentment: [CurrencyCode]
+    package var settlement: CurrencyCode
 
-    public init(presentment: [CurrencyCode], settlement: CurrencyCode) {
+    package init(presentment: [CurrencyCode], settlement: CurrencyCode) {
         self.presentment = presentment
         self.settlement = settlement
     }
 }
 
-public struct SettlementArtifact: Sendable, Hashable, Codable {
-    public var schedule: String
-    public var businessDays: Int
-    public var cutoff: LocalTime
-    public var minimumPayout: MoneyArtifact?
+package struct SettlementArtifact: Sendable, Hashable, Codable {
+    package var schedule: String
+    package var businessDays: Int
+    package var cutoff: LocalTime
+    package var minimumPayout: MoneyArtifact?
     /// The markets whose calendars payouts follow (keys of the artifact's `calendars`): a payout
     /// day is a business day in every one of them.
-    public var calendars: [RegionCode]
+    package var calendars: [RegionCode]
 
-    public init(schedule: SettlementSchedule, cutoff: LocalTime, minimumPayout: MoneyArtifact?, calendars: [RegionCode]) {
+    package init(schedule: SettlementSchedule, cutoff: LocalTime, minimumPayout: MoneyArtifact?, calendars: [RegionCode]) {
         self.schedule = schedule.description
         self.businessDays = schedule.businessDays
         self.cutoff = cutoff
@@ -115,46 +117,46 @@ public struct SettlementArtifact: Sendable, Hashable, Codable {
 }
 
 /// Money as it is stored in the artifact: `amount` in minor units.
-public struct MoneyArtifact: Sendable, Hashable, Codable {
-    public var amount: Int64
-    public var currency: CurrencyCode
+package struct MoneyArtifact: Sendable, Hashable, Codable {
+    package var amount: Int64
+    package var currency: CurrencyCode
 
-    public init(_ money: Money) {
+    package init(_ money: Money) {
         amount = money.minorUnits
         currency = money.currency
     }
 
-    public var money: Money { Money(minorUnits: amount, currency: currency) }
+    package var money: Money { Money(minorUnits: amount, currency: currency) }
 }
 
-public struct LimitsArtifact: Sendable, Hashable, Codable {
-    public var perPayment: [RangeArtifact]
+package struct LimitsArtifact: Sendable, Hashable, Codable {
+    package var perPayment: [RangeArtifact]
 
-    public init(perPayment: [RangeArtifact]) { self.perPayment = perPayment }
+    package init(perPayment: [RangeArtifact]) { self.perPayment = perPayment }
 
     enum CodingKeys: String, CodingKey { case perPayment = "per_payment" }
 }
 
 /// A per-payment range in one currency; `min` and `max` are minor units, at least one is present.
-public struct RangeArtifact: Sendable, Hashable, Codable {
-    public var currency: CurrencyCode
-    public var min: Int64?
-    public var max: Int64?
+package struct RangeArtifact: Sendable, Hashable, Codable {
+    package var currency: CurrencyCode
+    package var min: Int64?
+    package var max: Int64?
 
-    public init(currency: CurrencyCode, min: Int64?, max: Int64?) {
+    package init(currency: CurrencyCode, min: Int64?, max: Int64?) {
         self.currency = currency
         self.min = min
         self.max = max
     }
 }
 
-public struct MethodArtifact: Sendable, Hashable, Codable {
-    public var method: String
-    public var currencies: [CurrencyCode]
-    public var limits: LimitsArtifact?
+package struct MethodArtifact: Sendable, Hashable, Codable {
+    package var method: String
+    package var currencies: [CurrencyCode]
+    package var limits: LimitsArtifact?
     public var availability: MethodAvailabilityArtifact?
 
-    public init(method: String, currencies: [CurrencyCode], limits: LimitsArtifact?,
+    package init(method: String, currencies: [CurrencyCode], limits: LimitsArtifact?,
                 availability: MethodAvailabilityArtifact?) {
         self.method = method
         self.currencies = currencies
@@ -163,35 +165,35 @@ public struct MethodArtifact: Sendable, Hashable, Codable {
     }
 }
 
-public struct MethodAvailabilityArtifact: Sendable, Hashable, Codable {
-    public var status: AvailabilityStatus
-    public var from: Instant?
-    public var until: Instant?
+package struct MethodAvailabilityArtifact: Sendable, Hashable, Codable {
+    package var status: AvailabilityStatus
+    package var from: Instant?
+    package var until: Instant?
 
-    public init(status: AvailabilityStatus, from: Instant?, until: Instant?) {
+    package init(status: AvailabilityStatus, from: Instant?, until: Instant?) {
         self.status = status
         self.from = from
         self.until = until
     }
 }
 
-public struct RouteArtifact: Sendable, Hashable, Codable {
-    public var name: String
-    public var match: RouteMatchArtifact?
-    public var acquirer: String
+package struct RouteArtifact: Sendable, Hashable, Codable {
+    package var name: String
+    package var match: RouteMatchArtifact?
+    package var acquirer: String
 
-    public init(name: String, match: RouteMatchArtifact?, acquirer: String) {
+    package init(name: String, match: RouteMatchArtifact?, acquirer: String) {
         self.name = name
         self.match = match
         self.acquirer = acquirer
     }
 }
 
-public struct RouteMatchArtifact: Sendable, Hashable, Codable {
-    public var methods: [String]?
-    public var currencies: [CurrencyCode]?
+package struct RouteMatchArtifact: Sendable, Hashable, Codable {
+    package var methods: [String]?
+    package var currencies: [CurrencyCode]?
 
-    public init(methods: [String]?, currencies: [CurrencyCode]?) {
+    package init(methods: [String]?, currencies: [CurrencyCode]?) {
         self.methods = methods
         self.currencies = currencies
     }

@@ -3,8 +3,8 @@ import Synchronization
 
 /// `map` over all cores, results in input order. For independent, CPU-bound work per element:
 /// checking regions, deciding chunks of a batch.
-public enum ParallelMap {
-    public static func map<Element: Sendable, Result: Sendable>(_ elements: [Element],
+package enum ParallelMap {
+    package static func map<Element: Sendable, Result: Sendable>(_ elements: [Element],
                                                          _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard elements.count > 1 else { return elements.map(transform) }
         let results = Mutex<[Int: Result]>([:])

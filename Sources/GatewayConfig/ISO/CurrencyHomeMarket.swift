@@ -3,7 +3,7 @@ extension CurrencyCode {
     /// construction the code's first two letters are the issuing country's ISO 3166 code
     /// (USD -> US, HKD -> HK, KRW -> KR). Nil for currencies of no single market: the euro, the
     /// X-codes (supranational units, CFA francs, funds) and codes whose prefix is not an assigned country.
-    public var homeMarket: RegionCode? {
+    package var homeMarket: RegionCode? {
         guard rawValue != "EUR", !rawValue.hasPrefix("X") else { return nil }
         return RegionCode(String(rawValue.prefix(2)))
     }

@@ -2,9 +2,9 @@
 ///
 /// Generated from pycountry 26.2.16 (Debian iso-codes data); names are the ISO English short names
 /// (e.g. "Korea, Republic of", "Taiwan, Province of China").
-public enum ISO3166 {
+package enum ISO3166 {
     /// Upper-case alpha-2 code -> English short name, e.g. "HK": "Hong Kong", "NO": "Norway".
-    public static let names: [String: String] = [
+    package static let names: [String: String] = [
         "AD": "Andorra",
         "AE": "United Arab Emirates",
         "AF": "Afghanistan",
@@ -256,5 +256,5 @@ public enum ISO3166 {
         "ZW": "Zimbabwe",
     ]
 
-    public static func isAssigned(_ code: String) -> Bool { names[code] != nil }
+    package static func isAssigned(_ code: String) -> Bool { names[code] != nil }
 }

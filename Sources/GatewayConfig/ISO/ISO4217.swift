@@ -2,13 +2,13 @@
 ///
 /// Generated from the ISO 4217 List One table published 2026-01-01 (SIX, as shipped in the `iso4217` PyPI package).
 /// Codes whose minor units are "N.A." (XAU, XDR, XXX, XTS, ...) are excluded.
-public enum ISO4217 {
-    public struct Entry: Sendable, Hashable {
-        public let code: String
-        public let minorUnits: Int
-        public let name: String
+package enum ISO4217 {
+    package struct Entry: Sendable, Hashable {
+        package let code: String
+        package let minorUnits: Int
+        package let name: String
 
-        public init(code: String, minorUnits: Int, name: String) {
+        package init(code: String, minorUnits: Int, name: String) {
             self.code = code
             self.minorUnits = minorUnits
             self.name = name
@@ -16,7 +16,7 @@ public enum ISO4217 {
     }
 
     /// Every active code that has numeric minor units, including fund codes (e.g. CLF = 4, UYW = 4, BOV = 2).
-    public static let entries: [String: Entry] = [
+    package static let entries: [String: Entry] = [
         "AED": Entry(code: "AED", minorUnits: 2, name: "UAE Dirham"),
         "AFN": Entry(code: "AFN", minorUnits: 2, name: "Afghani"),
         "ALL": Entry(code: "ALL", minorUnits: 2, name: "Lek"),
@@ -184,5 +184,5 @@ public enum ISO4217 {
         "ZWG": Entry(code: "ZWG", minorUnits: 2, name: "Zimbabwe Gold"),
     ]
 
-    public static func minorUnits(of code: String) -> Int? { entries[code]?.minorUnits }
+    package static func minorUnits(of code: String) -> Int? { entries[code]?.minorUnits }
 }

@@ -4,12 +4,12 @@
 /// them directly, so none of them can quietly disagree with production.
 extension AvailabilityStatus {
     /// Pilot and live offer payments; planned, paused and retired offer nothing.
-    public var offersPayments: Bool { self == .pilot || self == .live }
+    package var offersPayments: Bool { self == .pilot || self == .live }
 
     /// Whether a method whose own status is `methodStatus` (nil: it follows its region) is offered
     /// in a region whose status is `self`. A pilot method follows its region's rollout, so it
     /// reaches merchants only in a pilot region: in a live region there is no rollout to follow.
-    public func offersMethod(withStatus methodStatus: AvailabilityStatus?) -> Bool {
+    package func offersMethod(withStatus methodStatus: AvailabilityStatus?) -> Bool {
         guard offersPayments else { return false }
         switch methodStatus ?? self {
         case .live: return true
@@ -22,12 +22,12 @@ extension AvailabilityStatus {
 extension RouteMatchArtifact {
     /// A route's match takes a payment when every list it has names the payment's value;
     /// an absent list matches anything.
-    public func matches(method: String, currency: CurrencyCode) -> Bool {
+    package func matches(method: String, currency: CurrencyCode) -> Bool {
         Self.matches(methods: methods, currencies: currencies, method: method, currency: currency)
     }
 
     /// The same rule over any lists of ids, so the compiler can apply it to positioned values.
-    public static func matches<Methods: Sequence<String>, Currencies: Sequence<CurrencyCode>>(
+    package static func matches<Methods: Sequence<String>, Currencies: Sequence<CurrencyCode>>(
         methods: Methods?, currencies: Currencies?, method: String, currency: CurrencyCode
     ) -> Bool {
         (methods.map { $0.contains(method) } ?? true) && (currencies.map { $0.contains(currency) } ?? true)
@@ -36,7 +36,7 @@ extension RouteMatchArtifact {
 
 extension RouteArtifact {
     /// A route without `match` is a catch-all.
-    public func matches(method: String, currency: CurrencyCode) -> Bool {
+    package func matches(method: String, currency: CurrencyCode) -> Bool {
         match?.matches(method: method, currency: currency) ?? true
     }
 }
@@ -44,12 +44,12 @@ extension RouteArtifact {
 extension RegionArtifact {
     /// Whether `method` is offered at all, by status (its window and the region's are instants,
     /// checked per checkout).
-    public func offers(_ method: MethodArtifact) -> Bool {
+    package func offers(_ method: MethodArtifact) -> Bool {
         availability.status.offersMethod(withStatus: method.availability?.status)
     }
 
     /// The route a payment takes: the first whose match takes it.
-    public func firstRoute(method: String, currency: CurrencyCode) -> (index: Int, route: RouteArtifact)? {
+    package func firstRoute(method: String, currency: CurrencyCode) -> (index: Int, route: RouteArtifact)? {
         for (index, route) in routes.enumerated() where route.matches(method: method, currency: currency) {
             return (index, route)
         }

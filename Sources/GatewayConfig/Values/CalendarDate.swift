@@ -24,11 +24,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The first and last days a date can name, as days since 1970-01-01.
-    public static let dayRange = CivilCalendar.daysFromCivil(year: 1, month: 1, day: 1)
+    package static let dayRange = CivilCalendar.daysFromCivil(year: 1, month: 1, day: 1)
         ... CivilCalendar.daysFromCivil(year: 9999, month: 12, day: 31)
 
     /// The date `daysSinceEpoch` days after 1970-01-01, or nil outside 0001-01-01 ... 9999-12-31.
-    public init?(daysSinceEpoch: Int) {
+    package init?(daysSinceEpoch: Int) {
         guard Self.dayRange.contains(daysSinceEpoch) else { return nil }
         let civil = CivilCalendar.civilFromDays(daysSinceEpoch)
         (year, month, day) = (civil.year, civil.month, civil.day)
@@ -36,14 +36,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The same, clamped into 0001-01-01 ... 9999-12-31: for day counts the caller has already
     /// bounded (a routed capture is before 9999-01-01, so its settlement day is in range).
-    public init(clampingDaysSinceEpoch days: Int) {
+    package init(clampingDaysSinceEpoch days: Int) {
         let civil = CivilCalendar.civilFromDays(Swift.min(Swift.max(days, Self.dayRange.lowerBound), Self.dayRange.upperBound))
         (year, month, day) = (civil.year, civil.month, civil.day)
     }
 
-    public var daysSinceEpoch: Int { CivilCalendar.daysFromCivil(year: year, month: month, day: day) }
+    package var daysSinceEpoch: Int { CivilCalendar.daysFromCivil(year: year, month: month, day: day) }
 
-    public var weekday: Weekday {
+    package var weekday: Weekday {
         // 1970-01-01 was a Thursday.
         let index = ((daysSinceEpoch % 7) + 7 + 3) % 7
         return Weekday.allCases[index]
@@ -51,7 +51,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The date `days` later (earlier when negative), clamped to 0001-01-01 ... 9999-12-31: for
     /// margins around dates (a horizon's 90 days), where the range's end is the right answer.
-    public func adding(days: Int) -> CalendarDate {
+    package func adding(days: Int) -> CalendarDate {
         let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
         return CalendarDate(clampingDaysSinceEpoch: overflow ? (days < 0 ? .min : .max) : sum)
     }
@@ -59,7 +59,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public var description: String { text(writtenBy: write(into:)) }
 
     /// Appends `YYYY-MM-DD` (the `description`) without building a string.
-    public func write(into output: inout [UInt8]) {
+    package func write(into output: inout [UInt8]) {
         appendFourDigits(year, into: &output)
         output.append(UInt8(ascii: "-"))
         appendTwoDigits(month, into: &output)

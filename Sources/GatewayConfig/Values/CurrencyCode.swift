@@ -2,7 +2,7 @@
 public struct CurrencyCode: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let rawValue: String
     /// ISO 4217 minor units: digits after the decimal point.
-    public let minorUnits: Int
+    package let minorUnits: Int
 
     public init?(_ text: String) {
         guard let units = ISO4217.minorUnits(of: text) else { return nil }

@@ -30,7 +30,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
     }
 
     /// The same, over UTF-8 bytes: the batch path parses request lines without making strings.
-    public static func parse(utf8 input: ArraySlice<UInt8>, fractions: Fractions = .refuseNonZero) -> Result<Instant, ParseError> {
+    package static func parse(utf8 input: ArraySlice<UInt8>, fractions: Fractions = .refuseNonZero) -> Result<Instant, ParseError> {
         input.withUnsafeBufferPointer { parse(buffer: $0, fractions: fractions) }
     }
 
@@ -85,7 +85,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
 
     /// The UTC date (clamped to 0001-01-01 ... 9999-12-31 for an instant built from raw seconds
     /// beyond them; a parsed instant is always inside).
-    public var utcDate: CalendarDate {
+    package var utcDate: CalendarDate {
         CalendarDate(clampingDaysSinceEpoch: Int(secondsSinceEpoch.floorDivided(by: 86_400)))
     }
 
@@ -95,7 +95,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
     public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
 
     /// Appends the `description` without building a string.
-    public func write(into output: inout [UInt8]) {
+    package func write(into output: inout [UInt8]) {
         let days = secondsSinceEpoch.floorDivided(by: 86_400)
         let secondOfDay = Int(secondsSinceEpoch - days * 86_400)
         let civil = CivilCalendar.civilFromDays(Int(days))

@@ -1,30 +1,30 @@
 /// A wall-clock time `HH:MM` (00:00 .. 23:59), e.g. a settlement cutoff.
-public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
-    public let hour: Int
-    public let minute: Int
+package struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    package let hour: Int
+    package let minute: Int
 
-    public init?(hour: Int, minute: Int) {
+    package init?(hour: Int, minute: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
         self.hour = hour
         self.minute = minute
     }
 
     /// Parses exactly `HH:MM` with two-digit fields.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 5, bytes[2] == 0x3A,
               let h = parseDigits(bytes[0..<2]), let m = parseDigits(bytes[3..<5]) else { return nil }
         self.init(hour: h, minute: m)
     }
 
-    public var secondsSinceMidnight: Int { hour * 3600 + minute * 60 }
-    public var description: String { "\(twoDigits(hour)):\(twoDigits(minute))" }
+    package var secondsSinceMidnight: Int { hour * 3600 + minute * 60 }
+    package var description: String { "\(twoDigits(hour)):\(twoDigits(minute))" }
 
-    public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool {
+    package static func < (lhs: LocalTime, rhs: LocalTime) -> Bool {
         lhs.secondsSinceMidnight < rhs.secondsSinceMidnight
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let time = LocalTime(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not HH:MM: \(text)"))
@@ -32,7 +32,7 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
         self = time
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

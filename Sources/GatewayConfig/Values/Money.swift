@@ -24,7 +24,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The same, over UTF-8 bytes, scanned in one pass: this runs for every batch request.
-    public static func parse(utf8: ArraySlice<UInt8>) -> Result<Money, ParseError> {
+    package static func parse(utf8: ArraySlice<UInt8>) -> Result<Money, ParseError> {
         guard let space = utf8.firstIndex(of: 0x20) else { return .failure(.malformed) }
         var number = utf8[utf8.startIndex..<space]
         let code = utf8[utf8.index(after: space)...]
@@ -58,7 +58,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     public var description: String { text(writtenBy: write(into:)) }
 
     /// Appends the `description` without building a string: this runs for every batch decision.
-    public func write(into output: inout [UInt8]) {
+    package func write(into output: inout [UInt8]) {
         var scale: UInt64 = 1
         for _ in 0..<currency.minorUnits { scale *= 10 }
         let magnitude = minorUnits.magnitude

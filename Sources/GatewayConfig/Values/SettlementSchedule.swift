@@ -1,14 +1,14 @@
 /// A settlement schedule `T+N`: payout N business days after capture, N in 0 ... 10.
-public struct SettlementSchedule: Sendable, Hashable, CustomStringConvertible {
-    public static let maximumDays = 10
-    public let businessDays: Int
+package struct SettlementSchedule: Sendable, Hashable, CustomStringConvertible {
+    package static let maximumDays = 10
+    package let businessDays: Int
 
-    public init?(businessDays: Int) {
+    package init?(businessDays: Int) {
         guard (0...Self.maximumDays).contains(businessDays) else { return nil }
         self.businessDays = businessDays
     }
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count >= 3, bytes.count <= 4, bytes[0] == 0x54, bytes[1] == 0x2B,
               bytes.count == 3 || bytes[2] != 0x30,
@@ -16,5 +16,5 @@ public struct SettlementSchedule: Sendable, Hashable, CustomStringConvertible {
         self.init(businessDays: days)
     }
 
-    public var description: String { "T+\(businessDays)" }
+    package var description: String { "T+\(businessDays)" }
 }

@@ -3,8 +3,8 @@ import GatewayConfig
 /// A region's settlement calendar: its time zone and the join of every calendar its payouts
 /// follow (a business day is one in all of them), precomputed at load into one weekend mask and
 /// one holiday bitmap, with the half days that move the cutoff and the span the data vouches for.
-public struct BusinessCalendar: Sendable {
-    public let timeZone: String
+package struct BusinessCalendar: Sendable {
+    package let timeZone: String
     let offsets: UTCOffsetTable
     /// Bit `isoNumber - 1` set for each weekend day of any layer.
     let weekendMask: UInt8
@@ -18,17 +18,17 @@ public struct BusinessCalendar: Sendable {
     let vouchedFrom: Int
     let vouchedThrough: Int
     /// The calendars joined, for explaining.
-    public let layers: [CalendarLayer]
+    package let layers: [CalendarLayer]
 
     /// One calendar: a weekend and holidays, nothing past them estimated.
-    public init?(timeZone: String, weekend: [Weekday], holidays: [CalendarDate]) {
+    package init?(timeZone: String, weekend: [Weekday], holidays: [CalendarDate]) {
         guard let offsets = UTCOffsetTable(identifier: timeZone) else { return nil }
         self.init(offsets: offsets, timeZone: timeZone,
                   layers: [CalendarLayer(label: "calendar", weekend: weekend, holidays: holidays.map { ($0, "holiday") })])
     }
 
     /// The join of `layers`; `halfDayLayers` (indexes into `layers`) are those whose half days move the cutoff.
-    public init?(timeZone: String, layers: [CalendarLayer], halfDayLayers: Set<Int> = []) {
+    package init?(timeZone: String, layers: [CalendarLayer], halfDayLayers: Set<Int> = []) {
         guard let offsets = UTCOffsetTable(identifier: timeZone) else { return nil }
         self.init(offsets: offsets, timeZone: timeZone, layers: layers, halfDayLayers: halfDayLayers)
     }
@@ -67,11 +67,11 @@ public struct BusinessCalendar: Sendable {
         return (Int(day), Int(local - day * 86_400))
     }
 
-    public func localDate(of instant: Instant) -> CalendarDate {
+    package func localDate(of instant: Instant) -> CalendarDate {
         CalendarDate(clampingDaysSinceEpoch: localDay(of: instant).day)
     }
 
-    public func isBusinessDay(_ day: Int) -> Bool {
+    package func isBusinessDay(_ day: Int) -> Bool {
         // 1970-01-01 was a Thursday (ISO weekday 4, index 3).
         let weekdayIndex = ((day % 7) + 7 + 3) % 7
         return weekendMask & (1 << UInt8(weekdayIndex)) == 0 && !isHoliday(day)
@@ -83,7 +83,7 @@ public struct BusinessCalendar: Sendable {
         return holidayBits[offset / 64] & (1 << UInt64(offset % 64)) != 0
     }
 
-    public func isBusinessDay(_ date: CalendarDate) -> Bool { isBusinessDay(date.daysSinceEpoch) }
+    package func isBusinessDay(_ date: CalendarDate) -> Bool { isBusinessDay(date.daysSinceEpoch) }
 
     /// The cutoff second on `day`: the regular one, or a half day's when earlier.
     func effectiveCutoff(on day: Int, regular: Int) -> Int {
@@ -106,7 +106,7 @@ public struct BusinessCalendar: Sendable {
     /// The settlement date of a capture: its local date, moved to the next business day when the
     /// capture is at or after the cutoff (a half day's, when earlier) or on a non-business day,
     /// plus `businessDays` business days.
-    public func settlementDate(capturedAt instant: Instant, cutoff: LocalTime, businessDays: Int) -> CalendarDate {
+    package func settlementDate(capturedAt instant: Instant, cutoff: LocalTime, businessDays: Int) -> CalendarDate {
         CalendarDate(clampingDaysSinceEpoch: settlement(capturedAt: instant, cutoffSecond: cutoff.secondsSinceMidnight,
                                                 businessDays: businessDays).day)
     }
@@ -123,7 +123,7 @@ public struct BusinessCalendar: Sendable {
     // MARK: Explaining (never on the decision hot path)
 
     /// Why `day` is not a business day: each calendar's reason, or empty for a business day.
-    public func closures(on day: CalendarDate) -> [String] {
+    package func closures(on day: CalendarDate) -> [String] {
         let weekday = day.weekday
         // A weekend every calendar shares is said once; one only some calendars keep is named by calendar.
         let sharedWeekend = layers.allSatisfy { $0.weekend.contains(weekday) }
@@ -139,7 +139,7 @@ public struct BusinessCalendar: Sendable {
     }
 
     /// The half day's cutoff and name on `day`, when it moves the regular cutoff.
-    public func halfDay(on day: CalendarDate, regular: LocalTime) -> (cutoff: LocalTime, name: String)? {
+    package func halfDay(on day: CalendarDate, regular: LocalTime) -> (cutoff: LocalTime, name: String)? {
         let second = effectiveCutoff(on: day.daysSinceEpoch, regular: regular.secondsSinceMidnight)
         guard second < regular.secondsSinceMidnight, let time = LocalTime(hour: second / 3600, minute: second / 60 % 60) else {
             return nil
@@ -149,7 +149,7 @@ public struct BusinessCalendar: Sendable {
     }
 
     /// The calendars whose vouched span `day` lies outside of.
-    public func layersBeyondHorizon(on day: CalendarDate) -> [CalendarLayer] {
+    package func layersBeyondHorizon(on day: CalendarDate) -> [CalendarLayer] {
         layers.filter { $0.isBeyondHorizon(day.daysSinceEpoch) }
     }
 }

@@ -2,19 +2,19 @@ import GatewayConfig
 
 /// One calendar a region's payouts follow, kept beside the joined bitmap to say why a day was
 /// skipped (`--explain`, `regionc calendar`). The decision hot path never reads it.
-public struct CalendarLayer: Sendable {
+package struct CalendarLayer: Sendable {
     /// `HK`, or the region file whose own lists add to its calendars (`hk.yaml`).
-    public let label: String
-    public let weekend: [Weekday]
+    package let label: String
+    package let weekend: [Weekday]
     /// Holiday names by day since the epoch.
     let holidays: [Int: String]
     /// Half-day cutoffs (second of day) and names by day since the epoch.
     let halfDays: [Int: (cutoffSecond: Int, name: String)]
     /// The days the calendar vouches for; nil ends are open.
-    public let from: CalendarDate?
-    public let through: CalendarDate?
+    package let from: CalendarDate?
+    package let through: CalendarDate?
 
-    public init(label: String, weekend: [Weekday], holidays: [(CalendarDate, String)],
+    package init(label: String, weekend: [Weekday], holidays: [(CalendarDate, String)],
                 halfDays: [(CalendarDate, LocalTime, String)] = [], from: CalendarDate? = nil, through: CalendarDate? = nil) {
         self.label = label
         self.weekend = weekend

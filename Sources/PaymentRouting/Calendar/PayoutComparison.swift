@@ -1,19 +1,19 @@
 import GatewayConfig
 
 /// Capture days whose payout date differs between two configs, for `regionc diff`.
-public enum PayoutComparison {
-    public struct Move: Sendable, Hashable {
-        public var region: String
-        public var capture: CalendarDate
+package enum PayoutComparison {
+    package struct Move: Sendable, Hashable {
+        package var region: String
+        package var capture: CalendarDate
         /// nil before the cutoff; the (new) cutoff for a capture at or after it.
-        public var fromCutoff: LocalTime?
-        public var was: CalendarDate
-        public var now: CalendarDate
+        package var fromCutoff: LocalTime?
+        package var was: CalendarDate
+        package var now: CalendarDate
     }
 
     /// For every region in both configs, each capture day over the span their calendars vouch for
     /// (first `from` to last `through` of either side), before and from the cutoff.
-    public static func moves(old: Router, new: Router) -> [Move] {
+    package static func moves(old: Router, new: Router) -> [Move] {
         var moves: [Move] = []
         for code in Set(old.artifact.regions.keys).intersection(new.artifact.regions.keys).sorted() {
             guard let window = span(of: code, in: [old.artifact, new.artifact]) else { continue }

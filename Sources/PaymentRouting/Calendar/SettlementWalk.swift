@@ -1,35 +1,35 @@
 import GatewayConfig
 
 /// A non-business day a payout walked past, and why (each calendar that closes it).
-public struct SkippedDay: Sendable, Hashable {
-    public var date: CalendarDate
-    public var reasons: [String]
+package struct SkippedDay: Sendable, Hashable {
+    package var date: CalendarDate
+    package var reasons: [String]
 
-    public var description: String { "\(date) skipped: \(reasons.joined(separator: ", "))" }
+    package var description: String { "\(date) skipped: \(reasons.joined(separator: ", "))" }
 }
 
 /// How captures on one local day settle: before and after that day's cutoff, and the days skipped
 /// on the way. For `regionc calendar` and explanations; never on the decision hot path.
-public struct SettlementWalk: Sendable, Hashable {
-    public var capture: CalendarDate
+package struct SettlementWalk: Sendable, Hashable {
+    package var capture: CalendarDate
     /// The day's cutoff: the region's, or a half day's when earlier.
-    public var cutoff: LocalTime
+    package var cutoff: LocalTime
     /// The half day that moved the cutoff, by name.
-    public var halfDay: String?
-    public var settlesBeforeCutoff: CalendarDate
-    public var settlesAfterCutoff: CalendarDate
+    package var halfDay: String?
+    package var settlesBeforeCutoff: CalendarDate
+    package var settlesAfterCutoff: CalendarDate
     /// Non-business days from the capture day to the later settlement date.
-    public var skipped: [SkippedDay]
+    package var skipped: [SkippedDay]
     /// Each settlement date lies past a calendar's horizon (or the capture before its start).
-    public var beforeCutoffEstimated: Bool
-    public var estimated: Bool
+    package var beforeCutoffEstimated: Bool
+    package var estimated: Bool
     /// The calendars that do not vouch for the later settlement date, by label.
-    public var beyondHorizon: [String]
+    package var beyondHorizon: [String]
 }
 
 extension BusinessCalendar {
     /// The walk of captures on `capture` (a local date) with the region's `cutoff` and T+`businessDays`.
-    public func walk(capture: CalendarDate, cutoff: LocalTime, businessDays: Int) -> SettlementWalk {
+    package func walk(capture: CalendarDate, cutoff: LocalTime, businessDays: Int) -> SettlementWalk {
         let day = capture.daysSinceEpoch
         let cutoffSecond = effectiveCutoff(on: day, regular: cutoff.secondsSinceMidnight)
         var before = isBusinessDay(day) ? day : nextBusinessDay(after: day)

@@ -3,7 +3,7 @@ import Foundation
 /// A time zone's UTC offsets as a table of transitions, built once from the tz database so a
 /// decision converts an instant to local time with a binary search: no Foundation, no locks,
 /// no allocation on the hot path.
-public struct UTCOffsetTable: Sendable {
+package struct UTCOffsetTable: Sendable {
     /// Instants (seconds since epoch) where the offset changes, ascending.
     let transitions: [Int64]
     /// `offsets[i]` applies from `transitions[i - 1]` (or forever before) until `transitions[i]`.
@@ -16,7 +16,7 @@ public struct UTCOffsetTable: Sendable {
     /// Real-world offset periods last weeks at least.
     static let step: Int64 = 7 * 86_400
 
-    public init?(identifier: String) {
+    package init?(identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
         func offset(_ instant: Int64) -> Int32 {
             Int32(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
@@ -49,7 +49,7 @@ public struct UTCOffsetTable: Sendable {
 
     /// The UTC offset in seconds at `instant`.
 
-    public func offset(at instant: Int64) -> Int64 {
+    package func offset(at instant: Int64) -> Int64 {
         var low = 0
         var high = transitions.count
         while low < high {

@@ -6,7 +6,7 @@ public struct TraceStep: Sendable, Hashable, Codable {
     /// The descriptor value the check used: region file and field, e.g. `hk.yaml availability.status`.
     public var source: String
 
-    public init(check: String, passed: Bool, detail: String, source: String) {
+    package init(check: String, passed: Bool, detail: String, source: String) {
         self.check = check
         self.passed = passed
         self.detail = detail
@@ -16,22 +16,22 @@ public struct TraceStep: Sendable, Hashable, Codable {
 
 /// Receives the checks a decision makes. The hot path uses `SilentTracer`, whose calls compile
 /// away (the detail text is an autoclosure never evaluated); `--explain` records every step.
-public protocol DecisionTracer {
+package protocol DecisionTracer {
     mutating func record(_ check: StaticString, passed: Bool, detail: @autoclosure () -> String,
                          source: @autoclosure () -> String)
 }
 
-public struct SilentTracer: DecisionTracer {
-    public init() {}
+package struct SilentTracer: DecisionTracer {
+    package init() {}
     @inline(__always)
-    public mutating func record(_ check: StaticString, passed: Bool, detail: @autoclosure () -> String,
+    package mutating func record(_ check: StaticString, passed: Bool, detail: @autoclosure () -> String,
                                 source: @autoclosure () -> String) {}
 }
 
-public struct RecordingTracer: DecisionTracer {
+package struct RecordingTracer: DecisionTracer {
     public private(set) var steps: [TraceStep] = []
-    public init() {}
-    public mutating func record(_ check: StaticString, passed: Bool, detail: @autoclosure () -> String,
+    package init() {}
+    package mutating func record(_ check: StaticString, passed: Bool, detail: @autoclosure () -> String,
                                 source: @autoclosure () -> String) {
         steps.append(TraceStep(check: "\(check)", passed: passed, detail: detail(), source: source()))
     }

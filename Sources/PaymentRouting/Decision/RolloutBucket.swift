@@ -2,12 +2,12 @@
 /// id, modulo 10,000. Fixed forever (tests pin known ids), the same on every platform, and a
 /// merchant in at `percent` p is in at every p' > p because buckets are compared against
 /// `percent * 100`.
-public enum RolloutBucket {
-    public static let count: UInt64 = 10_000
+package enum RolloutBucket {
+    package static let count: UInt64 = 10_000
     static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01B3
 
-    public static func of(merchant: String) -> Int {
+    package static func of(merchant: String) -> Int {
         var hash = offsetBasis
         for byte in merchant.utf8 {
             hash ^= UInt64(byte)
@@ -17,7 +17,7 @@ public enum RolloutBucket {
     }
 
     /// Whether a bucket falls under a rollout percent (0 ... 100).
-    public static func isIncluded(bucket: Int, percent: Int) -> Bool {
+    package static func isIncluded(bucket: Int, percent: Int) -> Bool {
         bucket < percent * 100
     }
 }

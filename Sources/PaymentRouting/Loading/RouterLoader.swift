@@ -15,14 +15,14 @@ public enum RouterLoader {
         try Router(artifact: decode(data))
     }
 
-    public static func decode(_ data: Data) throws(ArtifactError) -> GatewayArtifact {
+    package static func decode(_ data: Data) throws(ArtifactError) -> GatewayArtifact {
         guard !data.isEmpty else { throw .empty }
         // Read the version first, so a future format says so rather than failing on a field.
         struct Header: Decodable {
             let formatVersion: Int
             enum CodingKeys: String, CodingKey { case formatVersion = "format_version" }
         }
-        let decoder = JSONDecoderFactory.make()
+        let decoder = JSONDecoder()
         do {
             let header = try decoder.decode(Header.self, from: data)
             guard header.formatVersion == GatewayArtifact.currentFormatVersion else {

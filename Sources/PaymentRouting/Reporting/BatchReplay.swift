@@ -11,8 +11,8 @@ import GatewayConfig
 /// `JSONDecoder`/`JSONEncoder`, and chunks of lines are decided on every core: the batch
 /// path exists to replay millions of checkouts.
 public struct BatchReplay: Sendable {
-    public let router: Router
-    public let explain: Bool
+    package let router: Router
+    package let explain: Bool
 
     public init(router: Router, explain: Bool = false) {
         self.router = router
@@ -106,7 +106,7 @@ public struct BatchReplay: Sendable {
     /// Reads one request object: the one validator for batch lines and `regiond`'s `/v1/route` body.
     /// `defaultAt` stands in for a missing `at` (the service's "now"); without it `at` is required,
     /// as in batch files. A failure names the field at fault when there is one.
-    public static func request(json line: ArraySlice<UInt8>, defaultAt: Instant? = nil) -> Result<RouteRequest, RequestError> {
+    package static func request(json line: ArraySlice<UInt8>, defaultAt: Instant? = nil) -> Result<RouteRequest, RequestError> {
         if let fields = RequestLineScanner.scan(line), let request = fastRequest(line, fields) { return .success(request) }
         return parseGeneral(line, defaultAt: defaultAt)
     }
@@ -143,7 +143,7 @@ public struct BatchReplay: Sendable {
 
     /// The line a request that cannot be decided gets, `{"error":"…","line":N}` (no newline), so a
     /// caller reporting a line it could not even hand over (e.g. one over a length cap) writes the same.
-    public static func writeError(_ message: String, line: Int, into output: inout [UInt8]) {
+    package static func writeError(_ message: String, line: Int, into output: inout [UInt8]) {
         output += Array("{\"error\":".utf8)
         JSONText.writeString(message, into: &output)
         output += Array(",\"line\":\(line)}".utf8)

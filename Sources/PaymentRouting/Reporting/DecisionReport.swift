@@ -3,23 +3,23 @@ import GatewayConfig
 
 /// The JSON form of a decision (`regionc route --format json`, one line per batch request).
 public struct DecisionReport: Codable, Sendable, Equatable {
-    public var decision: String
-    public var reason: String?
-    public var route: String?
-    public var acquirer: String?
-    public var presentmentCurrency: String?
-    public var settlementCurrency: String?
-    public var walletCurrency: String?
-    public var fxRequired: Bool?
-    public var settlementDate: String?
+    package var decision: String
+    package var reason: String?
+    package var route: String?
+    package var acquirer: String?
+    package var presentmentCurrency: String?
+    package var settlementCurrency: String?
+    package var walletCurrency: String?
+    package var fxRequired: Bool?
+    package var settlementDate: String?
     /// Present (true) only when the settlement date lies past a calendar's horizon.
-    public var settlementDateEstimated: Bool?
-    public var region: String
-    public var merchant: String
-    public var method: String
-    public var amount: String
-    public var at: String
-    public var trace: [TraceStep]?
+    package var settlementDateEstimated: Bool?
+    package var region: String
+    package var merchant: String
+    package var method: String
+    package var amount: String
+    package var at: String
+    package var trace: [TraceStep]?
 
     enum CodingKeys: String, CodingKey {
         case decision, reason, route, acquirer, region, merchant, method, amount, at, trace
@@ -64,7 +64,7 @@ public struct DecisionReport: Codable, Sendable, Equatable {
 
     /// Writes the same bytes as `jsonLine()` for a decision without trace, straight into `output`:
     /// the batch path, where an encoder per line would dominate.
-    public static func write(request: RouteRequest, decision: RouteDecision, into output: inout [UInt8]) {
+    package static func write(request: RouteRequest, decision: RouteDecision, into output: inout [UInt8]) {
         // Keys are known ASCII without escapes: copied as static bytes, not checked per line.
         func key(_ name: StaticString, first: Bool = false) {
             if !first { output.append(UInt8(ascii: ",")) }

@@ -1,16 +1,16 @@
 /// What a line of a decision log says was decided: the fields a replay compares.
-public struct LoggedDecision: Sendable, Equatable {
+package struct LoggedDecision: Sendable, Equatable {
     /// `route` or `decline`.
-    public var decision: String
-    public var reason: String?
-    public var route: String?
-    public var acquirer: String?
+    package var decision: String
+    package var reason: String?
+    package var route: String?
+    package var acquirer: String?
     /// ISO date.
-    public var settlementDate: String?
+    package var settlementDate: String?
     /// SHA-256 (hex) of the artifact that decided, as the log names it.
-    public var configDigest: String?
+    package var configDigest: String?
 
-    public init(decision: String, reason: String? = nil, route: String? = nil, acquirer: String? = nil,
+    package init(decision: String, reason: String? = nil, route: String? = nil, acquirer: String? = nil,
                 settlementDate: String? = nil, configDigest: String? = nil) {
         self.decision = decision
         self.reason = reason
@@ -21,7 +21,7 @@ public struct LoggedDecision: Sendable, Equatable {
     }
 
     /// Whether `decision` is what was logged, on every field the log carries.
-    public func agrees(with decision: RouteDecision) -> Bool {
+    package func agrees(with decision: RouteDecision) -> Bool {
         switch decision {
         case .decline(let why):
             return self.decision == "decline" && (reason == nil || reason == why.rawValue)

@@ -6,7 +6,7 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The request field at fault (`region`, `merchant`, `method`, `amount`, `at`), or nil when the
     /// request as a whole is malformed: lets a service name the field in its answer.
     public let field: String?
-    public init(_ description: String, field: String? = nil) {
+    package init(_ description: String, field: String? = nil) {
         self.description = description
         self.field = field
     }

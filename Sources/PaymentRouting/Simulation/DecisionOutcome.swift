@@ -3,18 +3,18 @@ import GatewayConfig
 /// The side of a changed decision a traffic diff groups by: the decline reason, or the route
 /// and acquirer with the settlement date when that is what moved. Only what tells the two
 /// sides apart is kept, so a route change is one group whatever the dates it settles on.
-public enum DecisionOutcome: Sendable, Hashable {
+package enum DecisionOutcome: Sendable, Hashable {
     case declined(reason: DeclineReason)
     /// `settlementDate` is nil unless both sides route and the dates differ.
     case routed(route: String, acquirer: String, settlementDate: CalendarDate?)
 
-    public var isRouted: Bool {
+    package var isRouted: Bool {
         if case .routed = self { return true }
         return false
     }
 
     /// `declined NOT_IN_ROLLOUT`, `routed default via antom-sg`, `routed default via antom-sg, settles 2026-12-03`.
-    public var label: String {
+    package var label: String {
         switch self {
         case .declined(let reason): "declined \(reason.rawValue)"
         case .routed(let route, let acquirer, let date):

@@ -9,7 +9,7 @@ public enum Retiming: Sendable, Equatable {
     case shift(days: Int)
 
     /// Days a shift may move: a hundred years either way.
-    public static let maximumShiftDays = 36_500
+    package static let maximumShiftDays = 36_500
 }
 
 /// Moves instants by whole days in one zone, keeping the local time of day.

@@ -4,7 +4,7 @@ import GatewayConfig
 /// under GitHub's 65,536-character limit), JSON for tools.
 public enum TrafficRenderer {
     /// Rows of the Markdown table; the rest are counted below it.
-    public static let markdownRowLimit = 40
+    package static let markdownRowLimit = 40
 
     public static func text(_ report: TrafficReport, source: String) -> String {
         typealias F = TrafficFormatting

@@ -7,19 +7,19 @@ import GatewayConfig
 /// decides; a `regiond` decision-log line gives its request, and its logged decision is checked
 /// against OLD (a difference is config drift: what runs is not OLD).
 public struct TrafficReplay: Sendable {
-    public let old: Router
-    public let new: Router
-    public let retiming: Retiming
+    package let old: Router
+    package let new: Router
+    package let retiming: Retiming
     /// SHA-256 (hex) of OLD's artifact, if the caller knows it: the report says which logged
     /// lines name it.
-    public let oldDigest: String?
+    package let oldDigest: String?
     /// Zone shifts by region slot (as `Router.slot`), for `.shift`; OLD's zone, else NEW's.
     let zones: [ZoneShift?]
 
     /// Bytes read from a source at a time.
-    public static let chunkSize = 8 << 20
+    package static let chunkSize = 8 << 20
     /// A line longer than this is malformed, and skipped without being held in memory.
-    public static let lineLimit = 1 << 20
+    package static let lineLimit = 1 << 20
     static let overlong = RequestError("line longer than \(lineLimit) bytes")
 
     public init(old: Router, new: Router, retiming: Retiming = .asLogged, oldDigest: String? = nil) {

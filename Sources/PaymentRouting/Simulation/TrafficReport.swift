@@ -4,59 +4,59 @@ import GatewayConfig
 /// groups (breaking ones first, then those that route money, then decline-reason changes, the
 /// largest first in each), bad lines by number, and drift between a decision log and OLD.
 public struct TrafficReport: Sendable {
-    public struct MalformedLine: Sendable, Equatable {
-        public var line: Int
-        public var message: String
+    package struct MalformedLine: Sendable, Equatable {
+        package var line: Int
+        package var message: String
     }
 
     /// Changed checkouts of one (region, method, currency, before, after).
-    public struct Group: Sendable, Equatable {
-        public var region: String
-        public var method: String
-        public var currency: CurrencyCode
-        public var before: DecisionOutcome
-        public var after: DecisionOutcome
-        public var count: Int
+    package struct Group: Sendable, Equatable {
+        package var region: String
+        package var method: String
+        package var currency: CurrencyCode
+        package var before: DecisionOutcome
+        package var after: DecisionOutcome
+        package var count: Int
         /// Distinct merchants; an estimate (about 1.6% error) when `merchantsEstimated`.
-        public var merchants: Int
-        public var merchantsEstimated: Bool
+        package var merchants: Int
+        package var merchantsEstimated: Bool
         /// Summed amounts in minor units of `currency`.
-        public var amountMinorUnits: Int128
+        package var amountMinorUnits: Int128
         /// Up to three line numbers, ascending.
-        public var examples: [Int]
+        package var examples: [Int]
 
         /// Routed before, declined after: payments that work today would stop.
-        public var breaking: Bool { before.isRouted && !after.isRouted }
+        package var breaking: Bool { before.isRouted && !after.isRouted }
     }
 
-    public var retiming: Retiming
+    package var retiming: Retiming
     /// Lines read, blank and malformed ones included.
     public var lines: Int
-    public var blank: Int
+    package var blank: Int
     /// The first blank lines' numbers (at most 100).
-    public var blankLines: [Int]
-    public var malformed: Int
+    package var blankLines: [Int]
+    package var malformed: Int
     /// The first malformed lines (at most 100).
-    public var malformedLines: [MalformedLine]
+    package var malformedLines: [MalformedLine]
     /// Checkouts decided on both sides.
     public var decided: Int
     public var changed: Int
     /// Changed checkouts that were routed and are now declined.
     public var breaking: Int
-    public var groups: [Group]
+    package var groups: [Group]
     /// Changed checkouts past the group limit, counted in `changed` but in no group.
-    public var ungrouped: Int
+    package var ungrouped: Int
     /// Decision-log lines whose logged decision was compared with OLD, and how many differ.
-    public var logged: Int
-    public var drifted: Int
+    package var logged: Int
+    package var drifted: Int
     /// The first differing lines' numbers (at most 100).
-    public var driftLines: [Int]
+    package var driftLines: [Int]
     /// Logged lines by the config digest they name ("" for none), most lines first; at most 16,
     /// the rest counted in `otherDigests`.
-    public var configDigests: [(digest: String, lines: Int)]
-    public var otherDigests: Int
+    package var configDigests: [(digest: String, lines: Int)]
+    package var otherDigests: Int
     /// SHA-256 (hex) of OLD's artifact, when known: the digest a log written by OLD names.
-    public var oldDigest: String?
+    package var oldDigest: String?
 
     init(_ tally: TrafficTally, retiming: Retiming, oldDigest: String?) {
         self.retiming = retiming
@@ -93,7 +93,7 @@ public struct TrafficReport: Sendable {
     }
 
     /// Share of decided checkouts that changed, 0 ... 1.
-    public var changedShare: Double { decided == 0 ? 0 : Double(changed) / Double(decided) }
+    package var changedShare: Double { decided == 0 ? 0 : Double(changed) / Double(decided) }
 
     /// For CI: 0 nothing changes, 3 decisions change, 4 a checkout that was routed is now declined.
     public var exitStatus: Int32 { breaking > 0 ? 4 : (changed > 0 ? 3 : 0) }

@@ -14,7 +14,7 @@ public struct ConfigStatus: Sendable, Equatable {
 
     public var isReady: Bool { active != nil }
 
-    public init() {}
+    package init() {}
 }
 
 /// The release a store serves.
@@ -50,7 +50,7 @@ public struct ReloadCounts: Sendable, Equatable {
     public var rejected = 0
     public var unreachable = 0
 
-    public init() {}
+    package init() {}
 }
 
 /// What one `reload()` or `offer(_:)` did, with the store's status right after.

@@ -22,10 +22,10 @@ public enum SignaturePolicy: Sendable {
 /// they always get one whole snapshot, old or new (`Router` is an immutable value).
 public final class ConfigStore: Sendable {
     /// The release file, for `reload()`, `reloadIfChanged()` and `watch(every:)`; `nil` for a store fed by `offer(_:)`.
-    public let artifactPath: String?
-    public let policy: SignaturePolicy
+    package let artifactPath: String?
+    package let policy: SignaturePolicy
     /// Where the last good release is kept, so a restart while the source is bad or down still serves.
-    public let persistenceDirectory: String?
+    package let persistenceDirectory: String?
 
     private struct Served {
         var router: Router?

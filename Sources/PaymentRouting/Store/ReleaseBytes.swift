@@ -11,7 +11,7 @@ public struct ReleaseBytes: Sendable, Equatable {
     public let digest: String
     /// The artifact's and the signature's digests: two looks at a release with the same fingerprint
     /// saw the same bytes (a new signature over the same artifact is a change too).
-    public let fingerprint: String
+    package let fingerprint: String
 
     public init(artifact: Data, signature: Data?) {
         self.artifact = artifact

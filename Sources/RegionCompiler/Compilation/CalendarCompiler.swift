@@ -3,7 +3,7 @@ import GatewayConfig
 
 /// Reads the banking calendar files (`calendars/*.yaml`): parse, decode, and check each on its own,
 /// then that no market is described twice.
-public enum CalendarCompiler {
+package enum CalendarCompiler {
     /// The name calendar files go by in the artifact and the source digest, beside the region files.
     static let namePrefix = "calendars/"
 
@@ -55,7 +55,7 @@ public enum CalendarCompiler {
     }
 
     /// The calendars directory beside a regions directory: `regions` -> `calendars`, `a/regions` -> `a/calendars`.
-    public static func defaultDirectory(besideRegions directory: String) -> String {
+    package static func defaultDirectory(besideRegions directory: String) -> String {
         var trimmed = directory
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         let last = (trimmed as NSString).lastPathComponent

@@ -1,3 +1,4 @@
+import ArtifactTrust
 import Foundation
 import GatewayConfig
 
@@ -5,11 +6,11 @@ import GatewayConfig
 public struct Compilation: Sendable {
     public var diagnostics: [Diagnostic]
     public var artifact: GatewayArtifact?
-    public var regions: [RegionDescriptor]
+    package var regions: [RegionDescriptor]
     /// Region files, then calendar files (named `calendars/<code>.yaml`).
     public var files: [SourceFile]
     /// The banking calendars each region follows.
-    public var calendars = CalendarResolution()
+    package var calendars = CalendarResolution()
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -22,8 +23,8 @@ public struct Compilation: Sendable {
 
 /// Compiles region descriptors: load, decode, check, and emit only when everything holds.
 public enum DescriptorCompiler {
-    public static let catalogName = "catalog.yaml"
-    public static let defaultsName = "defaults.yaml"
+    package static let catalogName = "catalog.yaml"
+    package static let defaultsName = "defaults.yaml"
 
     /// What a file in the regions directory is: `catalog.yaml`/`.yml`, `defaults.yaml`/`.yml`, or a region.
     public enum Role: Sendable { case catalog, defaults, region }
@@ -128,7 +129,7 @@ public enum DescriptorCompiler {
                                       calendars: calendars)
         guard !compilation.hasErrors else { return compilation }
         switch ArtifactBuilder.build(regions: regions, catalog: catalog, calendars: calendars,
-                                     sourceDigest: SourceDigest.compute(allFiles)) {
+                                     sourceDigest: Digest.sources(allFiles)) {
         case .success(let artifact): compilation.artifact = artifact
         case .failure(let diagnostic): compilation.diagnostics.append(diagnostic)
         }

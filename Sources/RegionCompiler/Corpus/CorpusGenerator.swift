@@ -3,22 +3,22 @@ import GatewayConfig
 /// Writes synthetic, valid region descriptors from a seed, deterministically, so the compiler
 /// and runtime can be measured at scale. A regions directory holds at most one descriptor per
 /// ISO 3166 code (249), so larger corpora are split into shards of whole regions directories.
-public struct CorpusGenerator: Sendable {
-    public var regionCount: Int
-    public var methodCount: Int
-    public var seed: UInt64
+package struct CorpusGenerator: Sendable {
+    package var regionCount: Int
+    package var methodCount: Int
+    package var seed: UInt64
 
-    public init(regionCount: Int, methodCount: Int = 500, seed: UInt64 = 1) {
+    package init(regionCount: Int, methodCount: Int = 500, seed: UInt64 = 1) {
         self.regionCount = max(1, regionCount)
         self.methodCount = max(5, methodCount)
         self.seed = seed
     }
 
     /// One regions directory's files: relative name -> text.
-    public typealias Directory = [String: String]
+    package typealias Directory = [String: String]
 
     /// The shards, each a complete regions directory (catalog, defaults, up to 249 regions).
-    public func generate() -> [Directory] {
+    package func generate() -> [Directory] {
         var random = SplitMix64(seed: seed)
         let codes = ISO3166.names.keys.sorted()
         let currencies = Self.currencies
@@ -159,12 +159,12 @@ public struct CorpusGenerator: Sendable {
 }
 
 /// A small, fast, seedable generator: the same seed gives the same corpus on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

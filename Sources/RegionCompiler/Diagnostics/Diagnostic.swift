@@ -7,7 +7,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
     public var column: Int
     public var length: Int
 
-    public init(file: String, line: Int, column: Int, length: Int = 1) {
+    package init(file: String, line: Int, column: Int, length: Int = 1) {
         self.file = file
         self.line = line
         self.column = column
@@ -30,7 +30,7 @@ public struct RelatedNote: Sendable, Hashable, Codable {
     public var location: SourceLocation
     public var message: String
 
-    public init(location: SourceLocation, message: String) {
+    package init(location: SourceLocation, message: String) {
         self.location = location
         self.message = message
     }
@@ -45,7 +45,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var hint: String?
     public var related: [RelatedNote]
 
-    public init(_ severity: Severity = .error, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+    package init(_ severity: Severity = .error, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
                 hint: String? = nil, related: [RelatedNote] = []) {
         self.severity = severity
         self.code = code
@@ -55,12 +55,12 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.related = related
     }
 
-    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+    package static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
                              hint: String? = nil, related: [RelatedNote] = []) -> Diagnostic {
         Diagnostic(.error, code, message, at: location, hint: hint, related: related)
     }
 
-    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+    package static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
                                hint: String? = nil, related: [RelatedNote] = []) -> Diagnostic {
         Diagnostic(.warning, code, message, at: location, hint: hint, related: related)
     }

@@ -1,7 +1,7 @@
 /// "Did you mean" suggestions by edit distance.
-public enum Suggestion {
+package enum Suggestion {
     /// The closest candidate within a distance that still reads as a typo, or nil.
-    public static func closest(to input: String, among candidates: some Sequence<String>) -> String? {
+    package static func closest(to input: String, among candidates: some Sequence<String>) -> String? {
         let needle = Array(input.lowercased().unicodeScalars)
         guard !needle.isEmpty, needle.count <= 64 else { return nil }
         let threshold = max(1, min(3, needle.count / 3))
@@ -38,7 +38,7 @@ public enum Suggestion {
     }
 
     /// A ready hint: "did you mean `x`?" or nil.
-    public static func hint(for input: String, among candidates: some Sequence<String>) -> String? {
+    package static func hint(for input: String, among candidates: some Sequence<String>) -> String? {
         closest(to: input, among: candidates).map { "did you mean `\($0)`?" }
     }
 }

@@ -6,16 +6,16 @@
 import CYaml
 
 /// Turns one file's bytes into a `YAMLNode` tree, with every problem as a diagnostic.
-public enum YAMLComposer {
+package enum YAMLComposer {
     /// Deeper nesting than any descriptor needs; bounds the recursion on hostile input.
     static let maximumDepth = 64
 
-    public struct Result: Sendable {
-        public var root: YAMLNode?
-        public var diagnostics: [Diagnostic]
+    package struct Result: Sendable {
+        package var root: YAMLNode?
+        package var diagnostics: [Diagnostic]
     }
 
-    public static func compose(_ file: SourceFile) -> Result {
+    package static func compose(_ file: SourceFile) -> Result {
         let checked = ByteChecks.check(file)
         guard let bytes = checked.parseable else { return Result(root: nil, diagnostics: checked.diagnostics) }
         var session = EventSession(file: file)

@@ -1,11 +1,11 @@
 /// A YAML node as written: scalars keep their text and quoting, every node its position.
 /// Nothing is typed here; the descriptor's schema types each scalar by the field it is in.
-public struct YAMLNode: Sendable {
-    public enum ScalarStyle: Sendable, Equatable {
+package struct YAMLNode: Sendable {
+    package enum ScalarStyle: Sendable, Equatable {
         case plain, quoted, block
     }
 
-    public enum Kind: Sendable {
+    package enum Kind: Sendable {
         case scalar(String, ScalarStyle)
         case mapping([YAMLPair])
         case sequence([YAMLNode])
@@ -13,28 +13,28 @@ public struct YAMLNode: Sendable {
         case rejectedAlias
     }
 
-    public var kind: Kind
-    public var location: SourceLocation
+    package var kind: Kind
+    package var location: SourceLocation
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    package init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
     }
 
     /// A plain `null`, `~` or nothing at all: the field is not set.
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .scalar(let text, .plain) = kind {
             return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
         }
         return false
     }
 
-    public var scalarText: String? {
+    package var scalarText: String? {
         if case .scalar(let text, _) = kind { return text }
         return nil
     }
 
-    public var kindName: String {
+    package var kindName: String {
         switch kind {
         case .scalar(let text, let style): style == .plain && isNull ? "null" : (style == .plain && text.count < 40 ? "`\(text)`" : "text")
         case .mapping: "a mapping"
@@ -44,14 +44,14 @@ public struct YAMLNode: Sendable {
     }
 }
 
-public struct YAMLPair: Sendable {
-    public var key: YAMLNode
-    public var value: YAMLNode
+package struct YAMLPair: Sendable {
+    package var key: YAMLNode
+    package var value: YAMLNode
 
-    public init(key: YAMLNode, value: YAMLNode) {
+    package init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value
     }
 
-    public var keyText: String { key.scalarText ?? "" }
+    package var keyText: String { key.scalarText ?? "" }
 }

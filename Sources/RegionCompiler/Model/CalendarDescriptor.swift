@@ -2,49 +2,49 @@ import GatewayConfig
 
 /// A banking calendar file (`calendars/<code>.yaml`) as read, every value with its position.
 /// Fields are nil when absent or when reading them already produced a diagnostic.
-public struct CalendarDescriptor: Sendable {
-    public var file: SourceFile
-    public var rootLocation: SourceLocation
-    public var market: Located<RegionCode>?
-    public var name: Located<String>?
-    public var timezone: Located<String>?
-    public var weekend: Located<[Weekday]>?
-    public var through: Located<CalendarDate>?
+package struct CalendarDescriptor: Sendable {
+    package var file: SourceFile
+    package var rootLocation: SourceLocation
+    package var market: Located<RegionCode>?
+    package var name: Located<String>?
+    package var timezone: Located<String>?
+    package var weekend: Located<[Weekday]>?
+    package var through: Located<CalendarDate>?
     /// In file order; `years` keys that are not years are reported and left out.
-    public var years: [Year] = []
+    package var years: [Year] = []
 
-    public init(file: SourceFile, rootLocation: SourceLocation) {
+    package init(file: SourceFile, rootLocation: SourceLocation) {
         self.file = file
         self.rootLocation = rootLocation
     }
 
-    public struct Year: Sendable {
-        public var year: Located<Int>
-        public var source: Located<String>?
-        public var holidays: [Holiday] = []
-        public var halfDays: [HalfDay] = []
+    package struct Year: Sendable {
+        package var year: Located<Int>
+        package var source: Located<String>?
+        package var holidays: [Holiday] = []
+        package var halfDays: [HalfDay] = []
     }
 
-    public struct Holiday: Sendable {
-        public var date: Located<CalendarDate>
-        public var name: String
-        public var estimated: Bool
-        public var source: String?
+    package struct Holiday: Sendable {
+        package var date: Located<CalendarDate>
+        package var name: String
+        package var estimated: Bool
+        package var source: String?
     }
 
-    public struct HalfDay: Sendable {
-        public var date: Located<CalendarDate>
-        public var cutoff: Located<LocalTime>
-        public var name: String
-        public var estimated: Bool
+    package struct HalfDay: Sendable {
+        package var date: Located<CalendarDate>
+        package var cutoff: Located<LocalTime>
+        package var name: String
+        package var estimated: Bool
     }
 
     /// The first and last listed years.
-    public var yearSpan: ClosedRange<Int>? {
+    package var yearSpan: ClosedRange<Int>? {
         guard let first = years.map(\.year.value).min(), let last = years.map(\.year.value).max() else { return nil }
         return first...last
     }
 
     /// 1 January of the first listed year: the first day the file vouches for.
-    public var firstDay: CalendarDate? { yearSpan.flatMap { CalendarDate(year: $0.lowerBound, month: 1, day: 1) } }
+    package var firstDay: CalendarDate? { yearSpan.flatMap { CalendarDate(year: $0.lowerBound, month: 1, day: 1) } }
 }

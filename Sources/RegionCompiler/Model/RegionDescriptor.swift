@@ -2,106 +2,106 @@ import GatewayConfig
 
 /// A region descriptor as read, defaults applied, every value with its position.
 /// Fields are nil when absent or when reading them already produced a diagnostic.
-public struct RegionDescriptor: Sendable {
-    public var file: SourceFile
-    public var rootLocation: SourceLocation
-    public var region: Located<RegionCode>?
-    public var name: Located<String>?
-    public var timezone: Located<String>?
-    public var weekend: Located<[Weekday]>?
-    public var holidays: [Located<CalendarDate>] = []
+package struct RegionDescriptor: Sendable {
+    package var file: SourceFile
+    package var rootLocation: SourceLocation
+    package var region: Located<RegionCode>?
+    package var name: Located<String>?
+    package var timezone: Located<String>?
+    package var weekend: Located<[Weekday]>?
+    package var holidays: [Located<CalendarDate>] = []
     /// Where `holidays` is written (its key), for findings about the region's own lists.
-    public var holidaysLocation: SourceLocation?
-    public var availability: Availability?
-    public var presentment: [Located<CurrencyCode>] = []
-    public var settlementCurrency: Located<CurrencyCode>?
-    public var schedule: Located<SettlementSchedule>?
-    public var cutoff: Located<LocalTime>?
-    public var minimumPayout: Located<Money>?
+    package var holidaysLocation: SourceLocation?
+    package var availability: Availability?
+    package var presentment: [Located<CurrencyCode>] = []
+    package var settlementCurrency: Located<CurrencyCode>?
+    package var schedule: Located<SettlementSchedule>?
+    package var cutoff: Located<LocalTime>?
+    package var minimumPayout: Located<Money>?
     /// `settlement.calendars`: nil when not written (the default applies).
-    public var settlementCalendars: [Located<RegionCode>]?
-    public var limits: Limits?
-    public var methods: [Method] = []
-    public var routes: [Route] = []
+    package var settlementCalendars: [Located<RegionCode>]?
+    package var limits: Limits?
+    package var methods: [Method] = []
+    package var routes: [Route] = []
 
-    public init(file: SourceFile, rootLocation: SourceLocation) {
+    package init(file: SourceFile, rootLocation: SourceLocation) {
         self.file = file
         self.rootLocation = rootLocation
     }
 
-    public struct Availability: Sendable {
-        public var keyLocation: SourceLocation
-        public var status: Located<AvailabilityStatus>?
-        public var from: Located<Instant>?
-        public var until: Located<Instant>?
-        public var rollout: Rollout?
-        public var blackouts: [Blackout] = []
+    package struct Availability: Sendable {
+        package var keyLocation: SourceLocation
+        package var status: Located<AvailabilityStatus>?
+        package var from: Located<Instant>?
+        package var until: Located<Instant>?
+        package var rollout: Rollout?
+        package var blackouts: [Blackout] = []
     }
 
-    public struct Rollout: Sendable {
-        public var keyLocation: SourceLocation
-        public var percent: Located<Int>?
-        public var allow: [Located<String>] = []
-        public var deny: [Located<String>] = []
+    package struct Rollout: Sendable {
+        package var keyLocation: SourceLocation
+        package var percent: Located<Int>?
+        package var allow: [Located<String>] = []
+        package var deny: [Located<String>] = []
     }
 
-    public struct Blackout: Sendable {
-        public var location: SourceLocation
-        public var from: Located<Instant>?
-        public var until: Located<Instant>?
-        public var reason: String?
+    package struct Blackout: Sendable {
+        package var location: SourceLocation
+        package var from: Located<Instant>?
+        package var until: Located<Instant>?
+        package var reason: String?
     }
 
-    public struct Limits: Sendable {
-        public var keyLocation: SourceLocation
-        public var ranges: [Range] = []
+    package struct Limits: Sendable {
+        package var keyLocation: SourceLocation
+        package var ranges: [Range] = []
     }
 
     /// A per-payment range; `min` and `max`, when both present, are in the same currency.
-    public struct Range: Sendable {
-        public var location: SourceLocation
-        public var min: Located<Money>?
-        public var max: Located<Money>?
+    package struct Range: Sendable {
+        package var location: SourceLocation
+        package var min: Located<Money>?
+        package var max: Located<Money>?
 
-        public var currency: CurrencyCode? { min?.value.currency ?? max?.value.currency }
+        package var currency: CurrencyCode? { min?.value.currency ?? max?.value.currency }
         /// Where to point at the range as a whole: its first amount.
-        public var firstAmountLocation: SourceLocation { min?.location ?? max?.location ?? location }
+        package var firstAmountLocation: SourceLocation { min?.location ?? max?.location ?? location }
     }
 
-    public struct Method: Sendable {
-        public var location: SourceLocation
-        public var method: Located<String>?
+    package struct Method: Sendable {
+        package var location: SourceLocation
+        package var method: Located<String>?
         /// nil: all presentment currencies.
-        public var currencies: [Located<CurrencyCode>]?
-        public var limits: Limits?
-        public var availability: MethodAvailability?
+        package var currencies: [Located<CurrencyCode>]?
+        package var limits: Limits?
+        package var availability: MethodAvailability?
     }
 
-    public struct MethodAvailability: Sendable {
-        public var keyLocation: SourceLocation
-        public var status: Located<AvailabilityStatus>?
-        public var from: Located<Instant>?
-        public var until: Located<Instant>?
+    package struct MethodAvailability: Sendable {
+        package var keyLocation: SourceLocation
+        package var status: Located<AvailabilityStatus>?
+        package var from: Located<Instant>?
+        package var until: Located<Instant>?
     }
 
-    public struct Route: Sendable {
-        public var location: SourceLocation
-        public var name: Located<String>?
-        public var hasMatch = false
+    package struct Route: Sendable {
+        package var location: SourceLocation
+        package var name: Located<String>?
+        package var hasMatch = false
         /// nil: any method.
-        public var methods: [Located<String>]?
+        package var methods: [Located<String>]?
         /// nil: any currency.
-        public var currencies: [Located<CurrencyCode>]?
-        public var acquirer: Located<String>?
-        public var enabled = true
+        package var currencies: [Located<CurrencyCode>]?
+        package var acquirer: Located<String>?
+        package var enabled = true
         /// False when the `match` could not be read: reachability is then not judged, to avoid noise.
-        public var matchIsReadable = true
+        package var matchIsReadable = true
     }
 }
 
 extension RegionDescriptor {
     /// The currencies a method offers: its own list, or every presentment currency.
-    public func currencies(of method: Method) -> [CurrencyCode] {
+    package func currencies(of method: Method) -> [CurrencyCode] {
         method.currencies.map { $0.map(\.value) } ?? presentment.map(\.value)
     }
 }

@@ -1,4 +1,4 @@
-import Crypto
+import ArtifactTrust
 import Foundation
 
 /// Renders diagnostics as SARIF 2.1.0 for code scanning: one run of `regionc`, a rule per
@@ -53,7 +53,7 @@ public enum SARIFRenderer {
 
     /// Stable across runs and line shifts: what the finding is and the text it is on, not where.
     static func fingerprint(_ parts: String...) -> String {
-        SourceDigest.hex(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)))
+        Digest.sha256Hex(Data(parts.joined(separator: "\u{1F}").utf8))
     }
 
     struct Log: Encodable {

@@ -4,46 +4,46 @@ import GatewayConfig
 /// payment impact for every region x method x presentment currency. Changes that stop
 /// payments that used to work are breaking.
 public struct ConfigDiff: Sendable, Equatable {
-    public struct FieldChange: Sendable, Equatable {
-        public var region: String
+    package struct FieldChange: Sendable, Equatable {
+        package var region: String
         /// The descriptor field, e.g. `availability.status`, `payment_methods[ALIPAY_HK].currencies`.
-        public var field: String
+        package var field: String
         /// `planned -> pilot`, `+USD`, `+USD, -HKD`, `added`, `removed`.
-        public var change: String
-        public var breaking: Bool
+        package var change: String
+        package var breaking: Bool
 
-        public var line: String { "\(region) \(field): \(change)" }
+        package var line: String { "\(region) \(field): \(change)" }
     }
 
-    public struct Impact: Sendable, Equatable {
-        public var region: String
-        public var method: String
-        public var currency: String
-        public var before: Offer?
-        public var after: Offer?
-        public var breaking: Bool
-        public var summary: String
+    package struct Impact: Sendable, Equatable {
+        package var region: String
+        package var method: String
+        package var currency: String
+        package var before: Offer?
+        package var after: Offer?
+        package var breaking: Bool
+        package var summary: String
 
-        public var line: String { "\(region) \(method) \(currency): \(summary)" }
+        package var line: String { "\(region) \(method) \(currency): \(summary)" }
     }
 
     /// How a (region, method, currency) is offered.
-    public struct Offer: Sendable, Equatable {
+    package struct Offer: Sendable, Equatable {
         /// `all merchants`, `25% of merchants + 2 allowed`.
-        public var audience: String
+        package var audience: String
         /// Rank of the audience: 0 none ... 10,000 all; lets "narrower" be judged.
-        public var reach: Int
-        public var route: String
-        public var acquirer: String
-        public var settlementCurrency: String
+        package var reach: Int
+        package var route: String
+        package var acquirer: String
+        package var settlementCurrency: String
 
-        public var text: String { "\(audience) via \(acquirer) (route \(route), settles \(settlementCurrency))" }
+        package var text: String { "\(audience) via \(acquirer) (route \(route), settles \(settlementCurrency))" }
     }
 
-    public var changes: [FieldChange]
-    public var impacts: [Impact]
+    package var changes: [FieldChange]
+    package var impacts: [Impact]
     /// Payout dates that move, filled in by the caller that can compute them (`regionc diff`).
-    public var payoutMoves: [PayoutMove] = []
+    package var payoutMoves: [PayoutMove] = []
 
     public var isEmpty: Bool { changes.isEmpty && impacts.isEmpty && payoutMoves.isEmpty }
     public var hasBreaking: Bool { changes.contains(where: \.breaking) || impacts.contains(where: \.breaking) }

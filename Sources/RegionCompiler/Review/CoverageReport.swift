@@ -4,34 +4,34 @@ import GatewayConfig
 /// Regions x payment methods: who can pay with what, where, in which currencies, settled how;
 /// and a timeline of launches. Rendered as Markdown or as one self-contained HTML page.
 public struct CoverageReport: Sendable {
-    public struct Cell: Sendable, Equatable {
-        public var status: AvailabilityStatus
-        public var audience: String
-        public var currencies: [String]
-        public var from: String?
+    package struct Cell: Sendable, Equatable {
+        package var status: AvailabilityStatus
+        package var audience: String
+        package var currencies: [String]
+        package var from: String?
     }
 
-    public struct Row: Sendable {
-        public var region: String
-        public var name: String
-        public var status: AvailabilityStatus
-        public var audience: String
-        public var currencies: String
-        public var settlement: String
+    package struct Row: Sendable {
+        package var region: String
+        package var name: String
+        package var status: AvailabilityStatus
+        package var audience: String
+        package var currencies: String
+        package var settlement: String
         /// Keyed by method id; absent when the region does not list the method.
-        public var cells: [String: Cell]
+        package var cells: [String: Cell]
     }
 
-    public struct Milestone: Sendable, Equatable {
-        public var date: String
-        public var text: String
+    package struct Milestone: Sendable, Equatable {
+        package var date: String
+        package var text: String
     }
 
-    public var methods: [String]
-    public var methodNames: [String: String]
-    public var rows: [Row]
-    public var timeline: [Milestone]
-    public var sourceDigest: String
+    package var methods: [String]
+    package var methodNames: [String: String]
+    package var rows: [Row]
+    package var timeline: [Milestone]
+    package var sourceDigest: String
 
     public init(artifact: GatewayArtifact) {
         let regions = artifact.regions.values.sorted { $0.region < $1.region }

@@ -2,8 +2,8 @@ import GatewayConfig
 
 /// The banking calendars a region's payouts follow, for `regionc effective`: as YAML comments after
 /// the descriptor, each with the file and line of its horizon.
-public enum EffectiveCalendars {
-    public static func render(_ region: RegionDescriptor, resolution: CalendarResolution) -> String {
+package enum EffectiveCalendars {
+    package static func render(_ region: RegionDescriptor, resolution: CalendarResolution) -> String {
         guard let code = region.region?.value else { return "" }
         let markets = resolution.markets[code] ?? []
         var lines: [String] = []

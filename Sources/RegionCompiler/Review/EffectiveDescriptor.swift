@@ -1,8 +1,8 @@
 /// A region descriptor with `defaults.yaml` applied, printed as YAML with the origin of every
 /// value (`# defaults.yaml:4`), so operations can see what a region really says.
-public enum EffectiveDescriptor {
+package enum EffectiveDescriptor {
     /// The merged descriptor of the region in `file`, or nil when it cannot be parsed.
-    public static func render(regionFile: SourceFile, defaults: SourceFile?) -> String? {
+    package static func render(regionFile: SourceFile, defaults: SourceFile?) -> String? {
         guard let root = YAMLComposer.compose(regionFile).root else { return nil }
         let defaultsRoot = defaults.flatMap { YAMLComposer.compose($0).root }
         var lines: [String] = []

@@ -42,7 +42,7 @@ public enum ReviewInput {
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable("cannot read \(path)") }
         do {
-            return (try JSONDecoderFactory.make().decode(GatewayArtifact.self, from: data), [InputLoader.realPath(path)].compactMap { $0 })
+            return (try JSONDecoder().decode(GatewayArtifact.self, from: data), [InputLoader.realPath(path)].compactMap { $0 })
         } catch {
             throw .notAnArtifact(path: path, detail: String(describing: error))
         }
