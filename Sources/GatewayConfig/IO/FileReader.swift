@@ -5,24 +5,24 @@ import Darwin
 #endif
 
 /// Why a file could not be read, in words a person can act on.
-public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let path: String
-    public let reason: String
+package struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let path: String
+    package let reason: String
 
-    public init(path: String, reason: String) {
+    package init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
 
-    public var description: String { "cannot read \(path): \(reason)" }
+    package var description: String { "cannot read \(path): \(reason)" }
 }
 
 /// Reads input files with POSIX calls, so every failure has a reason (a directory, a symbolic
 /// link loop, a permission) and nothing traps. Only regular files are read whole: a FIFO or a
 /// device is refused before anything waits on it.
-public enum FileReader {
+package enum FileReader {
     /// The whole of a regular file.
-    public static func read(path: String) throws(FileReadError) -> [UInt8] {
+    package static func read(path: String) throws(FileReadError) -> [UInt8] {
         let file = try ReadableFile(path: path)
         var bytes: [UInt8] = []
         while true {
@@ -33,7 +33,7 @@ public enum FileReader {
     }
 
     /// A reason for `errno` after open/read/stat.
-    public static func reason(errno code: Int32) -> String {
+    package static func reason(errno code: Int32) -> String {
         switch code {
         case ENOENT: "no such file"
         case EACCES, EPERM: "permission denied"
@@ -48,13 +48,13 @@ public enum FileReader {
 }
 
 /// An open file read in chunks: a regular file by path, or a descriptor (standard input) as given.
-public final class ReadableFile {
+package final class ReadableFile {
     let descriptor: Int32
     let path: String
     let owned: Bool
 
     /// Opens a regular file; a directory, device, FIFO or socket is refused with the reason.
-    public init(path: String) throws(FileReadError) {
+    package init(path: String) throws(FileReadError) {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; regular files ignore it.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw FileReadError(path: path, reason: FileReader.reason(errno: errno)) }
@@ -76,7 +76,7 @@ public final class ReadableFile {
     }
 
     /// Standard input (or another descriptor the process was given), read as it is.
-    public init(descriptor: Int32, name: String) {
+    package init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         self.path = name
         self.owned = false
@@ -85,7 +85,7 @@ public final class ReadableFile {
     deinit { if owned { close(descriptor) } }
 
     /// Up to `count` bytes; empty at the end of the file.
-    public func read(upTo count: Int) throws(FileReadError) -> [UInt8] {
+    package func read(upTo count: Int) throws(FileReadError) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: count)
         while true {
             let got = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, count) }

@@ -27,9 +27,9 @@ public enum DescriptorCompiler {
     package static let defaultsName = "defaults.yaml"
 
     /// What a file in the regions directory is: `catalog.yaml`/`.yml`, `defaults.yaml`/`.yml`, or a region.
-    public enum Role: Sendable { case catalog, defaults, region }
+    package enum Role: Sendable { case catalog, defaults, region }
 
-    public static func role(of file: SourceFile) -> Role {
+    package static func role(of file: SourceFile) -> Role {
         switch file.name {
         case "catalog.yaml", "catalog.yml": .catalog
         case "defaults.yaml", "defaults.yml": .defaults
@@ -38,7 +38,7 @@ public enum DescriptorCompiler {
     }
 
     /// Compiles listed directories: the listings' own diagnostics (entries not read) are reported too.
-    public static func compile(_ listing: InputListing, calendars: InputListing = InputListing(files: []),
+    package static func compile(_ listing: InputListing, calendars: InputListing = InputListing(files: []),
                                directory: String, asOf: CalendarDate? = nil) -> Compilation {
         compile(listing.files, calendarFiles: calendars.files, directory: directory, asOf: asOf,
                 extraDiagnostics: listing.diagnostics + calendars.diagnostics)

@@ -4,22 +4,22 @@ import GatewayConfig
 /// A problem reading the input itself (not its content): exit code 2 territory.
 public struct InputError: Error, CustomStringConvertible, Sendable {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }
 
 /// What an input directory holds: the files read, and a diagnostic for every entry that was not
 /// read (so nothing in the directory is skipped silently).
-public struct InputListing: Sendable {
-    public var files: [SourceFile]
-    public var diagnostics: [Diagnostic]
+package struct InputListing: Sendable {
+    package var files: [SourceFile]
+    package var diagnostics: [Diagnostic]
 
-    public init(files: [SourceFile], diagnostics: [Diagnostic] = []) {
+    package init(files: [SourceFile], diagnostics: [Diagnostic] = []) {
         self.files = files
         self.diagnostics = diagnostics
     }
 
     /// The real paths of the files read, for refusing to write over an input.
-    public var realPaths: [String] { files.compactMap(\.realPath) }
+    package var realPaths: [String] { files.compactMap(\.realPath) }
 }
 
 /// Finds and reads the YAML files of an input directory (`regions/`, and any other directory of
@@ -30,10 +30,10 @@ public struct InputListing: Sendable {
 /// - a symbolic link is followed only when its target, resolved, stays inside the directory; one
 ///   that leaves it is an error naming the link, and the target is never read or shown;
 /// - only regular files are read (a FIFO, device or directory is named with the reason).
-public enum InputLoader {
-    public static let extensions = [".yaml", ".yml"]
+package enum InputLoader {
+    package static let extensions = [".yaml", ".yml"]
 
-    public static func load(directory: String) throws(InputError) -> InputListing {
+    package static func load(directory: String) throws(InputError) -> InputListing {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw InputError("no such directory: \(directory)")
@@ -127,7 +127,7 @@ public enum InputLoader {
     }
 
     /// The canonical absolute path (symbolic links resolved), or nil with `errno` set.
-    public static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -19,7 +19,7 @@ public struct SourceFile: Sendable, Hashable {
     public let displayPath: String
     public let bytes: [UInt8]
     /// The canonical path the bytes were read from, when read from disk (an output must never be one).
-    public let realPath: String?
+    package let realPath: String?
     /// Byte offset of each line's start, indexed once so finding a diagnostic's line is O(1).
     let lineStarts: [Int]
 
@@ -34,12 +34,12 @@ public struct SourceFile: Sendable, Hashable {
     }
 
     /// How many lines the file has (a final newline does not start another).
-    public var lineCount: Int {
+    package var lineCount: Int {
         lineStarts.count > 1 && lineStarts.last == bytes.count ? lineStarts.count - 1 : lineStarts.count
     }
 
     /// The text of line `number` (1-based) for showing under a diagnostic, or nil.
-    public func line(_ number: Int) -> String? {
+    package func line(_ number: Int) -> String? {
         guard number >= 1, number <= lineStarts.count else { return nil }
         let start = lineStarts[number - 1]
         let end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
@@ -52,7 +52,7 @@ public struct SourceFile: Sendable, Hashable {
         return text
     }
 
-    public func location(line: Int, column: Int, length: Int = 1) -> SourceLocation {
+    package func location(line: Int, column: Int, length: Int = 1) -> SourceLocation {
         SourceLocation(file: displayPath, line: line, column: column, length: length)
     }
 }
