@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "RegionCompiler", targets: ["RegionCompiler"]),
         .library(name: "PaymentRouting", targets: ["PaymentRouting"]),
         .library(name: "ArtifactTrust", targets: ["ArtifactTrust"]),
+        // Synthetic region descriptors for benchmarks and tests; not shipped in the compiler.
+        .library(name: "RegionCorpus", targets: ["RegionCorpus"]),
         .executable(name: "regionc", targets: ["regionc"]),
         .library(name: "RoutingService", targets: ["RoutingService"]),
         .executable(name: "regiond", targets: ["regiond"]),
@@ -37,6 +39,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Test and benchmark data: synthetic, valid region descriptors from a seed.
+        .target(name: "RegionCorpus", dependencies: ["GatewayConfig"]),
         // Ed25519 keys, signing and verification of artifacts; shared by the CLI and the runtime.
         .target(name: "ArtifactTrust", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The runtime a payment service embeds: never links Yams.
@@ -45,6 +49,7 @@ let package = Package(
             name: "regionc",
             dependencies: [
                 "RegionCompiler",
+                "RegionCorpus",
                 "PaymentRouting",
                 "ArtifactTrust",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -87,13 +92,13 @@ let package = Package(
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig"]),
         .testTarget(
             name: "RegionCompilerTests",
-            dependencies: ["RegionCompiler", "GatewayConfig", "ArtifactTrust"],
+            dependencies: ["RegionCompiler", "RegionCorpus", "GatewayConfig", "ArtifactTrust"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "regioncTests", dependencies: ["regionc"]),
         .testTarget(
             name: "PaymentRoutingTests",
-            dependencies: ["PaymentRouting", "GatewayConfig", "RegionCompiler", "ArtifactTrust"],
+            dependencies: ["PaymentRouting", "GatewayConfig", "RegionCompiler", "RegionCorpus", "ArtifactTrust"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ArtifactTrustTests", dependencies: ["ArtifactTrust", "PaymentRouting", "GatewayConfig", "RegionCompiler"]),

@@ -34,6 +34,7 @@ let package = Package(
                 .product(name: "RegionCompiler", package: rootIdentity),
                 .product(name: "GatewayConfig", package: rootIdentity),
                 .product(name: "ArtifactTrust", package: rootIdentity),
+                .product(name: "RegionCorpus", package: rootIdentity),
             ],
             path: "Sources/ScaleBenchmark"
         ),

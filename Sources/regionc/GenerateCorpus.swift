@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GatewayConfig
 import RegionCompiler
+import RegionCorpus
 
 /// Hidden: writes a synthetic corpus for benchmarks (see BENCHMARKS.md).
 struct GenerateCorpus: ParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import GatewayConfig
 import RegionCompiler
+import RegionCorpus
 import Testing
 
 /// The artifact's bytes are its identity (digests, signatures, reproducible releases): every way

@@ -2,6 +2,7 @@ import Foundation
 import GatewayConfig
 import Testing
 @testable import RegionCompiler
+import RegionCorpus
 
 /// Bad input is the normal case: thousands of mangled descriptors must each give diagnostics
 /// with positions inside the file, and never crash the compiler. Deterministic (seeded).

@@ -3,6 +3,7 @@ import Foundation
 import GatewayConfig
 import PaymentRouting
 import RegionCompiler
+import RegionCorpus
 
 // Compiles a synthetic corpus of N regions in this process (split into regions directories of at
 // most 249 regions, the ISO 3166 limit of one directory), then loads, verifies and builds routers

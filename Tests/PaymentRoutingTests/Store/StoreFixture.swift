@@ -4,6 +4,7 @@ import Foundation
 import GatewayConfig
 import PaymentRouting
 import RegionCompiler
+import RegionCorpus
 import Testing
 
 /// Keys, temporary directories and release files for the store tests.

@@ -3,22 +3,22 @@ import GatewayConfig
 /// Writes synthetic, valid region descriptors from a seed, deterministically, so the compiler
 /// and runtime can be measured at scale. A regions directory holds at most one descriptor per
 /// ISO 3166 code (249), so larger corpora are split into shards of whole regions directories.
-package struct CorpusGenerator: Sendable {
+public struct CorpusGenerator: Sendable {
     package var regionCount: Int
     package var methodCount: Int
     package var seed: UInt64
 
-    package init(regionCount: Int, methodCount: Int = 500, seed: UInt64 = 1) {
+    public init(regionCount: Int, methodCount: Int = 500, seed: UInt64 = 1) {
         self.regionCount = max(1, regionCount)
         self.methodCount = max(5, methodCount)
         self.seed = seed
     }
 
     /// One regions directory's files: relative name -> text.
-    package typealias Directory = [String: String]
+    public typealias Directory = [String: String]
 
     /// The shards, each a complete regions directory (catalog, defaults, up to 249 regions).
-    package func generate() -> [Directory] {
+    public func generate() -> [Directory] {
         var random = SplitMix64(seed: seed)
         let codes = ISO3166.names.keys.sorted()
         let currencies = Self.currencies
