@@ -22,10 +22,10 @@ public struct Router: Sendable {
     public init(artifact: GatewayArtifact) throws(ArtifactError) {
         self.artifact = artifact
         var regions: [String: CompiledRegion] = [:]
-        var offsetTables: [String: UTCOffsetTable] = [:]
+        var zones: [String: UTCOffsetTable] = [:]
         for (key, region) in artifact.regions {
-            regions[key] = try RegionCompilerForRuntime.compile(key: key, region: region, catalog: artifact.catalog,
-                                                               calendars: artifact.calendars, offsetTables: &offsetTables)
+            regions[key] = try CompiledRegion(validating: region, key: key, catalog: artifact.catalog,
+                                              calendars: artifact.calendars, zones: &zones)
         }
         var slots = [CompiledRegion?](repeating: nil, count: 26 * 26)
         for (code, region) in regions {
@@ -62,48 +62,68 @@ public struct Router: Sendable {
             tracer.record("region", passed: false, detail: "no region `\(request.region)` in the config", source: "regions")
             return .decline(.unknownRegion)
         }
+        if let decline = checkRegionOpen(region, at: request.at, tracer: &tracer) { return .decline(decline) }
+        if let decline = checkRollout(region, merchant: request.merchant, tracer: &tracer) { return .decline(decline) }
+        guard let method = offeredMethod(region, request, tracer: &tracer) else { return .decline(.methodNotOffered) }
+        if let decline = checkCurrencyAndAmount(region, method, request.amount, tracer: &tracer) { return .decline(decline) }
+        return routeAndSettle(region, method, request, tracer: &tracer)
+    }
+
+    /// Checks 2 and 3: the region takes payments at the instant, outside every blackout.
+    private func checkRegionOpen<Tracer: DecisionTracer>(_ region: CompiledRegion, at instant: Instant,
+                                                         tracer: inout Tracer) -> DeclineReason? {
         let file = region.source
         let offers = region.status.offersPayments
         tracer.record("region status", passed: offers, detail: "status is \(region.status.rawValue)",
                       source: "\(file) availability.status")
-        guard offers else { return .decline(.regionNotLive) }
-        let inWindow = region.window.contains(request.at)
-        tracer.record("region window", passed: inWindow, detail: describe(region.window, at: request.at),
+        guard offers else { return .regionNotLive }
+        let inWindow = region.window.contains(instant)
+        tracer.record("region window", passed: inWindow, detail: describe(region.window, at: instant),
                       source: "\(file) availability.from/until")
-        guard inWindow else { return .decline(.regionNotLive) }
-
-        for blackout in region.blackouts where blackout.contains(request.at) {
-            tracer.record("blackout", passed: false, detail: "\(request.at) is inside \(describe(blackout))",
+        guard inWindow else { return .regionNotLive }
+        for blackout in region.blackouts where blackout.contains(instant) {
+            tracer.record("blackout", passed: false, detail: "\(instant) is inside \(describe(blackout))",
                           source: "\(file) availability.blackouts")
-            return .decline(.blackout)
+            return .blackout
         }
-        tracer.record("blackout", passed: true, detail: "no blackout at \(request.at)", source: "\(file) availability.blackouts")
+        tracer.record("blackout", passed: true, detail: "no blackout at \(instant)", source: "\(file) availability.blackouts")
+        return nil
+    }
 
-        if region.deny.contains(request.merchant) {
-            tracer.record("rollout", passed: false, detail: "merchant `\(request.merchant)` is denied",
+    /// Check 4: the merchant is not denied and, in a pilot, allowed or in the rollout's buckets.
+    private func checkRollout<Tracer: DecisionTracer>(_ region: CompiledRegion, merchant: String,
+                                                      tracer: inout Tracer) -> DeclineReason? {
+        let file = region.source
+        if region.deny.contains(merchant) {
+            tracer.record("rollout", passed: false, detail: "merchant `\(merchant)` is denied",
                           source: "\(file) availability.rollout.deny")
-            return .decline(.notInRollout)
+            return .notInRollout
         }
-        if region.status == .pilot {
-            if region.allow.contains(request.merchant) {
-                tracer.record("rollout", passed: true, detail: "merchant `\(request.merchant)` is allowed",
-                              source: "\(file) availability.rollout.allow")
-            } else {
-                let bucket = RolloutBucket.of(merchant: request.merchant)
-                let included = RolloutBucket.isIncluded(bucket: bucket, percent: region.rolloutPercent)
-                tracer.record("rollout", passed: included,
-                              detail: "bucket \(bucket) of 10000 \(included ? "<" : ">=") \(region.rolloutPercent * 100) (percent \(region.rolloutPercent))",
-                              source: "\(file) availability.rollout.percent")
-                guard included else { return .decline(.notInRollout) }
-            }
-        } else {
+        guard region.status == .pilot else {
             tracer.record("rollout", passed: true, detail: "live: every merchant not denied", source: "\(file) availability.status")
+            return nil
         }
+        if region.allow.contains(merchant) {
+            tracer.record("rollout", passed: true, detail: "merchant `\(merchant)` is allowed",
+                          source: "\(file) availability.rollout.allow")
+            return nil
+        }
+        let bucket = RolloutBucket.of(merchant: merchant)
+        let included = RolloutBucket.isIncluded(bucket: bucket, percent: region.rolloutPercent)
+        tracer.record("rollout", passed: included,
+                      detail: "bucket \(bucket) of 10000 \(included ? "<" : ">=") \(region.rolloutPercent * 100) (percent \(region.rolloutPercent))",
+                      source: "\(file) availability.rollout.percent")
+        return included ? nil : .notInRollout
+    }
 
+    /// Check 5: the region lists the method and offers it at the instant; nil is `METHOD_NOT_OFFERED`.
+    private func offeredMethod<Tracer: DecisionTracer>(_ region: CompiledRegion, _ request: RouteRequest,
+                                                       tracer: inout Tracer) -> CompiledRegion.Method? {
+        let file = region.source
         guard let method = region.method(named: request.method) else {
             tracer.record("method", passed: false, detail: "`\(request.method)` is not among the region's payment methods",
                           source: "\(file) payment_methods")
-            return .decline(.methodNotOffered)
+            return nil
         }
         let methodStatus = method.status ?? region.status
         let methodOffers = region.status.offersMethod(withStatus: method.status)
@@ -111,44 +131,54 @@ public struct Router: Sendable {
         tracer.record("method availability", passed: methodOffers && methodInWindow,
                       detail: "\(method.id) is \(methodStatus.rawValue)\(method.status == nil ? " (as its region)" : ""); \(describe(method.window, at: request.at))",
                       source: "\(file) payment_methods[\(method.index)].availability")
-        guard methodOffers, methodInWindow else { return .decline(.methodNotOffered) }
+        return methodOffers && methodInWindow ? method : nil
+    }
 
-        let currency = request.amount.currency
+    /// Checks 6 and 7: the method takes the currency, and the amount is within the region's range, then the method's.
+    private func checkCurrencyAndAmount<Tracer: DecisionTracer>(_ region: CompiledRegion, _ method: CompiledRegion.Method,
+                                                                _ amount: Money, tracer: inout Tracer) -> DeclineReason? {
+        let file = region.source
+        let currency = amount.currency
         let takesCurrency = method.currencies.contains(currency)
         tracer.record("currency", passed: takesCurrency,
                       detail: "\(method.id) takes \(method.currencies.map(\.rawValue).joined(separator: ", ")); asked \(currency)",
                       source: "\(file) payment_methods[\(method.index)].currencies")
-        guard takesCurrency else { return .decline(.currencyNotSupported) }
-
-        if let decline = checkAmount(request.amount, against: region.limits[currency], tracer: &tracer,
-                                     source: "\(file) limits") {
-            return .decline(decline)
+        guard takesCurrency else { return .currencyNotSupported }
+        if let decline = checkAmount(amount, against: region.limits[currency], tracer: &tracer, source: "\(file) limits") {
+            return decline
         }
-        if let decline = checkAmount(request.amount, against: method.limits[currency], tracer: &tracer,
+        if let decline = checkAmount(amount, against: method.limits[currency], tracer: &tracer,
                                      source: "\(file) payment_methods[\(method.index)].limits") {
-            return .decline(decline)
+            return decline
         }
-        tracer.record("amount", passed: true, detail: "\(request.amount) is within limits", source: "\(file) limits")
+        tracer.record("amount", passed: true, detail: "\(amount) is within limits", source: "\(file) limits")
+        return nil
+    }
 
-        if let routeIndex = method.routeIndex[currency], region.routes.indices.contains(routeIndex) {
-            let route = region.routes[routeIndex]
-            let settlement = region.calendar.settlement(capturedAt: request.at, cutoffSecond: region.cutoffSecond,
-                                                        businessDays: region.businessDays)
-            let payment = RoutedPayment(route: route.name, acquirer: route.acquirer, presentmentCurrency: currency,
-                                        settlementCurrency: region.settlementCurrency, walletCurrency: method.walletCurrency,
-                                        fxRequired: currency != region.settlementCurrency,
-                                        settlementDate: CalendarDate(clampingDaysSinceEpoch: settlement.day),
-                                        settlementDateEstimated: settlement.estimated)
-            tracer.record("route", passed: true, detail: "route `\(route.name)` via \(route.acquirer)", source: "\(file) routes")
-            tracer.record("settlement", passed: true,
-                          detail: "captured \(region.calendar.localDate(of: request.at)) local; T+\(region.businessDays), cutoff \(describeCutoff(region.cutoffSecond)) -> \(payment.settlementDate); "
-                              + SettlementExplainer.describe(region.calendar, capturedAt: request.at, cutoffSecond: region.cutoffSecond,
-                                                             settlementDate: payment.settlementDate),
-                          source: "\(file) settlement")
-            return .route(payment)
+    /// Check 8 and the payout: the route decided at load for the method and currency, and the settlement date.
+    private func routeAndSettle<Tracer: DecisionTracer>(_ region: CompiledRegion, _ method: CompiledRegion.Method,
+                                                        _ request: RouteRequest, tracer: inout Tracer) -> RouteDecision {
+        let file = region.source
+        let currency = request.amount.currency
+        guard let routeIndex = method.routeIndex[currency], region.routes.indices.contains(routeIndex) else {
+            tracer.record("route", passed: false, detail: "no route matches \(method.id) in \(currency)", source: "\(file) routes")
+            return .decline(.noRoute)
         }
-        tracer.record("route", passed: false, detail: "no route matches \(method.id) in \(currency)", source: "\(file) routes")
-        return .decline(.noRoute)
+        let route = region.routes[routeIndex]
+        let settlement = region.calendar.settlement(capturedAt: request.at, cutoffSecond: region.cutoffSecond,
+                                                    businessDays: region.businessDays)
+        let payment = RoutedPayment(route: route.name, acquirer: route.acquirer, presentmentCurrency: currency,
+                                    settlementCurrency: region.settlementCurrency, walletCurrency: method.walletCurrency,
+                                    fxRequired: currency != region.settlementCurrency,
+                                    settlementDate: CalendarDate(clampingDaysSinceEpoch: settlement.day),
+                                    settlementDateEstimated: settlement.estimated)
+        tracer.record("route", passed: true, detail: "route `\(route.name)` via \(route.acquirer)", source: "\(file) routes")
+        tracer.record("settlement", passed: true,
+                      detail: "captured \(region.calendar.localDate(of: request.at)) local; T+\(region.businessDays), cutoff \(describeCutoff(region.cutoffSecond)) -> \(payment.settlementDate); "
+                          + SettlementExplainer.describe(region.calendar, capturedAt: request.at, cutoffSecond: region.cutoffSecond,
+                                                         settlementDate: payment.settlementDate),
+                      source: "\(file) settlement")
+        return .route(payment)
     }
 
     /// The decline for an amount outside `range`, or nil. The source text is only built when traced.

@@ -17,7 +17,7 @@ enum CurrencyCheck: RegionCheck {
         }
         if let payout = region.minimumPayout, let settlement = region.settlementCurrency,
            payout.value.currency != settlement.value {
-            diagnostics.append(.error(.wrongKindOfCurrency,
+            diagnostics.append(.error(.payoutNotInSettlementCurrency,
                                       "`minimum_payout` is in \(payout.value.currency) but the region settles in \(settlement.value)",
                                       at: payout.location, hint: "write the payout in \(settlement.value)"))
         }

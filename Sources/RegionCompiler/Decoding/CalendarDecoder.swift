@@ -15,7 +15,7 @@ struct CalendarDecoder {
 
     func decode(_ root: YAMLNode, file: SourceFile) -> CalendarDescriptor {
         var calendar = CalendarDescriptor(file: file, rootLocation: reader.rootLocation)
-        guard let fields = reader.mapping(root, path: "", anchor: root.location, known: Self.rootKeys,
+        guard let fields = reader.mapping(root, path: "", introducedAt: root.location, known: Self.rootKeys,
                                           required: Self.rootKeys) else { return calendar }
         calendar.market = fields["market"].flatMap { reader.regionCode($0, path: "market") }
         calendar.name = fields["name"].flatMap { reader.text($0, path: "name") }
@@ -51,7 +51,7 @@ struct CalendarDecoder {
                 continue
             }
             let path = "years.\(text)"
-            guard let inner = reader.mapping(pair.value, path: path, anchor: pair.key.location, known: Self.yearKeys,
+            guard let inner = reader.mapping(pair.value, path: path, introducedAt: pair.key.location, known: Self.yearKeys,
                                              required: ["source", "holidays"]) else { continue }
             var entry = CalendarDescriptor.Year(year: Located(year, at: pair.key.location))
             entry.source = inner["source"].flatMap { reader.text($0, path: "\(path).source") }
@@ -67,7 +67,7 @@ struct CalendarDecoder {
     }
 
     private func decodeHoliday(_ node: YAMLNode, path: String) -> CalendarDescriptor.Holiday? {
-        guard let fields = reader.mapping(node, path: path, anchor: node.location, known: Self.holidayKeys,
+        guard let fields = reader.mapping(node, path: path, introducedAt: node.location, known: Self.holidayKeys,
                                           required: ["date", "name"]) else { return nil }
         let date = fields["date"].flatMap { reader.date($0, path: "date") }
         let name = fields["name"].flatMap { reader.text($0, path: "name") }
@@ -78,7 +78,7 @@ struct CalendarDecoder {
     }
 
     private func decodeHalfDay(_ node: YAMLNode, path: String) -> CalendarDescriptor.HalfDay? {
-        guard let fields = reader.mapping(node, path: path, anchor: node.location, known: Self.halfDayKeys,
+        guard let fields = reader.mapping(node, path: path, introducedAt: node.location, known: Self.halfDayKeys,
                                           required: ["date", "cutoff", "name"]) else { return nil }
         let date = fields["date"].flatMap { reader.date($0, path: "date") }
         let cutoff = fields["cutoff"].flatMap { reader.localTime($0, path: "cutoff") }

@@ -6,12 +6,12 @@ struct CatalogDecoder {
 
     func decode(_ root: YAMLNode) -> Catalog {
         var catalog = Catalog()
-        guard let fields = reader.mapping(root, path: "", anchor: root.location, known: ["payment_methods", "acquirers"],
+        guard let fields = reader.mapping(root, path: "", introducedAt: root.location, known: ["payment_methods", "acquirers"],
                                           required: ["payment_methods", "acquirers"]) else { return catalog }
         var declared: [String: SourceLocation] = [:]
         for (key, value) in entries(fields["payment_methods"], path: "payment_methods") {
             guard let id = register(key, rule: .method, declared: &declared, catalog: &catalog) else { continue }
-            guard let entry = reader.mapping(value, path: "payment_methods.\(id.value)", anchor: key.location,
+            guard let entry = reader.mapping(value, path: "payment_methods.\(id.value)", introducedAt: key.location,
                                              known: ["name", "wallet_region", "wallet_currency", "alipay_plus", "caps"],
                                              required: ["name", "wallet_region", "wallet_currency"]),
                   let name = entry["name"].flatMap({ reader.text($0, path: "name") }),
@@ -27,7 +27,7 @@ struct CatalogDecoder {
         }
         for (key, value) in entries(fields["acquirers"], path: "acquirers") {
             guard let id = register(key, rule: .acquirer, declared: &declared, catalog: &catalog) else { continue }
-            guard let entry = reader.mapping(value, path: "acquirers.\(id.value)", anchor: key.location,
+            guard let entry = reader.mapping(value, path: "acquirers.\(id.value)", introducedAt: key.location,
                                              known: ["name", "region", "settlement_currencies"],
                                              required: ["name", "region", "settlement_currencies"]),
                   let name = entry["name"].flatMap({ reader.text($0, path: "name") }),
@@ -45,13 +45,13 @@ struct CatalogDecoder {
     /// `caps`: the wallet's own limits, every amount in its wallet currency, with the source they come from.
     private func decodeCaps(_ node: YAMLNode, id: String, currency: CurrencyCode, keyLocation: SourceLocation) -> Catalog.WalletCaps? {
         let path = "payment_methods.\(id).caps"
-        guard let fields = reader.mapping(node, path: path, anchor: keyLocation,
+        guard let fields = reader.mapping(node, path: path, introducedAt: keyLocation,
                                           known: ["per_payment", "per_day", "per_month", "per_year", "source"],
                                           required: ["source"]) else { return nil }
         func amount(_ node: YAMLNode?, _ name: String) -> Located<Money>? {
             guard let node, let money = reader.money(node, path: name) else { return nil }
             guard money.value.currency == currency else {
-                reader.error(.moneyWrongCurrency, "`\(name)` \(money.value) is not in \(id)'s wallet currency \(currency)",
+                reader.error(.amountCurrencyMismatch, "`\(name)` \(money.value) is not in \(id)'s wallet currency \(currency)",
                              at: money.location, hint: "a wallet's caps are in the currency its balances are held in")
                 return nil
             }
@@ -60,7 +60,7 @@ struct CatalogDecoder {
         var caps = Catalog.WalletCaps(keyLocation: keyLocation)
         caps.source = fields["source"].flatMap { reader.text($0, path: "source") }
         if let perPayment = fields["per_payment"],
-           let range = reader.mapping(perPayment, path: "\(path).per_payment", anchor: fields.keyLocation("per_payment"),
+           let range = reader.mapping(perPayment, path: "\(path).per_payment", introducedAt: fields.keyLocation("per_payment"),
                                       known: ["min", "max"]) {
             caps.perPaymentMin = amount(range["min"], "min")
             caps.perPaymentMax = amount(range["max"], "max")

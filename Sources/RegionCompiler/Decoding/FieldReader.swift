@@ -17,11 +17,11 @@ extension Located: Hashable where Value: Hashable {}
 /// The fields of one mapping, after unknown keys have been reported.
 struct Fields {
     /// Where the mapping is introduced: its key (`availability:`), or the mapping itself at the root.
-    let anchor: SourceLocation
+    let mappingLocation: SourceLocation
     private let pairs: [String: YAMLPair]
 
-    init(anchor: SourceLocation, pairs: [String: YAMLPair]) {
-        self.anchor = anchor
+    init(mappingLocation: SourceLocation, pairs: [String: YAMLPair]) {
+        self.mappingLocation = mappingLocation
         self.pairs = pairs
     }
 
@@ -67,8 +67,8 @@ final class FieldReader {
     // MARK: Structure
 
     /// Opens a mapping: reports unknown keys (with a suggestion) and missing required ones.
-    /// `path` names the mapping in messages (`availability`); `anchor` is its key's location.
-    func mapping(_ node: YAMLNode, path: String, anchor: SourceLocation?, known: [String], required: [String] = [])
+    /// `path` names the mapping in messages (`availability`); `introducedAt` is its key's location.
+    func mapping(_ node: YAMLNode, path: String, introducedAt: SourceLocation?, known: [String], required: [String] = [])
         -> Fields? {
         guard case .mapping(let pairs) = node.kind else {
             wrongType(node, expected: "a mapping", path: path)
@@ -86,14 +86,14 @@ final class FieldReader {
             }
             byKey[key] = pair
         }
-        let anchorLocation = missingFieldLocation(anchor ?? node.location)
-        let fields = Fields(anchor: anchorLocation, pairs: byKey)
+        let mappingLocation = missingFieldLocation(introducedAt ?? node.location)
+        let fields = Fields(mappingLocation: mappingLocation, pairs: byKey)
         for key in required where fields[key] == nil {
             let fullPath = path.isEmpty ? key : "\(path).\(key)"
             if let null = fields.nullValue(key) {
                 error(.nullValue, "`\(fullPath)` is null", at: null.location, hint: "give it a value; it is required")
             } else {
-                reportMissing(fullPath, at: anchorLocation)
+                reportMissing(fullPath, at: mappingLocation)
             }
         }
         return fields
@@ -120,7 +120,7 @@ final class FieldReader {
     }
 
     func wrongType(_ node: YAMLNode, expected: String, path: String, hint: String? = nil) {
-        if case .rejectedAlias = node.kind { return }
+        if case .unreadable = node.kind { return }
         error(.wrongType, "`\(path)` must be \(expected), found \(node.kindName)", at: node.location, hint: hint)
     }
 
@@ -128,7 +128,7 @@ final class FieldReader {
 
     /// The text of a scalar, whatever its quoting. Null is reported for required values.
     func text(_ node: YAMLNode, path: String, allowEmpty: Bool = false) -> Located<String>? {
-        if case .rejectedAlias = node.kind { return nil }
+        if case .unreadable = node.kind { return nil }
         guard case .scalar(let text, _) = node.kind else {
             wrongType(node, expected: "text", path: path)
             return nil

@@ -20,7 +20,7 @@ struct RegionDecoder {
     func decode(_ root: YAMLNode, file: SourceFile) -> RegionDescriptor {
         var descriptor = RegionDescriptor(file: file, rootLocation: reader.rootLocation)
         let isRegion = mode == .region
-        guard let fields = reader.mapping(root, path: "", anchor: root.location,
+        guard let fields = reader.mapping(root, path: "", introducedAt: root.location,
                                           known: isRegion ? Self.rootKeys : Self.defaultsKeys,
                                           required: isRegion ? ["region", "name", "timezone", "payment_methods", "routes"] : [])
         else { return descriptor }
@@ -63,11 +63,11 @@ struct RegionDecoder {
 
     private func decodeAvailability(_ fields: Fields, into descriptor: inout RegionDescriptor) {
         guard let node = fields["availability"] else {
-            if mode == .region { reader.reportMissing("availability.status", at: fields.anchor) }
+            if mode == .region { reader.reportMissing("availability.status", at: fields.mappingLocation) }
             return
         }
         let keyLocation = fields.keyLocation("availability") ?? node.location
-        guard let inner = reader.mapping(node, path: "availability", anchor: keyLocation,
+        guard let inner = reader.mapping(node, path: "availability", introducedAt: keyLocation,
                                          known: ["status", "from", "until", "rollout", "blackouts"],
                                          required: mode == .region ? ["status"] : []) else { return }
         var availability = RegionDescriptor.Availability(keyLocation: keyLocation)
@@ -76,7 +76,7 @@ struct RegionDecoder {
         availability.until = inner["until"].flatMap { reader.instant($0, path: "availability.until") }
         if let rolloutNode = inner["rollout"] {
             let rolloutKey = inner.keyLocation("rollout") ?? rolloutNode.location
-            if let rollout = reader.mapping(rolloutNode, path: "availability.rollout", anchor: rolloutKey,
+            if let rollout = reader.mapping(rolloutNode, path: "availability.rollout", introducedAt: rolloutKey,
                                             known: ["percent", "allow", "deny"]) {
                 var value = RegionDescriptor.Rollout(keyLocation: rolloutKey)
                 value.percent = rollout["percent"].flatMap {
@@ -89,7 +89,7 @@ struct RegionDecoder {
         }
         if let blackoutsNode = inner["blackouts"], let items = reader.sequence(blackoutsNode, path: "availability.blackouts") {
             for item in items {
-                guard let blackout = reader.mapping(item, path: "availability.blackouts[]", anchor: item.location,
+                guard let blackout = reader.mapping(item, path: "availability.blackouts[]", introducedAt: item.location,
                                                     known: ["from", "until", "reason"], required: ["from", "until"])
                 else { continue }
                 availability.blackouts.append(RegionDescriptor.Blackout(
@@ -108,11 +108,11 @@ struct RegionDecoder {
 
     private func decodeCurrencies(_ fields: Fields, into descriptor: inout RegionDescriptor) {
         guard let node = fields["currencies"] else {
-            if mode == .region { reader.reportMissing("currencies.presentment", at: fields.anchor) }
+            if mode == .region { reader.reportMissing("currencies.presentment", at: fields.mappingLocation) }
             return
         }
         let keyLocation = fields.keyLocation("currencies") ?? node.location
-        guard let inner = reader.mapping(node, path: "currencies", anchor: keyLocation, known: ["presentment", "settlement"],
+        guard let inner = reader.mapping(node, path: "currencies", introducedAt: keyLocation, known: ["presentment", "settlement"],
                                          required: mode == .region ? ["presentment", "settlement"] : []) else { return }
         if let list = inner["presentment"] {
             descriptor.presentment = reader.list(list, path: "currencies.presentment") {
@@ -129,13 +129,13 @@ struct RegionDecoder {
     private func decodeSettlement(_ fields: Fields, into descriptor: inout RegionDescriptor) {
         guard let node = fields["settlement"] else {
             if mode == .region {
-                reader.reportMissing("settlement.schedule", at: fields.anchor)
-                reader.reportMissing("settlement.cutoff", at: fields.anchor)
+                reader.reportMissing("settlement.schedule", at: fields.mappingLocation)
+                reader.reportMissing("settlement.cutoff", at: fields.mappingLocation)
             }
             return
         }
         let keyLocation = fields.keyLocation("settlement") ?? node.location
-        guard let inner = reader.mapping(node, path: "settlement", anchor: keyLocation,
+        guard let inner = reader.mapping(node, path: "settlement", introducedAt: keyLocation,
                                          known: ["schedule", "cutoff", "minimum_payout", "calendars"],
                                          required: mode == .region ? ["schedule", "cutoff"] : []) else { return }
         descriptor.schedule = inner["schedule"].flatMap { reader.schedule($0, path: "settlement.schedule") }
@@ -153,13 +153,13 @@ struct RegionDecoder {
     }
 
     func decodeLimits(_ node: YAMLNode, path: String, keyLocation: SourceLocation) -> RegionDescriptor.Limits? {
-        guard let inner = reader.mapping(node, path: path, anchor: keyLocation, known: ["per_payment"]) else { return nil }
+        guard let inner = reader.mapping(node, path: path, introducedAt: keyLocation, known: ["per_payment"]) else { return nil }
         var limits = RegionDescriptor.Limits(keyLocation: keyLocation)
         guard let list = inner["per_payment"], let items = reader.sequence(list, path: "\(path).per_payment") else {
             return limits
         }
         for item in items {
-            guard let range = reader.mapping(item, path: "\(path).per_payment[]", anchor: item.location, known: ["min", "max"])
+            guard let range = reader.mapping(item, path: "\(path).per_payment[]", introducedAt: item.location, known: ["min", "max"])
             else { continue }
             let min = range["min"].flatMap { reader.money($0, path: "min") }
             let max = range["max"].flatMap { reader.money($0, path: "max") }
@@ -169,7 +169,7 @@ struct RegionDecoder {
                 continue
             }
             if let min, let max, min.value.currency != max.value.currency {
-                reader.error(.moneyWrongCurrency,
+                reader.error(.amountCurrencyMismatch,
                              "`max` is in \(max.value.currency) but `min` is in \(min.value.currency); a range has one currency",
                              at: max.location, hint: "write one range per currency")
                 continue
@@ -181,7 +181,7 @@ struct RegionDecoder {
     }
 
     private func decodeMethod(_ node: YAMLNode) -> RegionDescriptor.Method? {
-        guard let fields = reader.mapping(node, path: "payment_methods[]", anchor: node.location,
+        guard let fields = reader.mapping(node, path: "payment_methods[]", introducedAt: node.location,
                                           known: ["method", "currencies", "limits", "availability"], required: ["method"])
         else { return nil }
         var method = RegionDescriptor.Method(location: node.location)
@@ -199,7 +199,7 @@ struct RegionDecoder {
         }
         if let availabilityNode = fields["availability"] {
             let keyLocation = fields.keyLocation("availability") ?? availabilityNode.location
-            if let inner = reader.mapping(availabilityNode, path: "payment_methods[].availability", anchor: keyLocation,
+            if let inner = reader.mapping(availabilityNode, path: "payment_methods[].availability", introducedAt: keyLocation,
                                           known: ["status", "from", "until"], required: ["status"]) {
                 method.availability = RegionDescriptor.MethodAvailability(
                     keyLocation: keyLocation,
@@ -212,7 +212,7 @@ struct RegionDecoder {
     }
 
     private func decodeRoute(_ node: YAMLNode) -> RegionDescriptor.Route? {
-        guard let fields = reader.mapping(node, path: "routes[]", anchor: node.location,
+        guard let fields = reader.mapping(node, path: "routes[]", introducedAt: node.location,
                                           known: ["name", "match", "acquirer", "enabled"], required: ["name", "acquirer"])
         else { return nil }
         var route = RegionDescriptor.Route(location: node.location)
@@ -221,7 +221,7 @@ struct RegionDecoder {
         route.enabled = fields["enabled"].flatMap { reader.boolean($0, path: "enabled")?.value } ?? true
         if let matchNode = fields["match"] {
             route.hasMatch = true
-            if let match = reader.mapping(matchNode, path: "match", anchor: fields.keyLocation("match"),
+            if let match = reader.mapping(matchNode, path: "match", introducedAt: fields.keyLocation("match"),
                                           known: ["methods", "currencies"]) {
                 let before = reader.diagnostics.count
                 route.methods = match["methods"].flatMap { list in

@@ -41,7 +41,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case invalidMoney = "RC0311"
     case tooManyDecimals = "RC0312"
     case moneyOverflow = "RC0313"
-    case moneyWrongCurrency = "RC0314"
+    case amountCurrencyMismatch = "RC0314"
     case unknownWeekday = "RC0315"
     case unknownStatus = "RC0316"
     case negativeMoney = "RC0317"
@@ -58,7 +58,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case minNotBelowMax = "RC0409"
     case methodLimitWidens = "RC0410"
     case emptyRange = "RC0411"
-    case wrongKindOfCurrency = "RC0412"
+    case payoutNotInSettlementCurrency = "RC0412"
 
     // RC05xx: availability and rollout.
     case fromNotBeforeUntil = "RC0501"
@@ -131,10 +131,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
              .missingField, .yaml11Boolean, .leadingZero, .sexagesimalNumber, .invalidNumber, .nullValue,
              .emptyString, .invalidIdentifier, .unknownRegionCode, .regionFileMismatch, .duplicateRegion,
              .badFileName, .unknownCurrency, .unknownTimeZone, .invalidDate, .invalidTime, .invalidInstant,
-             .invalidSchedule, .invalidMoney, .tooManyDecimals, .moneyOverflow, .moneyWrongCurrency, .unknownWeekday,
+             .invalidSchedule, .invalidMoney, .tooManyDecimals, .moneyOverflow, .amountCurrencyMismatch, .unknownWeekday,
              .unknownStatus, .negativeMoney, .duplicateListItem, .noBusinessDays, .unknownPaymentMethod,
              .unknownAcquirer, .methodCurrencyNotPresented, .duplicateMethod, .limitCurrencyNotPresented,
-             .duplicateLimitCurrency, .minNotBelowMax, .methodLimitWidens, .emptyRange, .wrongKindOfCurrency,
+             .duplicateLimitCurrency, .minNotBelowMax, .methodLimitWidens, .emptyRange, .payoutNotInSettlementCurrency,
              .fromNotBeforeUntil, .blackoutFromNotBeforeUntil, .blackoutsOverlap, .blackoutTooLong,
              .percentOutOfRange, .rolloutWithoutPilot, .allowDenyOverlap, .methodAvailabilityWidens,
              .instantOutOfRange, .shadowedRoute, .uncoveredPair, .acquirerCannotSettle, .duplicateRouteName,
@@ -188,7 +188,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .invalidMoney: "Not money in the form \"<decimal> <ISO 4217 code>\"."
         case .tooManyDecimals: "More decimals than the currency's ISO 4217 minor units."
         case .moneyOverflow: "An amount that does not fit in 64-bit minor units."
-        case .moneyWrongCurrency: "Money in a currency the field does not allow."
+        case .amountCurrencyMismatch: "An amount in another currency than its range or wallet cap requires."
         case .unknownWeekday: "Not a weekday (mon, tue, wed, thu, fri, sat, sun)."
         case .unknownStatus: "Not an availability status (planned, pilot, live, paused, retired)."
         case .negativeMoney: "A negative amount."
@@ -203,7 +203,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .minNotBelowMax: "A range whose min is not below its max."
         case .methodLimitWidens: "A method limit wider than the region's limit."
         case .emptyRange: "A range with neither min nor max."
-        case .wrongKindOfCurrency: "A currency that is not the one the field requires."
+        case .payoutNotInSettlementCurrency: "A minimum payout not in the region's settlement currency."
         case .fromNotBeforeUntil: "Availability `from` is not before `until`."
         case .blackoutFromNotBeforeUntil: "A blackout's `from` is not before its `until`."
         case .blackoutsOverlap: "Two blackouts overlap."

@@ -150,7 +150,7 @@ private struct EventSession {
             let name = string(event.pointee.data.alias.anchor) ?? ""
             diagnostics.append(.error(.anchorOrAlias, "alias `*\(name)` is not allowed",
                                       at: here, hint: "write the value out in full; descriptors do not use anchors or aliases"))
-            return YAMLNode(.rejectedAlias, at: here)
+            return YAMLNode(.unreadable, at: here)
         case YAML_SCALAR_EVENT:
             let scalar = event.pointee.data.scalar
             checkAnchorAndTag(anchor: scalar.anchor, tag: scalar.tag, at: here)
@@ -178,7 +178,7 @@ private struct EventSession {
             guard depth < YAMLComposer.maximumDepth else { return tooDeep(at: here) }
             return YAMLNode(.mapping(composePairs(depth: depth)), at: location(event.pointee.start_mark))
         default:
-            return YAMLNode(.rejectedAlias, at: here)
+            return YAMLNode(.unreadable, at: here)
         }
     }
 
@@ -194,7 +194,7 @@ private struct EventSession {
             defer { release(valueEvent) }
             let value = composeNode(valueEvent, depth: depth + 1)
             guard case .scalar(let text, _) = key.kind else {
-                if case .rejectedAlias = key.kind { continue }
+                if case .unreadable = key.kind { continue }
                 diagnostics.append(.error(.wrongType, "a key must be plain text, not \(key.kindName)", at: key.location,
                                           hint: "descriptor keys are words like `region` or `currencies`"))
                 continue
@@ -236,7 +236,7 @@ private struct EventSession {
             }
             release(event)
         }
-        return YAMLNode(.rejectedAlias, at: here)
+        return YAMLNode(.unreadable, at: here)
     }
 
     func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -9,8 +9,9 @@ package struct YAMLNode: Sendable {
         case scalar(String, ScalarStyle)
         case mapping([YAMLPair])
         case sequence([YAMLNode])
-        /// An alias, already reported; it stands in for a value nothing should check again.
-        case rejectedAlias
+        /// A value that could not be read (an alias, nesting past the depth limit, an event where a
+        /// node belongs), reported where it was met; it stands in for a value nothing checks again.
+        case unreadable
     }
 
     package var kind: Kind
@@ -39,7 +40,7 @@ package struct YAMLNode: Sendable {
         case .scalar(let text, let style): style == .plain && isNull ? "null" : (style == .plain && text.count < 40 ? "`\(text)`" : "text")
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .rejectedAlias: "an alias"
+        case .unreadable: "an unreadable value"
         }
     }
 }

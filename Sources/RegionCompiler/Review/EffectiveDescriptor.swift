@@ -40,7 +40,7 @@ package enum EffectiveDescriptor {
             return style == .plain ? text : "\"\(text.replacingOccurrences(of: "\"", with: "\\\""))\""
         case .sequence(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
         case .mapping(let pairs): return "{ " + pairs.map { "\($0.keyText): \(inline($0.value))" }.joined(separator: ", ") + " }"
-        case .rejectedAlias: return "~"
+        case .unreadable: return "~"
         }
     }
 

@@ -24,7 +24,7 @@ enum FieldComparison {
         for field in Set(before.keys).union(after.keys).sorted() {
             let was = before[field]
             let now = after[field]
-            guard was != now, let text = describe(was, now), !text.isEmpty else { continue }
+            guard was != now, let text = changeText(from: was, to: now), !text.isEmpty else { continue }
             changes.append(ConfigDiff.FieldChange(region: code, field: field, change: text,
                                                   breaking: isBreaking(field: field, was, now,
                                                                        stillPilot: new.availability.status == .pilot)))
@@ -32,7 +32,8 @@ enum FieldComparison {
         return changes
     }
 
-    static func describe(_ old: Value?, _ new: Value?) -> String? {
+    /// What changed, as the diff prints it: `+X, -Y` for a set, `old -> new` otherwise; nil when neither is set.
+    static func changeText(from old: Value?, to new: Value?) -> String? {
         switch (old, new) {
         case (.set(let a)?, .set(let b)?):
             let added = b.filter { !a.contains($0) }.map { "+\($0)" }
@@ -103,7 +104,7 @@ enum FieldComparison {
             "settlement.schedule": .scalar(region.settlement.schedule),
             "settlement.cutoff": .scalar(region.settlement.cutoff.description),
             "payment_methods": .set(region.paymentMethods.map(\.method)),
-            "routes": .set(region.routes.enumerated().map { "\($0.offset + 1). \(describe($0.element))" }),
+            "routes": .set(region.routes.enumerated().map { "\($0.offset + 1). \(routeText($0.element))" }),
         ]
         let availability = region.availability
         if let from = availability.from { fields["availability.from"] = .scalar(from.description) }
@@ -120,13 +121,13 @@ enum FieldComparison {
             fields["settlement.minimum_payout"] = .scalar(payout.money.description)
         }
         for range in region.limits?.perPayment ?? [] {
-            fields["limits.per_payment[\(range.currency)]"] = describe(range)
+            fields["limits.per_payment[\(range.currency)]"] = rangeValue(range)
         }
         for method in region.paymentMethods {
             let prefix = "payment_methods[\(method.method)]"
             fields["\(prefix).currencies"] = .set(method.currencies.map(\.rawValue))
             for range in method.limits?.perPayment ?? [] {
-                fields["\(prefix).limits.per_payment[\(range.currency)]"] = describe(range)
+                fields["\(prefix).limits.per_payment[\(range.currency)]"] = rangeValue(range)
             }
             if let own = method.availability {
                 var text = own.status.rawValue
@@ -139,13 +140,14 @@ enum FieldComparison {
     }
 
     /// `1.00 HKD .. 50000.00 HKD`.
-    static func describe(_ range: RangeArtifact) -> Value {
+    static func rangeValue(_ range: RangeArtifact) -> Value {
         let min = range.min.map { Money(minorUnits: $0, currency: range.currency).description } ?? "no min"
         let max = range.max.map { Money(minorUnits: $0, currency: range.currency).description } ?? "no max"
         return .range("\(min) .. \(max)", min: range.min ?? .min, max: range.max ?? .max)
     }
 
-    static func describe(_ route: RouteArtifact) -> String {
+    /// `name: methods [..] currencies [..] -> acquirer`.
+    static func routeText(_ route: RouteArtifact) -> String {
         var match: [String] = []
         if let methods = route.match?.methods { match.append("methods [\(methods.joined(separator: ", "))]") }
         if let currencies = route.match?.currencies { match.append("currencies [\(currencies.map(\.rawValue).joined(separator: ", "))]") }

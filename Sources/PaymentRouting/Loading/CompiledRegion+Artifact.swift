@@ -1,25 +1,46 @@
 import GatewayConfig
 
-/// Checks one artifact region's invariants and prepares its lookup tables. A hand-edited
-/// artifact that breaks what the compiler guarantees is refused here, by name.
-enum RegionCompilerForRuntime {
-    static func compile(key: String, region: RegionArtifact, catalog: CatalogArtifact,
-                        calendars: [String: CalendarArtifact] = [:],
-                        offsetTables: inout [String: UTCOffsetTable]) throws(ArtifactError) -> CompiledRegion {
+/// Preparing an artifact region for deciding. A hand-edited artifact that breaks what the
+/// compiler guarantees is refused here, by name.
+extension CompiledRegion {
+    /// Checks one artifact region's invariants and builds its lookup tables. `zones` caches a
+    /// UTC offset table per time zone across the regions of one artifact.
+    convenience init(validating region: RegionArtifact, key: String, catalog: CatalogArtifact,
+                     calendars: [String: CalendarArtifact] = [:],
+                     zones: inout [String: UTCOffsetTable]) throws(ArtifactError) {
         func broken(_ detail: String) -> ArtifactError { .invariant("region \(key): \(detail)") }
         guard key == region.region.rawValue else { throw broken("keyed as `\(key)` but describes `\(region.region)`") }
+        let offsets = try Self.offsetTable(region.timezone, zones: &zones, broken: broken)
+        let calendar = try Self.joinedCalendar(region, calendars: calendars, offsets: offsets, broken: broken)
+        try Self.checkBounds(region, broken: broken)
+        let methods = try Self.methods(of: region, catalog: catalog, broken: broken)
+        try Self.checkRoutes(of: region, methods: methods, catalog: catalog, broken: broken)
 
-        let table: UTCOffsetTable
-        if let cached = offsetTables[region.timezone] {
-            table = cached
-        } else {
-            guard let built = UTCOffsetTable(identifier: region.timezone) else {
-                throw broken("unknown time zone `\(region.timezone)`")
-            }
-            offsetTables[region.timezone] = built
-            table = built
-        }
-        let calendar = try joinedCalendar(region, calendars: calendars, offsets: table, broken: broken)
+        let availability = region.availability
+        self.init(
+            code: key, source: region.source, status: availability.status,
+            window: Window(from: availability.from, until: availability.until),
+            blackouts: (availability.blackouts ?? []).map { Window(from: $0.from, until: $0.until) },
+            rolloutPercent: availability.rollout?.percent ?? 0,
+            allow: Set(availability.rollout?.allow ?? []), deny: Set(availability.rollout?.deny ?? []),
+            methods: methods, limits: try Self.ranges(region.limits, broken: broken),
+            routes: region.routes.map { Route(name: $0.name, acquirer: $0.acquirer) },
+            settlementCurrency: region.currencies.settlement, calendar: calendar,
+            cutoffSecond: region.settlement.cutoff.secondsSinceMidnight,
+            businessDays: region.settlement.businessDays)
+    }
+
+    /// The zone's offset table, built once per artifact.
+    static func offsetTable(_ timezone: String, zones: inout [String: UTCOffsetTable],
+                            broken: (String) -> ArtifactError) throws(ArtifactError) -> UTCOffsetTable {
+        if let cached = zones[timezone] { return cached }
+        guard let built = UTCOffsetTable(identifier: timezone) else { throw broken("unknown time zone `\(timezone)`") }
+        zones[timezone] = built
+        return built
+    }
+
+    /// The window, rollout percent, settlement days and route list are within what the compiler writes.
+    static func checkBounds(_ region: RegionArtifact, broken: (String) -> ArtifactError) throws(ArtifactError) {
         let availability = region.availability
         if let from = availability.from, let until = availability.until, from >= until {
             throw broken("availability.from is not before availability.until")
@@ -30,14 +51,19 @@ enum RegionCompilerForRuntime {
             throw broken("settlement.business_days \(region.settlement.businessDays) is outside 0...\(SettlementSchedule.maximumDays)")
         }
         guard !region.routes.isEmpty else { throw broken("no routes") }
+    }
 
+    /// The region's methods in descriptor order, each with the route it takes in each currency.
+    static func methods(of region: RegionArtifact, catalog: CatalogArtifact,
+                        broken: (String) -> ArtifactError) throws(ArtifactError) -> [Method] {
         let presentment = Set(region.currencies.presentment)
-        var methods: [String: CompiledRegion.Method] = [:]
+        var methods: [Method] = []
+        var seen = Set<String>()
         for (index, method) in region.paymentMethods.enumerated() {
             guard let entry = catalog.paymentMethods[method.method] else {
                 throw broken("payment method `\(method.method)` is not in the catalog")
             }
-            guard methods[method.method] == nil else { throw broken("payment method `\(method.method)` is listed twice") }
+            guard seen.insert(method.method).inserted else { throw broken("payment method `\(method.method)` is listed twice") }
             for currency in method.currencies where !presentment.contains(currency) {
                 throw broken("\(method.method) offers \(currency), which is not a presentment currency")
             }
@@ -46,35 +72,28 @@ enum RegionCompilerForRuntime {
             for currency in method.currencies {
                 routeIndex[currency] = region.firstRoute(method: method.method, currency: currency)?.index
             }
-            methods[method.method] = CompiledRegion.Method(
+            methods.append(Method(
                 id: method.method, index: index, status: method.availability?.status, routeIndex: routeIndex,
                 window: Window(from: method.availability?.from, until: method.availability?.until),
                 currencies: method.currencies, limits: try ranges(method.limits, broken: broken),
-                walletCurrency: entry.walletCurrency)
+                walletCurrency: entry.walletCurrency))
         }
+        return methods
+    }
 
+    /// Every route's acquirer is in the catalog and every method it names is one the region offers.
+    static func checkRoutes(of region: RegionArtifact, methods: [Method], catalog: CatalogArtifact,
+                            broken: (String) -> ArtifactError) throws(ArtifactError) {
+        let offered = Set(methods.map(\.id))
         for route in region.routes {
             guard catalog.acquirers[route.acquirer] != nil else {
                 throw broken("route `\(route.name)` uses acquirer `\(route.acquirer)`, which is not in the catalog")
             }
-            for name in route.match?.methods ?? [] where methods[name] == nil {
+            for name in route.match?.methods ?? [] where !offered.contains(name) {
                 throw broken("route `\(route.name)` matches `\(name)`, which the region does not offer")
             }
         }
-        let routes = region.routes.map { CompiledRegion.Route(name: $0.name, acquirer: $0.acquirer) }
-
-        return CompiledRegion(
-            code: key, source: region.source, status: availability.status,
-            window: Window(from: availability.from, until: availability.until),
-            blackouts: (availability.blackouts ?? []).map { Window(from: $0.from, until: $0.until) },
-            rolloutPercent: percent,
-            allow: Set(availability.rollout?.allow ?? []), deny: Set(availability.rollout?.deny ?? []),
-            methods: methods.values.sorted { $0.index < $1.index }, limits: try ranges(region.limits, broken: broken), routes: routes,
-            settlementCurrency: region.currencies.settlement, calendar: calendar,
-            cutoffSecond: region.settlement.cutoff.secondsSinceMidnight,
-            businessDays: region.settlement.businessDays)
     }
-
     /// The join of the calendars the region's payouts follow, plus the region's own lists.
     static func joinedCalendar(_ region: RegionArtifact, calendars: [String: CalendarArtifact], offsets: UTCOffsetTable,
                                broken: (String) -> ArtifactError) throws(ArtifactError) -> BusinessCalendar {
