@@ -28,6 +28,19 @@ public struct GatewayArtifact: Sendable, Hashable, Codable {
         case sourceDigest = "source_digest"
         case catalog, regions, calendars
     }
+
+    /// Reads format 1 too (no `calendars`), so review tools can compare an old build with a new
+    /// one; the runtime refuses any version but the current before decoding, and refuses an
+    /// artifact whose re-encoding differs from its bytes (a missing `calendars` included).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+        compilerVersion = try container.decode(String.self, forKey: .compilerVersion)
+        sourceDigest = try container.decode(String.self, forKey: .sourceDigest)
+        catalog = try container.decode(CatalogArtifact.self, forKey: .catalog)
+        regions = try container.decode([String: RegionArtifact].self, forKey: .regions)
+        calendars = try container.decodeIfPresent([String: CalendarArtifact].self, forKey: .calendars) ?? [:]
+    }
 }
 
 package struct CatalogArtifact: Sendable, Hashable, Codable {

@@ -114,6 +114,16 @@ package struct SettlementArtifact: Sendable, Hashable, Codable {
         case businessDays = "business_days"
         case minimumPayout = "minimum_payout"
     }
+
+    /// Format 1 has no `calendars`: read as none (see `GatewayArtifact.init(from:)`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schedule = try container.decode(String.self, forKey: .schedule)
+        businessDays = try container.decode(Int.self, forKey: .businessDays)
+        cutoff = try container.decode(LocalTime.self, forKey: .cutoff)
+        minimumPayout = try container.decodeIfPresent(MoneyArtifact.self, forKey: .minimumPayout)
+        calendars = try container.decodeIfPresent([RegionCode].self, forKey: .calendars) ?? []
+    }
 }
 
 /// Money as it is stored in the artifact: `amount` in minor units.
