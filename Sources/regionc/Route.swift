@@ -40,9 +40,9 @@ struct Route: ParsableCommand {
             try runBatch(batch, router: router)
             return
         }
-        let instant = at ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).description
         let parsed = RequestParser.parse(region: region ?? "", merchant: merchant ?? "", method: method ?? "",
-                                         amount: amount ?? "", at: instant)
+                                         amount: amount ?? "", at: at,
+                                         defaultAt: Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)))
         guard case .success(let request) = parsed else {
             if case .failure(let error) = parsed { Terminal.printError("regionc: bad request: \(error)") }
             throw ExitCode(ExitStatus.inputErrors)

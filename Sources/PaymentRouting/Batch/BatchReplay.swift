@@ -132,13 +132,12 @@ public struct BatchReplay: Sendable {
         case .failure(.notAString(let key)): return .failure(RequestError("\"\(key)\" is not a string", field: key))
         }
         var values: [String] = []
-        for key in ["region", "merchant", "method", "amount", "at"] {
-            guard let value = fields[key] ?? (key == "at" ? defaultAt?.description : nil) else {
-                return .failure(RequestError("missing \"\(key)\"", field: key))
-            }
+        for key in ["region", "merchant", "method", "amount"] {
+            guard let value = fields[key] else { return .failure(RequestError("missing \"\(key)\"", field: key)) }
             values.append(value)
         }
-        return RequestParser.parse(region: values[0], merchant: values[1], method: values[2], amount: values[3], at: values[4])
+        return RequestParser.parse(region: values[0], merchant: values[1], method: values[2], amount: values[3],
+                                   at: fields["at"], defaultAt: defaultAt)
     }
 
     /// The line a request that cannot be decided gets, `{"error":"…","line":N}` (no newline), so a

@@ -16,11 +16,11 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
 public enum RequestParser {
     /// The last capture instant decided, exclusive: settlement (at most T+10 business days later)
     /// then stays inside the year 9999 that dates can be written in.
-    public static let latestCapture = Instant(secondsSinceEpoch: 253_370_764_800) // 9999-01-01T00:00:00Z
+    package static let latestCapture = Instant(secondsSinceEpoch: 253_370_764_800) // 9999-01-01T00:00:00Z
 
     /// The capture instant of a request: RFC 3339 with an offset; a fraction of a second is dropped
     /// (a capture at 10:00:00.999 is decided as 10:00:00).
-    public static func captureInstant(_ at: String) -> Result<Instant, RequestError> {
+    package static func captureInstant(_ at: String) -> Result<Instant, RequestError> {
         switch Instant.parse(at, fractions: .truncate) {
         case .success(let instant) where instant < latestCapture: return .success(instant)
         case .success, .failure(.outOfRange):
@@ -39,6 +39,13 @@ public enum RequestParser {
     /// `amount` is `"120.50 HKD"`; `at` is RFC 3339 with an offset.
     public static func parse(region: String, merchant: String, method: String, amount: String, at: String)
         -> Result<RouteRequest, RequestError> {
+        parse(region: region, merchant: merchant, method: method, amount: amount, at: at, defaultAt: nil)
+    }
+
+    /// The same with `at` optional: `defaultAt` (the caller's "now", an instant, never text) stands in
+    /// for a missing one; without either the request is refused.
+    package static func parse(region: String, merchant: String, method: String, amount: String, at: String?,
+                              defaultAt: Instant?) -> Result<RouteRequest, RequestError> {
         guard !merchant.isEmpty else { return .failure(RequestError("the merchant id is empty", field: "merchant")) }
         let money: Money
         switch Money.parse(amount) {
@@ -51,9 +58,15 @@ public enum RequestParser {
         }
         guard money.minorUnits >= 0 else { return .failure(RequestError("`\(amount)` is negative", field: "amount")) }
         let instant: Instant
-        switch captureInstant(at) {
-        case .success(let parsed): instant = parsed
-        case .failure(let error): return .failure(error)
+        if let at {
+            switch captureInstant(at) {
+            case .success(let parsed): instant = parsed
+            case .failure(let error): return .failure(error)
+            }
+        } else if let defaultAt {
+            instant = defaultAt
+        } else {
+            return .failure(RequestError("missing \"at\"", field: "at"))
         }
         return .success(RouteRequest(region: region, merchant: merchant, method: method, amount: money, at: instant))
     }
