@@ -116,4 +116,16 @@ import Testing
             #expect(Instant(loggedAt) != nil)
         }
     }
+
+    @Test(arguments: [(0.0, 0...0), (1.0, 200...200), (0.5, 40...160)])
+    func decisionLogSamples(rate: Double, expected: ClosedRange<Int>) async throws {
+        let harness = try ServiceFixture.harness(decisionLog: true, sample: rate)
+        await harness.service.pollOnce()
+        try await harness.service.application().test(.router) { client async throws in
+            for _ in 0..<200 { #expect(try await client.post("/v1/route", Self.cases[0].body).status == .ok) }
+        }
+        let text = try String(contentsOf: harness.directory.appendingPathComponent("decisions.jsonl"), encoding: .utf8)
+        // 0.5 of 200: the bounds are 8.5 standard deviations out, so the test fails only on a broken sampler.
+        #expect(expected.contains(text.split(separator: "\n").count))
+    }
 }

@@ -7,6 +7,8 @@ enum RequestBodyReader {
     /// Throws 415 unless the media type (parameters such as `charset` aside) is one of `accepted`.
     static func requireContentType(_ request: Request, accepted: [String]) throws(Problem) {
         let header = request.headers[.contentType]
+        // The usual case, without splitting or lowercasing.
+        if let header, accepted.contains(header) { return }
         let mediaType = header.map { $0.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "" }?
             .trimmingCharacters(in: .whitespaces).lowercased()
         guard let mediaType, accepted.contains(mediaType) else {

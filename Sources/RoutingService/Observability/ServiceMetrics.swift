@@ -9,14 +9,28 @@ final class ServiceMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
     private let decisionDuration: CoreMetrics.Timer
-    /// Counters by their labels, made once: a decision takes a lock and a lookup, not a registration.
+    /// Counters by their labels, made once: a decision or a request takes a lock and a lookup
+    /// (of short strings, no array), not a registration.
     private let counters = Mutex<[CounterKey: CoreMetrics.Counter]>([:])
+    private let decisionCounters = Mutex<[DecisionKey: CoreMetrics.Counter]>([:])
+    private let requestCounters = Mutex<[RequestKey: CoreMetrics.Counter]>([:])
     /// The `regiond_config_info` series now set to 1 and its labels, replaced when another release is served.
     private let configInfo = Mutex<(labels: [String], gauge: CoreMetrics.Gauge)?>(nil)
 
     struct CounterKey: Hashable {
         var name: String
         var labels: [String]
+    }
+
+    struct DecisionKey: Hashable {
+        var region: String
+        var decision: String
+        var reason: String
+    }
+
+    struct RequestKey: Hashable {
+        var path: String
+        var status: Int
     }
 
     enum ReloadResult: String, CaseIterable { case ok, rejected, unreachable }
@@ -37,7 +51,14 @@ final class ServiceMetrics: Sendable {
     }
 
     func decided(region: String, decision: String, reason: String, duration: Duration) {
-        counter("regiond_decisions_total", [("region", region), ("decision", decision), ("reason", reason)]).increment()
+        let key = DecisionKey(region: region, decision: decision, reason: reason)
+        let counter = decisionCounters.withLock { $0[key] } ?? decisionCounters.withLock { counters in
+            let made = counters[key] ?? self.counter("regiond_decisions_total",
+                                                     [("region", region), ("decision", decision), ("reason", reason)])
+            counters[key] = made
+            return made
+        }
+        counter.increment()
         decisionDuration.recordNanoseconds(duration.nanoseconds)
     }
 
@@ -46,7 +67,13 @@ final class ServiceMetrics: Sendable {
     }
 
     func served(path: String, status: Int) {
-        counter("regiond_http_requests_total", [("path", path), ("status", String(status))]).increment()
+        let key = RequestKey(path: path, status: status)
+        let counter = requestCounters.withLock { $0[key] } ?? requestCounters.withLock { counters in
+            let made = counters[key] ?? self.counter("regiond_http_requests_total", [("path", path), ("status", String(status))])
+            counters[key] = made
+            return made
+        }
+        counter.increment()
     }
 
     /// Marks the release now served: its series reads 1, the previous one is removed.

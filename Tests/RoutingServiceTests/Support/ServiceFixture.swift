@@ -77,7 +77,8 @@ enum ServiceFixture {
         }
     }
 
-    static func harness(decisionLog: Bool = false, stateDirectory: URL? = nil, publish: Bool = true) throws -> Harness {
+    static func harness(decisionLog: Bool = false, sample: Double = 1, stateDirectory: URL? = nil, publish: Bool = true) throws
+        -> Harness {
         let directory = try temporaryDirectory()
         let releasePath = directory.appendingPathComponent("gateway-config.json")
         let logs = LogSink.capturing()
@@ -85,7 +86,8 @@ enum ServiceFixture {
         let configuration = ServiceConfiguration(
             source: .file(releasePath.path), policy: .required(try trust()),
             stateDirectory: (stateDirectory ?? directory.appendingPathComponent("state")).path, port: 0,
-            decisionLogPath: decisionLog ? directory.appendingPathComponent("decisions.jsonl").path : nil)
+            decisionLogPath: decisionLog ? directory.appendingPathComponent("decisions.jsonl").path : nil,
+            decisionLogSampleRate: sample)
         let harness = Harness(service: try RoutingService(configuration: configuration, logger: logger), directory: directory,
                               releasePath: releasePath, logs: logs)
         if publish { try harness.publish(try artifact()) }
