@@ -6,7 +6,8 @@ import Testing
 /// The calendar schema and the compiler agree: calendars the compiler accepts validate, and the
 /// failing fixtures whose mistake is structural (a missing source, an unknown weekday, a bad
 /// cutoff, an unknown key) are rejected by the schema as well.
-@Suite struct CalendarSchemaTests {
+@Suite(.enabled(if: SchemaTool.checker != nil, "check-jsonschema is not installed"))
+struct CalendarSchemaTests {
     static func calendarFiles(of fixture: String) throws -> [String] {
         let directory = FixtureDirectory.root.appendingPathComponent("invalid/\(fixture)/calendars")
         return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }
@@ -21,12 +22,22 @@ import Testing
         #expect(run.status == 0, "\(run.output)")
     }
 
+    /// `settlement.calendars` is part of the region schema.
+    @Test func aRegionNamingItsCalendarsValidates() throws {
+        let region = FixtureDirectory.root.appendingPathComponent("valid/hk-joint-calendars/hk.yaml").path
+        let run = try SchemaAgreementTests.schemaCheck("region.schema.json", [region])
+        #expect(run.status == 0, "\(run.output)")
+    }
+
     @Test(arguments: ["calendar-source-missing", "calendar-weekend-unknown-day", "calendar-half-day-cutoff-invalid"])
     func structuralMistakesAreRejectedByTheSchemaToo(_ fixture: String) throws {
         let run = try SchemaAgreementTests.schemaCheck("calendar.schema.json", try Self.calendarFiles(of: fixture))
         #expect(run.status == 1, "\(fixture): \(run.output)")
     }
+}
 
+/// `--as-of` judges horizons; the artifact never depends on it.
+@Suite struct AsOfArtifactTests {
     /// The as-of date judges the horizon and nothing else: the shipped artifact's bytes are the same
     /// with no as-of, today's, and one late enough to warn.
     @Test func asOfNeverChangesTheArtifactBytes() throws {
