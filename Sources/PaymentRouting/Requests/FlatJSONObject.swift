@@ -70,6 +70,11 @@ enum FlatJSONObject {
             index += 1
             return text(bytes[start..<(index - 1)])
         }
+        return escapedString(bytes, from: start, &index)
+    }
+
+    /// The slow path of `string`: `index` is at the first backslash of a string that began at `start`.
+    static func escapedString(_ bytes: ArraySlice<UInt8>, from start: Int, _ index: inout Int) -> String? {
         var scalars = String.UnicodeScalarView()
         guard let prefix = text(bytes[start..<index]) else { return nil }
         scalars.append(contentsOf: prefix.unicodeScalars)
@@ -82,24 +87,7 @@ enum FlatJSONObject {
             }
             if byte == UInt8(ascii: "\\") {
                 index += 1
-                guard index < bytes.endIndex else { return nil }
-                let escape = bytes[index]
-                index += 1
-                var decoded: UInt32
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded = UInt32(escape)
-                case UInt8(ascii: "b"): decoded = 0x08
-                case UInt8(ascii: "f"): decoded = 0x0C
-                case UInt8(ascii: "n"): decoded = 0x0A
-                case UInt8(ascii: "r"): decoded = 0x0D
-                case UInt8(ascii: "t"): decoded = 0x09
-                case UInt8(ascii: "u"):
-                    guard index + 4 <= bytes.endIndex,
-                          let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16) else { return nil }
-                    index += 4
-                    decoded = value
-                default: return nil
-                }
+                guard var decoded = escapedCodeUnit(bytes, &index) else { return nil }
                 if let high = pendingHigh {
                     guard (0xDC00...0xDFFF).contains(decoded) else { return nil }
                     decoded = 0x10000 + ((high - 0xD800) << 10) + (decoded - 0xDC00)
@@ -122,5 +110,27 @@ enum FlatJSONObject {
             scalars.append(contentsOf: run.unicodeScalars)
         }
         return nil
+    }
+
+    /// The code unit of one escape, `index` just past its backslash: `\n` is 0x0A, `\u00e9` is 0xE9
+    /// (a UTF-16 unit: the caller pairs surrogates). Nil for an escape JSON does not have.
+    static func escapedCodeUnit(_ bytes: ArraySlice<UInt8>, _ index: inout Int) -> UInt32? {
+        guard index < bytes.endIndex else { return nil }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return UInt32(escape)
+        case UInt8(ascii: "b"): return 0x08
+        case UInt8(ascii: "f"): return 0x0C
+        case UInt8(ascii: "n"): return 0x0A
+        case UInt8(ascii: "r"): return 0x0D
+        case UInt8(ascii: "t"): return 0x09
+        case UInt8(ascii: "u"):
+            guard index + 4 <= bytes.endIndex,
+                  let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16) else { return nil }
+            index += 4
+            return value
+        default: return nil
+        }
     }
 }

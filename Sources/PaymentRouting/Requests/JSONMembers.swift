@@ -9,16 +9,62 @@ enum JSONMembers {
     }
 
     static func scan(_ bytes: ArraySlice<UInt8>) -> [Member]? {
-        var index = bytes.startIndex
-        func skipSpace() {
+        var cursor = Cursor(bytes: bytes)
+        cursor.skipSpace()
+        guard cursor.take(UInt8(ascii: "{")) else { return nil }
+        var members: [Member] = []
+        cursor.skipSpace()
+        if cursor.take(UInt8(ascii: "}")) {
+            cursor.skipSpace()
+            return cursor.atEnd ? members : nil
+        }
+        while true {
+            cursor.skipSpace()
+            let keyStart = cursor.index + 1
+            guard cursor.skipString() else { return nil }
+            let key = keyStart..<(cursor.index - 1)
+            cursor.skipSpace()
+            guard cursor.take(UInt8(ascii: ":")) else { return nil }
+            cursor.skipSpace()
+            let valueStart = cursor.index
+            guard cursor.skipValue() else { return nil }
+            members.append(Member(key: key, value: valueStart..<cursor.index))
+            cursor.skipSpace()
+            if cursor.take(UInt8(ascii: ",")) { continue }
+            guard cursor.take(UInt8(ascii: "}")) else { return nil }
+            cursor.skipSpace()
+            return cursor.atEnd ? members : nil
+        }
+    }
+
+    /// A position in the bytes, moving forward only.
+    struct Cursor {
+        let bytes: ArraySlice<UInt8>
+        var index: Int
+
+        init(bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            index = bytes.startIndex
+        }
+
+        var atEnd: Bool { index == bytes.endIndex }
+
+        mutating func skipSpace() {
             while index < bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D || bytes[index] == 0x0A {
                 index += 1
             }
         }
-        /// Moves past a string starting at `index`; false when it does not end on this line.
-        func skipString() -> Bool {
-            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "\"") else { return false }
+
+        /// Moves past `byte` when it is next.
+        mutating func take(_ byte: UInt8) -> Bool {
+            guard index < bytes.endIndex, bytes[index] == byte else { return false }
             index += 1
+            return true
+        }
+
+        /// Moves past a string starting at `index`; false when it does not end on this line.
+        mutating func skipString() -> Bool {
+            guard take(UInt8(ascii: "\"")) else { return false }
             while index < bytes.endIndex {
                 switch bytes[index] {
                 case UInt8(ascii: "\""):
@@ -30,69 +76,41 @@ enum JSONMembers {
             }
             return false
         }
+
         /// Moves past one value of any kind; nested brackets are counted, not recursed into.
-        func skipValue() -> Bool {
+        mutating func skipValue() -> Bool {
             guard index < bytes.endIndex else { return false }
             switch bytes[index] {
             case UInt8(ascii: "\""): return skipString()
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                var depth = 0
-                while index < bytes.endIndex {
-                    switch bytes[index] {
-                    case UInt8(ascii: "\""):
-                        guard skipString() else { return false }
-                        continue
-                    case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                    case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                        depth -= 1
-                        if depth == 0 {
-                            index += 1
-                            return true
-                        }
-                    default: break
-                    }
-                    index += 1
-                }
-                return false
+            case UInt8(ascii: "{"), UInt8(ascii: "["): return skipBrackets()
             default:
                 // true, false, null or a number: a run of literal characters.
                 let start = index
-                while index < bytes.endIndex, Self.isLiteral(bytes[index]) { index += 1 }
+                while index < bytes.endIndex, JSONMembers.isLiteral(bytes[index]) { index += 1 }
                 return index > start
             }
         }
-        skipSpace()
-        guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "{") else { return nil }
-        index += 1
-        var members: [Member] = []
-        skipSpace()
-        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            skipSpace()
-            return index == bytes.endIndex ? members : nil
-        }
-        while true {
-            skipSpace()
-            let keyStart = index + 1
-            guard skipString() else { return nil }
-            let key = keyStart..<(index - 1)
-            skipSpace()
-            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: ":") else { return nil }
-            index += 1
-            skipSpace()
-            let valueStart = index
-            guard skipValue() else { return nil }
-            members.append(Member(key: key, value: valueStart..<index))
-            skipSpace()
-            guard index < bytes.endIndex else { return nil }
-            if bytes[index] == UInt8(ascii: ",") {
+
+        /// Moves past an object or array, strings inside it skipped whole.
+        mutating func skipBrackets() -> Bool {
+            var depth = 0
+            while index < bytes.endIndex {
+                switch bytes[index] {
+                case UInt8(ascii: "\""):
+                    guard skipString() else { return false }
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 {
+                        index += 1
+                        return true
+                    }
+                default: break
+                }
                 index += 1
-                continue
             }
-            guard bytes[index] == UInt8(ascii: "}") else { return nil }
-            index += 1
-            skipSpace()
-            return index == bytes.endIndex ? members : nil
+            return false
         }
     }
 
@@ -112,7 +130,7 @@ enum JSONMembers {
         return text
     }
 
-    private static func isLiteral(_ byte: UInt8) -> Bool {
+    fileprivate static func isLiteral(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
     }

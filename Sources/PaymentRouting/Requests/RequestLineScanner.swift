@@ -14,12 +14,56 @@ enum RequestLineScanner {
 
     static func scan(_ line: ArraySlice<UInt8>) -> Fields? {
         var region, merchant, method, amount, at: Range<Int>?
-        var index = line.startIndex
-        func skipSpace() {
+        var cursor = Cursor(line: line)
+        cursor.skipSpace()
+        guard cursor.take(UInt8(ascii: "{")) else { return nil }
+        while true {
+            cursor.skipSpace()
+            guard let key = cursor.plainString() else { return nil }
+            cursor.skipSpace()
+            guard cursor.take(UInt8(ascii: ":")) else { return nil }
+            cursor.skipSpace()
+            guard let value = cursor.plainString() else { return nil }
+            // A repeated key keeps its last value, as the general path's parser does.
+            if cursor.isKey(key, "region") { region = value }
+            else if cursor.isKey(key, "merchant") { merchant = value }
+            else if cursor.isKey(key, "method") { method = value }
+            else if cursor.isKey(key, "amount") { amount = value }
+            else if cursor.isKey(key, "at") { at = value }
+            cursor.skipSpace()
+            if cursor.take(UInt8(ascii: ",")) { continue }
+            guard cursor.take(UInt8(ascii: "}")) else { return nil }
+            cursor.skipSpace()
+            guard cursor.atEnd, let region, let merchant, let method, let amount, let at else { return nil }
+            return Fields(region: region, merchant: merchant, method: method, amount: amount, at: at)
+        }
+    }
+
+    /// A position in one line, moving forward only.
+    struct Cursor {
+        let line: ArraySlice<UInt8>
+        var index: Int
+
+        init(line: ArraySlice<UInt8>) {
+            self.line = line
+            index = line.startIndex
+        }
+
+        var atEnd: Bool { index == line.endIndex }
+
+        mutating func skipSpace() {
             while index < line.endIndex, line[index] == 0x20 || line[index] == 0x09 || line[index] == 0x0D { index += 1 }
         }
+
+        /// Moves past `byte` when it is next.
+        mutating func take(_ byte: UInt8) -> Bool {
+            guard index < line.endIndex, line[index] == byte else { return false }
+            index += 1
+            return true
+        }
+
         /// A string without escapes or control characters: the range of its content.
-        func plainString() -> Range<Int>? {
+        mutating func plainString() -> Range<Int>? {
             guard index < line.endIndex, line[index] == UInt8(ascii: "\"") else { return nil }
             let start = index + 1
             var cursor = start
@@ -34,6 +78,7 @@ enum RequestLineScanner {
             }
             return nil
         }
+
         func isKey(_ key: Range<Int>, _ name: StaticString) -> Bool {
             guard key.count == name.utf8CodeUnitCount else { return false }
             return name.withUTF8Buffer { name in
@@ -44,35 +89,6 @@ enum RequestLineScanner {
                 }
                 return true
             }
-        }
-        skipSpace()
-        guard index < line.endIndex, line[index] == UInt8(ascii: "{") else { return nil }
-        index += 1
-        while true {
-            skipSpace()
-            guard let key = plainString() else { return nil }
-            skipSpace()
-            guard index < line.endIndex, line[index] == UInt8(ascii: ":") else { return nil }
-            index += 1
-            skipSpace()
-            guard let value = plainString() else { return nil }
-            // A repeated key keeps its last value, as the general path's parser does.
-            if isKey(key, "region") { region = value }
-            else if isKey(key, "merchant") { merchant = value }
-            else if isKey(key, "method") { method = value }
-            else if isKey(key, "amount") { amount = value }
-            else if isKey(key, "at") { at = value }
-            skipSpace()
-            guard index < line.endIndex else { return nil }
-            if line[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard line[index] == UInt8(ascii: "}") else { return nil }
-            index += 1
-            skipSpace()
-            guard index == line.endIndex, let region, let merchant, let method, let amount, let at else { return nil }
-            return Fields(region: region, merchant: merchant, method: method, amount: amount, at: at)
         }
     }
 }

@@ -57,64 +57,11 @@ public enum DescriptorCompiler {
         let files = inputFiles.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         let calendarFiles = calendarFiles.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         var diagnostics: [Diagnostic] = extraDiagnostics
-        let catalogFiles = files.filter { role(of: $0) == .catalog }
-        let defaultsFiles = files.filter { role(of: $0) == .defaults }
-        let catalogFile = catalogFiles.first
-        let defaultsFile = defaultsFiles.first
-        for extra in catalogFiles.dropFirst() + defaultsFiles.dropFirst() {
-            diagnostics.append(.error(.duplicateInput, "`\(extra.name)` repeats `\((role(of: extra) == .catalog ? catalogFile : defaultsFile)?.name ?? "")`; it is not read",
-                                      at: extra.location(line: 1, column: 1),
-                                      hint: "keep one of the two files"))
-        }
-        let regionFiles = files.filter { role(of: $0) == .region }
-
-        var catalog = Catalog()
-        if let catalogFile {
-            let composed = YAMLComposer.compose(catalogFile)
-            diagnostics += composed.diagnostics
-            if let root = composed.root {
-                let reader = FieldReader(primaryFile: catalogFile.displayPath, rootLocation: root.location)
-                catalog = CatalogDecoder(reader: reader).decode(root)
-                diagnostics += reader.diagnostics
-            }
-        } else {
-            catalog.isMissing = true
-            diagnostics.append(.error(.missingCatalog, "there is no catalog.yaml in \(directory)",
-                                      at: SourceLocation(file: InputLoader.displayPath(directory: directory, name: catalogName),
-                                                         line: 1, column: 1),
-                                      hint: "create it with `payment_methods:` and `acquirers:`; regions refer to its ids"))
-        }
-
-        var defaultsRoot: YAMLNode?
-        if let defaultsFile {
-            let composed = YAMLComposer.compose(defaultsFile)
-            diagnostics += composed.diagnostics
-            if let root = composed.root {
-                let reader = FieldReader(primaryFile: defaultsFile.displayPath, rootLocation: root.location)
-                _ = RegionDecoder(reader: reader, mode: .defaults).decode(root, file: defaultsFile)
-                diagnostics += reader.diagnostics
-                // Merged even when it has errors: they are reported once (repeats are folded), and regions
-                // relying on its good values are not buried under missing-field errors.
-                defaultsRoot = root
-            }
-        }
-
-        if regionFiles.isEmpty {
-            diagnostics.append(.error(.noRegions, "there are no region descriptors in \(directory)",
-                                      at: SourceLocation(file: directory, line: 1, column: 1),
-                                      hint: "add one file per region, named after its code, e.g. `hk.yaml`"))
-        }
-
-        // Regions are independent once catalog and defaults are read: check them on every core.
-        let outcomes = ParallelMap.map(regionFiles) { [catalog, defaultsRoot] file in
-            compileRegion(file, defaults: defaultsRoot, catalog: catalog)
-        }
-        var regions: [RegionDescriptor] = []
-        for outcome in outcomes {
-            diagnostics += outcome.diagnostics
-            if let descriptor = outcome.descriptor { regions.append(descriptor) }
-        }
-        diagnostics += checkUniqueRegions(regions)
+        let (catalogFile, defaultsFile, regionFiles) = sortRoles(files, diagnostics: &diagnostics)
+        let catalog = readCatalog(catalogFile, directory: directory, diagnostics: &diagnostics)
+        let defaultsRoot = readDefaults(defaultsFile, diagnostics: &diagnostics)
+        let regions = compileRegions(regionFiles, defaults: defaultsRoot, catalog: catalog, directory: directory,
+                                     diagnostics: &diagnostics)
 
         let (calendarDescriptors, calendarDiagnostics) = CalendarCompiler.compile(calendarFiles)
         diagnostics += calendarDiagnostics
@@ -134,6 +81,78 @@ public enum DescriptorCompiler {
         case .failure(let diagnostic): compilation.diagnostics.append(diagnostic)
         }
         return compilation
+    }
+
+    /// The catalog, the defaults and the region files of a directory; a second catalog or defaults
+    /// file (`catalog.yaml` beside `catalog.yml`) is reported and not read.
+    static func sortRoles(_ files: [SourceFile], diagnostics: inout [Diagnostic])
+        -> (catalog: SourceFile?, defaults: SourceFile?, regions: [SourceFile]) {
+        let catalogFiles = files.filter { role(of: $0) == .catalog }
+        let defaultsFiles = files.filter { role(of: $0) == .defaults }
+        let catalogFile = catalogFiles.first
+        let defaultsFile = defaultsFiles.first
+        for extra in catalogFiles.dropFirst() + defaultsFiles.dropFirst() {
+            diagnostics.append(.error(.duplicateInput, "`\(extra.name)` repeats `\((role(of: extra) == .catalog ? catalogFile : defaultsFile)?.name ?? "")`; it is not read",
+                                      at: extra.location(line: 1, column: 1),
+                                      hint: "keep one of the two files"))
+        }
+        return (catalogFile, defaultsFile, files.filter { role(of: $0) == .region })
+    }
+
+    /// The decoded catalog; a missing one is reported and marked, so regions are not buried in unknown ids.
+    static func readCatalog(_ file: SourceFile?, directory: String, diagnostics: inout [Diagnostic]) -> Catalog {
+        var catalog = Catalog()
+        guard let file else {
+            catalog.isMissing = true
+            diagnostics.append(.error(.missingCatalog, "there is no catalog.yaml in \(directory)",
+                                      at: SourceLocation(file: InputLoader.displayPath(directory: directory, name: catalogName),
+                                                         line: 1, column: 1),
+                                      hint: "create it with `payment_methods:` and `acquirers:`; regions refer to its ids"))
+            return catalog
+        }
+        let composed = YAMLComposer.compose(file)
+        diagnostics += composed.diagnostics
+        if let root = composed.root {
+            let reader = FieldReader(primaryFile: file.displayPath, rootLocation: root.location)
+            catalog = CatalogDecoder(reader: reader).decode(root)
+            diagnostics += reader.diagnostics
+        }
+        return catalog
+    }
+
+    /// The defaults' root node, decoded once for its own diagnostics, to be merged into every region.
+    static func readDefaults(_ file: SourceFile?, diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        guard let file else { return nil }
+        let composed = YAMLComposer.compose(file)
+        diagnostics += composed.diagnostics
+        guard let root = composed.root else { return nil }
+        let reader = FieldReader(primaryFile: file.displayPath, rootLocation: root.location)
+        _ = RegionDecoder(reader: reader, mode: .defaults).decode(root, file: file)
+        diagnostics += reader.diagnostics
+        // Merged even when it has errors: they are reported once (repeats are folded), and regions
+        // relying on its good values are not buried under missing-field errors.
+        return root
+    }
+
+    /// Every region file compiled on every core (they are independent once catalog and defaults are
+    /// read), then checked for two files describing one region.
+    static func compileRegions(_ files: [SourceFile], defaults: YAMLNode?, catalog: Catalog, directory: String,
+                               diagnostics: inout [Diagnostic]) -> [RegionDescriptor] {
+        if files.isEmpty {
+            diagnostics.append(.error(.noRegions, "there are no region descriptors in \(directory)",
+                                      at: SourceLocation(file: directory, line: 1, column: 1),
+                                      hint: "add one file per region, named after its code, e.g. `hk.yaml`"))
+        }
+        let outcomes = ParallelMap.map(files) { [catalog, defaults] file in
+            compileRegion(file, defaults: defaults, catalog: catalog)
+        }
+        var regions: [RegionDescriptor] = []
+        for outcome in outcomes {
+            diagnostics += outcome.diagnostics
+            if let descriptor = outcome.descriptor { regions.append(descriptor) }
+        }
+        diagnostics += checkUniqueRegions(regions)
+        return regions
     }
 
     /// Parses, decodes and checks one region file against the shared catalog and defaults.

@@ -45,6 +45,34 @@ enum ArtifactBuilder {
             return .failure(.error(.missingField, "internal: \(region.file.name) passed its checks with a required field unread",
                                    at: region.rootLocation))
         }
+        let methods: [MethodArtifact]
+        let routes: [RouteArtifact]
+        switch (methodArtifacts(region), routeArtifacts(region)) {
+        case (.success(let builtMethods), .success(let builtRoutes)): (methods, routes) = (builtMethods, builtRoutes)
+        case (.failure(let diagnostic), _), (_, .failure(let diagnostic)): return .failure(diagnostic)
+        }
+        // The region's own lists add to its calendars (and, lent to a market without a file, are that calendar too).
+        let weekend = region.weekend.map { $0.value.sorted() }
+        let holidays = region.holidays.isEmpty ? nil : region.holidays.map(\.value).sorted()
+        return .success(RegionArtifact(
+            region: code.value,
+            name: name.value,
+            source: region.file.name,
+            timezone: timezone.value,
+            weekend: weekend,
+            holidays: holidays,
+            availability: availabilityArtifact(availability, status: status.value),
+            currencies: CurrenciesArtifact(presentment: region.presentment.map(\.value), settlement: settlementCurrency.value),
+            settlement: SettlementArtifact(schedule: schedule.value, cutoff: cutoff.value,
+                                           minimumPayout: region.minimumPayout.map { MoneyArtifact($0.value) },
+                                           calendars: calendars.markets[code.value] ?? []),
+            limits: region.limits.flatMap { $0.ranges.isEmpty ? nil : limitsArtifact($0) },
+            paymentMethods: methods,
+            routes: routes))
+    }
+
+    /// The region's payment methods in descriptor order, each with its currencies, limits and own availability.
+    static func methodArtifacts(_ region: RegionDescriptor) -> Result<[MethodArtifact], Diagnostic> {
         var methods: [MethodArtifact] = []
         for method in region.methods {
             guard let id = method.method else {
@@ -58,6 +86,11 @@ enum ArtifactBuilder {
                     own.status.map { MethodAvailabilityArtifact(status: $0.value, from: own.from?.value, until: own.until?.value) }
                 }))
         }
+        return .success(methods)
+    }
+
+    /// The enabled routes in descriptor order; a route without `match` is a catch-all.
+    static func routeArtifacts(_ region: RegionDescriptor) -> Result<[RouteArtifact], Diagnostic> {
         var routes: [RouteArtifact] = []
         for route in region.routes where route.enabled {
             guard let routeName = route.name, let acquirer = route.acquirer else {
@@ -68,8 +101,14 @@ enum ArtifactBuilder {
                 : nil
             routes.append(RouteArtifact(name: routeName.value, match: match, acquirer: acquirer.value))
         }
+        return .success(routes)
+    }
+
+    /// Status, window, rollout (a pilot's, or a live region's deny list) and blackouts sorted by start.
+    static func availabilityArtifact(_ availability: RegionDescriptor.Availability,
+                                     status: AvailabilityStatus) -> AvailabilityArtifact {
         let deny = (availability.rollout?.deny ?? []).map(\.value).sorted()
-        let rollout: RolloutArtifact? = if status.value == .pilot {
+        let rollout: RolloutArtifact? = if status == .pilot {
             RolloutArtifact(percent: availability.rollout?.percent?.value ?? 0,
                             allow: (availability.rollout?.allow ?? []).map(\.value).sorted(), deny: deny)
         } else if !deny.isEmpty {
@@ -81,26 +120,8 @@ enum ArtifactBuilder {
             guard let from = blackout.from, let until = blackout.until else { return nil }
             return BlackoutArtifact(from: from.value, until: until.value, reason: blackout.reason)
         }.sorted { $0.from < $1.from }
-        // The region's own lists add to its calendars (and, lent to a market without a file, are that calendar too).
-        let weekend = region.weekend.map { $0.value.sorted() }
-        let holidays = region.holidays.isEmpty ? nil : region.holidays.map(\.value).sorted()
-        return .success(RegionArtifact(
-            region: code.value,
-            name: name.value,
-            source: region.file.name,
-            timezone: timezone.value,
-            weekend: weekend,
-            holidays: holidays,
-            availability: AvailabilityArtifact(status: status.value, from: availability.from?.value,
-                                               until: availability.until?.value, rollout: rollout,
-                                               blackouts: blackouts.isEmpty ? nil : blackouts),
-            currencies: CurrenciesArtifact(presentment: region.presentment.map(\.value), settlement: settlementCurrency.value),
-            settlement: SettlementArtifact(schedule: schedule.value, cutoff: cutoff.value,
-                                           minimumPayout: region.minimumPayout.map { MoneyArtifact($0.value) },
-                                           calendars: calendars.markets[code.value] ?? []),
-            limits: region.limits.flatMap { $0.ranges.isEmpty ? nil : limitsArtifact($0) },
-            paymentMethods: methods,
-            routes: routes))
+        return AvailabilityArtifact(status: status, from: availability.from?.value, until: availability.until?.value,
+                                    rollout: rollout, blackouts: blackouts.isEmpty ? nil : blackouts)
     }
 
     static func limitsArtifact(_ limits: RegionDescriptor.Limits) -> LimitsArtifact {
