@@ -53,15 +53,9 @@ final class FieldReader {
         self.rootLocation = rootLocation
     }
 
-    func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
-
     func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil,
                related: [RelatedNote] = []) {
         diagnostics.append(.error(code, message, at: location, hint: hint, related: related))
-    }
-
-    func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil) {
-        diagnostics.append(.warning(code, message, at: location, hint: hint))
     }
 
     // MARK: Structure

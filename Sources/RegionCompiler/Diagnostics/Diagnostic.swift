@@ -19,6 +19,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
     }
 }
 
+/// How a diagnostic counts: errors fail `validate` and `compile`; warnings never change the exit code.
 public enum Severity: String, Sendable, Codable, Comparable {
     case error, warning
 

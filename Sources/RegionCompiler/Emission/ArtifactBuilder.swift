@@ -130,7 +130,3 @@ enum ArtifactBuilder {
         })
     }
 }
-
-public enum CompilerVersion {
-    public static let current = "0.1.0"
-}
