@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # regiond under wrk, beside nginx answering a static JSON body of the same size (the ceiling of
-# HTTP on this machine). Release build, shipped regions, 2 wrk threads, 1/16/64 connections, 15 s
+# HTTP on this machine). Release build, shipped regions, 2 wrk threads (1 for 1 connection), 1/16/64 connections, 15 s
 # each; then resident memory of regiond after ~10k and after 1M requests. Not a test: run it by
 # hand on a quiet machine (`Benchmarks/wrk/run.sh`), and put the table in BENCHMARKS.md.
 # Needs wrk and nginx (apt-get install wrk nginx), python3, curl.
@@ -78,7 +78,9 @@ echo "|---|---|---|---|---|---|"
 for connections in $CONNECTIONS; do
     for target in "regiond $PORT" "nginx $NGINX_PORT"; do
         set -- $target
-        result=$(wrk -t 2 -c "$connections" -d "$DURATION" -s $HERE/route.lua "http://127.0.0.1:$2" | grep '^RESULT')
+        # wrk needs a connection per thread: one connection is one thread.
+        result=$(wrk -t $((connections < 2 ? connections : 2)) -c "$connections" -d "$DURATION" -s $HERE/route.lua \
+            "http://127.0.0.1:$2" | grep '^RESULT')
         eval "${result#RESULT }"
         echo "| $1 | $connections | $rps | $p50_ms ms | $p99_ms ms | $((errors + non2xx)) |"
     done
