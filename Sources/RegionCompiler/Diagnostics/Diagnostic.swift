@@ -50,10 +50,11 @@ public struct Diagnostic: Sendable, Hashable, Codable {
                 hint: String? = nil, related: [RelatedNote] = []) {
         self.severity = severity
         self.code = code
-        self.message = message
+        // Messages quote input: never a raw control character, never a 10 MB value (DisplayText).
+        self.message = DisplayText.message(message)
         self.location = location
-        self.hint = hint
-        self.related = related
+        self.hint = hint.map(DisplayText.message)
+        self.related = related.map { RelatedNote(location: $0.location, message: DisplayText.message($0.message)) }
     }
 
     package static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,

@@ -2,8 +2,12 @@
 /// pull request: `::error file=F,line=L,col=C,title=CODE::message`. GitHub shows at most ten
 /// errors and ten warnings per step, so a closing notice counts everything by code.
 public enum GitHubRenderer {
-    public static func render(_ diagnostics: [Diagnostic]) -> String {
-        var lines = diagnostics.map(line)
+    public static func render(_ diagnostics: [Diagnostic], budget: DiagnosticBudget = .standard) -> String {
+        let selection = budget.select(diagnostics)
+        var lines = selection.shown.map(line)
+        for (file, count) in selection.omitted {
+            lines.append("::notice file=\(escapeProperty(file)),title=regionc::\(escapeData(budget.omissionLine(file: file, count: count)))")
+        }
         if !diagnostics.isEmpty { lines.append(summary(diagnostics)) }
         return lines.joined(separator: "\n")
     }

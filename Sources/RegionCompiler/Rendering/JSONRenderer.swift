@@ -2,7 +2,8 @@ import Foundation
 import GatewayConfig
 
 /// Renders diagnostics as one JSON document (documented in docs/diagnostics.md):
-/// `{"diagnostics":[...],"summary":{"errors":N,"warnings":N,"files":N,"regions":N}}`.
+/// `{"diagnostics":[...],"summary":{"errors":N,"warnings":N,"files":N,"regions":N,"omitted":N}}`; at most
+/// `DiagnosticBudget.standard` diagnostics are listed, `omitted` counts the rest.
 public enum JSONRenderer {
     struct Document: Encodable {
         let diagnostics: [Entry]
@@ -32,10 +33,14 @@ public enum JSONRenderer {
         let warnings: Int
         let files: Int
         let regions: Int
+        /// Diagnostics counted above but not listed (DiagnosticBudget).
+        let omitted: Int
     }
 
-    public static func render(_ diagnostics: [Diagnostic], fileCount: Int, regionCount: Int) throws -> String {
-        let entries = diagnostics.map { diagnostic in
+    public static func render(_ diagnostics: [Diagnostic], fileCount: Int, regionCount: Int,
+                              budget: DiagnosticBudget = .standard) throws -> String {
+        let selection = budget.select(diagnostics)
+        let entries = selection.shown.map { diagnostic in
             Entry(severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue, message: diagnostic.message,
                   file: diagnostic.location.file, line: diagnostic.location.line, column: diagnostic.location.column,
                   hint: diagnostic.hint,
@@ -45,7 +50,7 @@ public enum JSONRenderer {
         }
         let document = Document(diagnostics: entries,
                                 summary: Summary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
-                                                 files: fileCount, regions: regionCount))
+                                                 files: fileCount, regions: regionCount, omitted: selection.omittedCount))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self)

@@ -5,7 +5,8 @@ import Foundation
 /// diagnostic code (every code, so rule indices are stable across runs), and a result per
 /// diagnostic with its physical location and a fingerprint that survives lines moving.
 public enum SARIFRenderer {
-    public static func render(_ diagnostics: [Diagnostic], sources: [SourceFile]) throws -> String {
+    public static func render(_ diagnostics: [Diagnostic], sources: [SourceFile], budget: DiagnosticBudget = .standard) throws -> String {
+        let diagnostics = budget.select(diagnostics).shown
         let byPath = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
         let codes = DiagnosticCode.allCases
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })

@@ -11,13 +11,13 @@ public struct TextRenderer: Sendable {
         out += paint(": \(diagnostic.message)", nil, bold: true) + "\n"
         let lineNumber = String(location.line)
         let gutter = String(repeating: " ", count: lineNumber.count)
-        out += "\(gutter)\(paint("-->", "34", bold: true)) \(location.file):\(location.line):\(location.column)\n"
+        out += "\(gutter)\(paint("-->", "34", bold: true)) \(DisplayText.name(location.file)):\(location.line):\(location.column)\n"
         if let text = source?.line(location.line) {
             let bar = paint("|", "34", bold: true)
-            let shown = text.replacingOccurrences(of: "\t", with: " ")
-            let available = max(1, shown.unicodeScalars.count - (location.column - 1))
+            let (shown, column) = DisplayText.sourceLine(text, column: location.column)
+            let available = max(1, shown.unicodeScalars.count - (column - 1))
             let carets = String(repeating: "^", count: min(location.length, available))
-            let padding = String(repeating: " ", count: max(0, location.column - 1))
+            let padding = String(repeating: " ", count: max(0, column - 1))
             out += "\(gutter) \(bar)\n"
             out += "\(paint(lineNumber, "34", bold: true)) \(bar) \(shown)\n"
             out += "\(gutter) \(bar) \(padding)\(paint(carets, severityColor, bold: true))"
@@ -27,14 +27,21 @@ public struct TextRenderer: Sendable {
             out += "\(gutter) = help: \(hint)\n"
         }
         for note in diagnostic.related {
-            out += "\(gutter) = note: \(note.message) at \(note.location.file):\(note.location.line):\(note.location.column)\n"
+            out += "\(gutter) = note: \(note.message) at \(DisplayText.name(note.location.file)):\(note.location.line):\(note.location.column)\n"
         }
         return out
     }
 
-    public func render(_ diagnostics: [Diagnostic], sources: [SourceFile]) -> String {
+    /// Renders at most `budget`'s share of the diagnostics, then a line per file with the count of
+    /// the rest. Linear: each source line is found through the file's line index.
+    public func render(_ diagnostics: [Diagnostic], sources: [SourceFile], budget: DiagnosticBudget = .standard) -> String {
         let byPath = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
-        return diagnostics.map { render($0, source: byPath[$0.location.file]) }.joined(separator: "\n")
+        let selection = budget.select(diagnostics)
+        var parts = selection.shown.map { render($0, source: byPath[$0.location.file]) }
+        for (file, count) in selection.omitted {
+            parts.append(paint("note", "34", bold: true) + ": " + budget.omissionLine(file: file, count: count) + "\n")
+        }
+        return parts.joined(separator: "\n")
     }
 
     /// The closing line: `ok: 10 regions, no errors` or `error: 3 errors, 1 warning in 2 files`.

@@ -1,0 +1,49 @@
+/// How many diagnostics a run shows, as compilers bound theirs: at most `perFile` for one file and
+/// `perRun` in all, in report order, with a count of the rest. The counts in summaries and the exit
+/// code still cover every diagnostic; only what is printed is bounded, so a million mistakes print
+/// in a second, not a gigabyte.
+public struct DiagnosticBudget: Sendable {
+    public static let standard = DiagnosticBudget(perFile: 200, perRun: 1_000)
+
+    public var perFile: Int
+    public var perRun: Int
+
+    public init(perFile: Int, perRun: Int) {
+        self.perFile = perFile
+        self.perRun = perRun
+    }
+
+    public struct Selection: Sendable {
+        public var shown: [Diagnostic]
+        /// Per file, in report order: diagnostics not shown.
+        public var omitted: [(file: String, count: Int)]
+        public var omittedCount: Int { omitted.reduce(0) { $0 + $1.count } }
+    }
+
+    public func select(_ diagnostics: [Diagnostic]) -> Selection {
+        var shown: [Diagnostic] = []
+        var omitted: [(file: String, count: Int)] = []
+        var perFileCount: [String: Int] = [:]
+        var omittedIndex: [String: Int] = [:]
+        for diagnostic in diagnostics {
+            let file = diagnostic.location.file
+            let count = perFileCount[file, default: 0]
+            if count < perFile, shown.count < perRun {
+                shown.append(diagnostic)
+                perFileCount[file] = count + 1
+            } else if let index = omittedIndex[file] {
+                omitted[index].count += 1
+            } else {
+                omittedIndex[file] = omitted.count
+                omitted.append((file, 1))
+            }
+        }
+        return Selection(shown: shown, omitted: omitted)
+    }
+
+    /// `412 more diagnostics in regions/hk.yaml not shown (at most 200 a file, 1,000 a run)`.
+    func omissionLine(file: String, count: Int) -> String {
+        "\(count) more diagnostic\(count == 1 ? "" : "s") in \(DisplayText.name(file)) not shown "
+            + "(at most \(perFile) a file, \(perRun) a run)"
+    }
+}
