@@ -115,7 +115,9 @@ final class FieldReader {
 
     func wrongType(_ node: YAMLNode, expected: String, path: String, hint: String? = nil) {
         if case .unreadable = node.kind { return }
-        error(.wrongType, "`\(path)` must be \(expected), found \(node.kindName)", at: node.location, hint: hint)
+        // The root has no path: name it as the file's content, not as an empty `` key.
+        let subject = path.isEmpty ? "the file's content" : "`\(path)`"
+        error(.wrongType, "\(subject) must be \(expected), found \(node.kindName)", at: node.location, hint: hint)
     }
 
     // MARK: Scalars

@@ -13,6 +13,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case unreadableFile = "RC0109"
     case explicitTag = "RC0110"
     case linkLeavesDirectory = "RC0111"
+    case utf16File = "RC0112"
+    case controlCharacter = "RC0113"
 
     // RC02xx: structure and scalar typing.
     case duplicateKey = "RC0201"
@@ -125,7 +127,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
              .calendarNotFollowed:
             .warning
         case .ignoredInput: .warning
-        case .linkLeavesDirectory, .misnamedInput, .duplicateInput: .error
+        case .linkLeavesDirectory, .misnamedInput, .duplicateInput, .utf16File, .controlCharacter: .error
         case .syntaxError, .emptyFile, .byteOrderMark, .tabIndentation, .invalidUTF8, .binaryFile, .anchorOrAlias,
              .multipleDocuments, .unreadableFile, .explicitTag, .duplicateKey, .unknownKey, .wrongType,
              .missingField, .yaml11Boolean, .leadingZero, .sexagesimalNumber, .invalidNumber, .nullValue,
@@ -164,6 +166,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .unreadableFile: "The file could not be read."
         case .explicitTag: "Explicit YAML tags are not allowed; the schema types every value."
         case .linkLeavesDirectory: "A symbolic link whose target is outside the input directory; it is not read."
+        case .utf16File: "The file is UTF-16 (or UTF-32); descriptors are UTF-8."
+        case .controlCharacter: "A control character YAML does not allow, at its position."
         case .duplicateKey: "A key appears twice in the same mapping."
         case .unknownKey: "A key the format does not define."
         case .wrongType: "A value has the wrong shape (mapping, list or scalar)."

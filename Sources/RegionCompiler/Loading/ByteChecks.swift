@@ -16,6 +16,12 @@ enum ByteChecks {
                                               hint: "save the file as UTF-8 without a BOM"))
             bytes = bytes.dropFirst(3)
         }
+        if let encoding = utf16Encoding(file.bytes) {
+            outcome.diagnostics.append(.error(.utf16File, "the file is \(encoding), not UTF-8",
+                                              at: file.location(line: 1, column: 1),
+                                              hint: "re-save it as UTF-8 (without a byte-order mark)"))
+            return outcome
+        }
         if let nul = bytes.firstIndex(of: 0) {
             let position = Self.position(of: nul, in: file.bytes)
             outcome.diagnostics.append(.error(.binaryFile, "the file holds a NUL byte: this is binary data, not YAML",
@@ -31,6 +37,15 @@ enum ByteChecks {
                                               hint: "re-save the file as UTF-8 (it may be Latin-1 or UTF-16)"))
             return outcome
         }
+        if let control = firstControlCharacter(bytes) {
+            let position = Self.position(of: control.offset, in: file.bytes)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - String(control.scalar.value, radix: 16).count))
+                + String(control.scalar.value, radix: 16, uppercase: true)
+            outcome.diagnostics.append(.error(.controlCharacter, "control character \(code) is not allowed in YAML",
+                                              at: file.location(line: position.line, column: position.column),
+                                              hint: "remove it; in a double-quoted string write it as an escape, e.g. \"\\e\""))
+            return outcome
+        }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             outcome.diagnostics.append(.error(.emptyFile, "the file is empty", at: file.location(line: 1, column: 1),
                                               hint: "a region descriptor needs at least `region`, `name`, `payment_methods` and `routes`"))
@@ -43,6 +58,43 @@ enum ByteChecks {
         }
         outcome.parseable = Array(bytes)
         return outcome
+    }
+
+    /// "UTF-16 (little-endian)" and the like when the bytes are UTF-16 (or UTF-32): a byte-order
+    /// mark, or NUL bytes at every other position of the first line's worth of text.
+    static func utf16Encoding(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 (little-endian)" }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32 (big-endian)" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+        let head = bytes.prefix(256)
+        guard head.count >= 4 else { return nil }
+        var evenNUL = 0, oddNUL = 0
+        for (index, byte) in head.enumerated() where byte == 0 {
+            if index % 2 == 0 { evenNUL += 1 } else { oddNUL += 1 }
+        }
+        let pairs = head.count / 2
+        // ASCII text in UTF-16 has a NUL in nearly every pair, all on the same side.
+        if oddNUL * 4 >= pairs * 3, evenNUL == 0 { return "UTF-16 (little-endian)" }
+        if evenNUL * 4 >= pairs * 3, oddNUL == 0 { return "UTF-16 (big-endian)" }
+        return nil
+    }
+
+    /// The first character YAML does not allow in a file (C0 controls but tab, LF and CR; DEL; C1
+    /// controls but NEL), with its byte offset. The bytes are valid UTF-8.
+    static func firstControlCharacter(_ bytes: ArraySlice<UInt8>) -> (offset: Int, scalar: Unicode.Scalar)? {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return (index, Unicode.Scalar(byte)) }
+            if byte == 0x7F { return (index, Unicode.Scalar(byte)) }
+            // C1 controls are U+0080..U+009F: C2 80..C2 9F in UTF-8 (C2 85 is NEL, allowed).
+            if byte == 0xC2, index + 1 < bytes.endIndex, (0x80...0x9F).contains(bytes[index + 1]), bytes[index + 1] != 0x85 {
+                return (index, Unicode.Scalar(bytes[index + 1]))
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// The index of the first byte that does not start or continue a well-formed UTF-8 sequence.
