@@ -95,3 +95,19 @@ import Testing
         #expect(try FileReader.read(path: path) == bytes)
     }
 }
+
+/// Hardening finding 12: every element's result comes back, in order, whatever the scheduling.
+@Suite struct ParallelMapTests {
+    @Test(arguments: [0, 1, 2, 3, 1_000, 20_011])
+    func everyResultInInputOrder(_ count: Int) {
+        let input = Array(0..<count)
+        let output = ParallelMap.map(input) { value -> Int? in
+            // Uneven work, and nil results, which a compactMap over a dictionary would drop.
+            var sum = 0
+            for step in 0..<(value % 97) { sum &+= step }
+            return value % 5 == 0 ? nil : value &+ sum &- sum
+        }
+        #expect(output.count == count)
+        #expect(output == input.map { $0 % 5 == 0 ? nil : $0 })
+    }
+}

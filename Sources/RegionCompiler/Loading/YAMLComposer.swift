@@ -35,21 +35,42 @@ package enum YAMLComposer {
     }
 }
 
+/// libyaml's parser at a stable address: libyaml keeps pointers into the parser inside itself
+/// (`read_handler_data` points at the parser), so it must never move, as a Swift struct value may.
+/// Allocated once, initialized, and deleted and freed with its owner.
+private final class LibYAMLParser {
+    let pointer: UnsafeMutablePointer<yaml_parser_t>
+
+    init() {
+        pointer = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        pointer.initialize(to: yaml_parser_t())
+        yaml_parser_initialize(pointer)
+    }
+
+    deinit {
+        yaml_parser_delete(pointer)
+        pointer.deinitialize(count: 1)
+        pointer.deallocate()
+    }
+}
+
 /// One pass over libyaml's events for one file.
 private struct EventSession {
     let file: SourceFile
-    var parser = yaml_parser_t()
+    let owner = LibYAMLParser()
+    var parser: UnsafeMutablePointer<yaml_parser_t> { owner.pointer }
     var diagnostics: [Diagnostic] = []
     var failed = false
 
     init(file: SourceFile) { self.file = file }
 
-    mutating func start(_ buffer: UnsafeBufferPointer<UInt8>) {
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+    /// The buffer must outlive the session's use of the parser (`compose` keeps it alive around both).
+    func start(_ buffer: UnsafeBufferPointer<UInt8>) {
+        yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
     }
 
-    mutating func finish() { yaml_parser_delete(&parser) }
+    /// The parser is deleted with its owner; nothing reads the buffer after this.
+    func finish() {}
 
     /// The stream's single document, or nil. Extra documents are reported, not read.
     mutating func composeStream() -> YAMLNode? {
@@ -84,7 +105,7 @@ private struct EventSession {
         guard !failed else { return nil }
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
         event.initialize(to: yaml_event_t())
-        guard yaml_parser_parse(&parser, event) == 1 else {
+        guard yaml_parser_parse(parser, event) == 1 else {
             event.deallocate()
             reportParserError()
             return nil
@@ -99,9 +120,11 @@ private struct EventSession {
 
     mutating func reportParserError() {
         failed = true
-        let problem = parser.problem.map { String(cString: $0) } ?? "the YAML parser stopped"
-        let context = parser.context.map { String(cString: $0) }
-        let mark = parser.problem_mark
+        // libyaml's text can name its own C API ("set with yaml_set_max_nest_level()"): say it in our words.
+        let raw = parser.pointee.problem.map { String(cString: $0) } ?? "the YAML parser stopped"
+        let problem = raw.hasPrefix("Maximum nesting level reached") ? "nesting is deeper than the parser allows" : raw
+        let context = parser.pointee.context.map { String(cString: $0) }
+        let mark = parser.pointee.problem_mark
         var message = problem
         if let context { message = "\(problem) \(context)" }
         diagnostics.append(.error(.syntaxError, "YAML syntax error: \(message)", at: clampedToFile(location(mark)),
