@@ -20,7 +20,7 @@ enum ReferenceCheck: RegionCheck {
                !catalog.unreadableIds.contains(acquirer.value) {
                 diagnostics.append(.error(.unknownAcquirer, "acquirer `\(acquirer.value)` is not declared in catalog.yaml",
                                           at: acquirer.location,
-                                          hint: Suggestion.hint(for: acquirer.value, among: catalog.acquirers.keys)
+                                          hint: catalog.acquirerSuggestions.hint(for: acquirer.value)
                                               ?? "declare it under `acquirers:` in catalog.yaml"))
             }
         }
@@ -31,7 +31,7 @@ enum ReferenceCheck: RegionCheck {
         guard !catalog.isMissing, catalog.methods[id.value] == nil, !catalog.unreadableIds.contains(id.value) else { return nil }
         return .error(.unknownPaymentMethod, "payment method `\(id.value)` is not declared in catalog.yaml",
                       at: id.location,
-                      hint: Suggestion.hint(for: id.value, among: catalog.methods.keys)
+                      hint: catalog.methodSuggestions.hint(for: id.value)
                           ?? "declare it under `payment_methods:` in catalog.yaml")
     }
 }

@@ -70,7 +70,8 @@ public enum DescriptorCompiler {
         if let asOf { diagnostics += HorizonCheck.run(calendars, regions: regions, asOf: asOf) }
 
         let allFiles = files + calendarFiles
-        for file in allFiles where composedCleanly(file, diagnostics) { diagnostics += SchemaLineCheck.run(file) }
+        let unparsed = filesNotComposed(diagnostics)
+        for file in allFiles where !unparsed.contains(file.displayPath) { diagnostics += SchemaLineCheck.run(file) }
 
         var compilation = Compilation(diagnostics: diagnostics.sortedForReport(), artifact: nil, regions: regions, files: allFiles,
                                       calendars: calendars)
@@ -115,6 +116,7 @@ public enum DescriptorCompiler {
         if let root = composed.root {
             let reader = FieldReader(primaryFile: file.displayPath, rootLocation: root.location)
             catalog = CatalogDecoder(reader: reader).decode(root)
+            catalog.prepareSuggestions()
             diagnostics += reader.diagnostics
         }
         return catalog
@@ -181,9 +183,11 @@ public enum DescriptorCompiler {
     }
 
     /// Byte-level problems (binary, encoding) make the schema line moot.
-    static func composedCleanly(_ file: SourceFile, _ diagnostics: [Diagnostic]) -> Bool {
-        let fatal: Set<DiagnosticCode> = [.binaryFile, .invalidUTF8, .emptyFile]
-        return !diagnostics.contains { $0.location.file == file.displayPath && fatal.contains($0.code) }
+    /// Files whose bytes could not be parsed (binary, encoding, empty): their schema line is moot.
+    /// One pass over the diagnostics (a scan per file was quadratic: 20,000 files took 52 s).
+    static func filesNotComposed(_ diagnostics: [Diagnostic]) -> Set<String> {
+        let fatal: Set<DiagnosticCode> = [.binaryFile, .invalidUTF8, .emptyFile, .utf16File, .controlCharacter]
+        return Set(diagnostics.lazy.filter { fatal.contains($0.code) }.map(\.location.file))
     }
 
     /// Where a missing top-level field is reported: the root mapping's first key.

@@ -46,6 +46,15 @@ package struct Catalog: Sendable {
     package var unreadableIds: Set<String> = []
     /// No catalog.yaml at all: that is reported once, not as every reference failing.
     package var isMissing = false
+    /// "Did you mean" over the method and acquirer ids, prepared once after decoding (`prepareSuggestions`).
+    package var methodSuggestions = SuggestionIndex([String]())
+    package var acquirerSuggestions = SuggestionIndex([String]())
+
+    /// Prepares the suggestion indices from the decoded ids.
+    package mutating func prepareSuggestions() {
+        methodSuggestions = SuggestionIndex(methods.keys)
+        acquirerSuggestions = SuggestionIndex(acquirers.keys)
+    }
 
     package init() {}
 }
