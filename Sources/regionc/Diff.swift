@@ -52,6 +52,8 @@ struct Diff: ParsableCommand {
                 throw ExitCode(ExitStatus.inputErrors)
             }
             Terminal.printError("regionc: \(error.description)")
+            // A file that is not a valid artifact is a side with errors; a missing one is I/O.
+            if case .notAnArtifact = error { throw ExitCode(ExitStatus.inputErrors) }
             throw ExitCode(ExitStatus.usage)
         }
     }

@@ -23,7 +23,10 @@ struct Report: ParsableCommand {
             (artifact, inputs) = try ReviewInput.loadWithInputs(directory)
         } catch {
             Terminal.printError("regionc: \(directory): \(error.description)")
-            if case .invalid = error { throw ExitCode(ExitStatus.inputErrors) }
+            switch error {
+            case .invalid, .notAnArtifact: throw ExitCode(ExitStatus.inputErrors)
+            case .unreadable: break
+            }
             throw ExitCode(ExitStatus.usage)
         }
         let report = CoverageReport(artifact: artifact)

@@ -154,15 +154,17 @@ import Testing
         }
     }
 
-    @Test func noRouteIsTheDeclineOfAHandEditedArtifact() throws {
+    /// A hand-edited artifact where a payment would find no route (NO_ROUTE at checkout) is refused
+    /// at load instead: the compiler guarantees every offered pair a route (hardening finding 8).
+    @Test func anArtifactThatLeavesAPaymentWithoutARouteIsRefused() throws {
         var artifact = try RoutingFixture.artifact()
         let us = try #require(artifact.regions["US"])
         var edited = us
         edited.routes = [RouteArtifact(name: "hkd-only", match: RouteMatchArtifact(methods: nil, currencies: [try #require(CurrencyCode("HKD"))]),
                                        acquirer: "antom-us")]
         artifact.regions["US"] = edited
-        let router = try Router(artifact: artifact)
-        let request = try RoutingFixture.request("US", "shop_1", "ALIPAY_CN", "10.00 USD", "2026-12-01T15:00:00Z")
-        #expect(router.route(request) == .decline(.noRoute))
+        #expect { try Router(artifact: artifact) } throws: { error in
+            (error as? ArtifactError)?.description.contains("region US") == true
+        }
     }
 }

@@ -75,6 +75,72 @@ import Testing
         #expect(rekeyed?.code == "INVARIANT_BROKEN")
     }
 
+    /// Hardening finding 8: every guarantee the README claims is checked where the artifact is
+    /// read. Each edit below loaded (and routed) before; each is now refused, naming the field.
+    struct InvariantCase: CustomStringConvertible, Sendable {
+        let description: String
+        let named: String
+        let edit: @Sendable (inout RegionArtifact) -> Void
+    }
+
+    static let invariantCases: [InvariantCase] = [
+        InvariantCase(description: "settlement currency the route's acquirer cannot settle", named: "cannot settle") {
+            $0.currencies.settlement = CurrencyCode("USD")!
+            $0.settlement.minimumPayout = nil
+        },
+        InvariantCase(description: "negative min", named: "negative HKD min") { $0.limits?.perPayment[0].min = -5 },
+        InvariantCase(description: "min above max", named: "min above max") { $0.limits?.perPayment[0].min = 9_000_000 },
+        InvariantCase(description: "rollout on a live region", named: "only a pilot") { $0.availability.status = .live },
+        InvariantCase(description: "inverted blackout", named: "not before its until") {
+            let blackout = $0.availability.blackouts![0]
+            $0.availability.blackouts![0] = BlackoutArtifact(from: blackout.until, until: blackout.from, reason: nil)
+        },
+        InvariantCase(description: "overlapping blackouts", named: "overlap") {
+            let first = $0.availability.blackouts![0]
+            $0.availability.blackouts![1] = BlackoutArtifact(from: first.from, until: first.until, reason: "again")
+        },
+        InvariantCase(description: "duplicate weekend day", named: "weekend day sat is listed twice") { $0.weekend = [.sat, .sat] },
+        InvariantCase(description: "empty match.methods", named: "empty match.methods") { $0.routes[0].match?.methods = [] },
+        InvariantCase(description: "empty match.currencies", named: "empty match.currencies") { $0.routes[0].match?.currencies = [] },
+        InvariantCase(description: "schedule and business_days disagree", named: "disagrees with business_days") {
+            $0.settlement.businessDays = 5
+        },
+        InvariantCase(description: "shadowed route", named: "unreachable") { $0.routes.swapAt(0, 2) },
+        InvariantCase(description: "unrouted pair", named: "no route takes") { $0.routes.removeLast() },
+        InvariantCase(description: "method wider than region", named: "wider than the region's") {
+            $0.paymentMethods[1].limits = LimitsArtifact(perPayment: [RangeArtifact(currency: CurrencyCode("HKD")!, min: 0, max: 99_000_000)])
+        },
+        InvariantCase(description: "method before its region", named: "available before its region") {
+            $0.paymentMethods[1].availability?.from = Instant("2026-01-01T00:00:00Z")
+        },
+        InvariantCase(description: "allow and deny overlap", named: "both allowed and denied") { $0.availability.rollout?.deny.append("hk_vip") },
+        InvariantCase(description: "duplicate presentment currency", named: "listed twice") {
+            $0.currencies.presentment.append(CurrencyCode("HKD")!)
+        },
+    ]
+
+    @Test(arguments: invariantCases)
+    func everyClaimedInvariantIsChecked(_ testCase: InvariantCase) throws {
+        let error = try Self.breaking { artifact in
+            var hk = try #require(artifact.regions["HK"])
+            testCase.edit(&hk)
+            artifact.regions["HK"] = hk
+        }
+        #expect(error?.code == "INVARIANT_BROKEN", "\(String(describing: error))")
+        #expect(error?.description.contains("region HK") == true && error?.description.contains(testCase.named) == true,
+                "\(String(describing: error))")
+        // The same artifact, built in memory, is refused by the router too.
+        var artifact = try RoutingFixture.artifact()
+        var hk = try #require(artifact.regions["HK"])
+        testCase.edit(&hk)
+        artifact.regions["HK"] = hk
+        #expect(throws: ArtifactError.self) { try Router(artifact: artifact) }
+    }
+
+    @Test func theFixtureAndShippedArtifactsHoldEveryInvariant() throws {
+        try ArtifactInvariants.check(try RoutingFixture.artifact())
+    }
+
     @Test func aKeyTheTypesDoNotReadIsRefusedByName() throws {
         // `"Methods"` instead of `"methods"` would otherwise drop the match and make a catch-all.
         let text = String(decoding: try Self.goodBytes(), as: UTF8.self)

@@ -42,7 +42,9 @@ import Testing
         var compared = 0
         for region in artifact.regions.values {
             for status in AvailabilityStatus.allCases {
-                for methodStatus in [nil] + AvailabilityStatus.allCases.map(Optional.some) {
+                // A method reaching further than its region is an artifact the loader refuses.
+                for methodStatus in [nil] + AvailabilityStatus.allCases.map(Optional.some)
+                where (methodStatus?.reach ?? status.reach) <= status.reach {
                     let variant = Self.variant(region, status: status, methodStatus: methodStatus)
                     var edited = artifact
                     edited.regions = [region.region.rawValue: variant]

@@ -147,4 +147,45 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/corpus")
         #expect(names.count == 22, "\(names)") // 20 regions, catalog and defaults
     }
+
+    // Finding 8: diff and report read artifacts through the one loader: a future format or a broken
+    // invariant is an error exit, never "no changes".
+    static func editedArtifact(in directory: URL, _ edit: (inout [String: Any]) -> Void) throws -> String {
+        let original = try Self.artifact(in: directory)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: original))) as? [String: Any])
+        edit(&object)
+        let path = directory.appendingPathComponent("edited.json").path
+        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func diffAndReportRefuseAFutureFormat() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edited = try Self.editedArtifact(in: directory) { $0["format_version"] = 99 }
+        let diff = try CLITests.run(["diff", directory.appendingPathComponent("gateway-config.json").path, edited])
+        #expect(diff.status == 1 && !diff.stdout.contains("no changes"), "\(diff.stdout)")
+        #expect(diff.stderr.contains("format_version 99 is not supported"), "\(diff.stderr)")
+        let report = try CLITests.run(["report", edited])
+        #expect(report.status == 1 && report.stderr.contains("format_version 99"), "\(report.stderr)")
+    }
+
+    @Test func diffDoesNotCallAChangedPayoutNoChanges() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edited = try Self.editedArtifact(in: directory) { object in
+            var regions = object["regions"] as? [String: Any] ?? [:]
+            var hk = regions["HK"] as? [String: Any] ?? [:]
+            var settlement = hk["settlement"] as? [String: Any] ?? [:]
+            settlement["business_days"] = 7
+            hk["settlement"] = settlement
+            regions["HK"] = hk
+            object["regions"] = regions
+        }
+        let diff = try CLITests.run(["diff", directory.appendingPathComponent("gateway-config.json").path, edited])
+        #expect(diff.status == 1, "\(diff.status) \(diff.stdout)")
+        #expect(!diff.stdout.contains("no changes"))
+        #expect(diff.stderr.contains("disagrees with business_days 7"), "\(diff.stderr)")
+        #expect(!diff.stderr.contains("DecodingError") && !diff.stderr.contains("codingPath"))
+    }
 }

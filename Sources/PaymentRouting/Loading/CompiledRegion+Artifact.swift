@@ -9,7 +9,9 @@ extension CompiledRegion {
                      calendars: [String: CalendarArtifact] = [:],
                      zones: inout [String: UTCOffsetTable]) throws(ArtifactError) {
         func broken(_ detail: String) -> ArtifactError { .invariant("region \(key): \(detail)") }
-        guard key == region.region.rawValue else { throw broken("keyed as `\(key)` but describes `\(region.region)`") }
+        // What the compiler guarantees, checked in one place for every reader of an artifact
+        // (ArtifactInvariants); what follows checks only what building the tables needs.
+        try ArtifactInvariants.check(region, key: key, catalog: catalog, calendars: calendars)
         let offsets = try Self.offsetTable(region.timezone, zones: &zones, broken: broken)
         let calendar = try Self.joinedCalendar(region, calendars: calendars, offsets: offsets, broken: broken)
         try Self.checkBounds(region, broken: broken)

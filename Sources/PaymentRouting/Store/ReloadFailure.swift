@@ -1,4 +1,5 @@
 import ArtifactTrust
+import GatewayConfig
 import Foundation
 
 /// A refused release (or an unreachable source): why, when, and which bytes.

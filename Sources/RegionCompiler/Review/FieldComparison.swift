@@ -101,7 +101,8 @@ enum FieldComparison {
             "availability.status": .scalar(region.availability.status.rawValue),
             "currencies.presentment": .set(region.currencies.presentment.map(\.rawValue)),
             "currencies.settlement": .scalar(region.currencies.settlement.rawValue),
-            "settlement.schedule": .scalar(region.settlement.schedule),
+            // From business_days, the number the runtime settles by (the loader checks the text agrees).
+            "settlement.schedule": .scalar("T+\(region.settlement.businessDays)"),
             "settlement.cutoff": .scalar(region.settlement.cutoff.description),
             "payment_methods": .set(region.paymentMethods.map(\.method)),
             "routes": .set(region.routes.enumerated().map { "\($0.offset + 1). \(routeText($0.element))" }),

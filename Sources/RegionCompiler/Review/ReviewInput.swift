@@ -40,11 +40,11 @@ public enum ReviewInput {
             guard let artifact = compilation.artifact else { throw .invalid(compilation) }
             return (artifact, compilation.files.compactMap(\.realPath))
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable("cannot read \(path)") }
         do {
-            return (try JSONDecoder().decode(GatewayArtifact.self, from: data), [InputLoader.realPath(path)].compactMap { $0 })
+            return (try ArtifactLoader.load(path: path), [InputLoader.realPath(path)].compactMap { $0 })
         } catch {
-            throw .notAnArtifact(path: path, detail: String(describing: error))
+            if case .unreadable = error { throw .unreadable(error.description) }
+            throw .notAnArtifact(path: path, detail: error.description)
         }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import GatewayConfig
+
 
 /// An artifact must hold exactly what the compiler writes. `JSONDecoder` ignores keys it does not
 /// know, so a corrupted or hand-edited key (`"Methods"` for `"methods"`) would silently drop a

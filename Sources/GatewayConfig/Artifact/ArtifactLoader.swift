@@ -1,0 +1,82 @@
+import Foundation
+
+/// The one way an artifact is read, for the runtime (`RouterLoader`, `ConfigStore`) and for
+/// `regionc route`, `diff` and `report` alike: the bytes are decoded once, `format_version` is
+/// checked before any field (so a future format says so), any key the types do not read is
+/// refused, and every invariant the compiler guarantees is checked (`ArtifactInvariants`).
+/// A hand-edited or truncated file is a typed `ArtifactError`, never a crash or a silent "no changes".
+public enum ArtifactLoader {
+    /// Reads and checks the artifact at `path`.
+    public static func load(path: String) throws(ArtifactError) -> GatewayArtifact {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path: path)
+        } catch {
+            throw .unreadable(path: path, reason: error.reason)
+        }
+        return try decode(Data(bytes))
+    }
+
+    /// Decodes and checks artifact bytes.
+    public static func decode(_ data: Data) throws(ArtifactError) -> GatewayArtifact {
+        guard !data.isEmpty else { throw .empty }
+        let artifact: GatewayArtifact
+        do {
+            artifact = try JSONDecoder().decode(VersionedArtifact.self, from: data).artifact
+        } catch let error as ArtifactError {
+            throw error
+        } catch let error as DecodingError {
+            throw .invalidJSON(describe(error))
+        } catch {
+            throw .invalidJSON(String(describing: error))
+        }
+        if let unread = ArtifactShape.firstUnreadPart(of: data, decoded: artifact) {
+            throw .invalidJSON("\(unread): the artifact holds something the compiler never writes")
+        }
+        try ArtifactInvariants.check(artifact)
+        return artifact
+    }
+
+    /// Reads `format_version` first, then the rest from the same decoder: one pass over the bytes.
+    struct VersionedArtifact: Decodable {
+        let artifact: GatewayArtifact
+
+        enum Keys: String, CodingKey { case formatVersion = "format_version" }
+
+        init(from decoder: any Decoder) throws {
+            let version = try decoder.container(keyedBy: Keys.self).decode(Int.self, forKey: .formatVersion)
+            guard version == GatewayArtifact.currentFormatVersion else {
+                throw ArtifactError.unsupportedFormatVersion(found: version, supported: GatewayArtifact.currentFormatVersion)
+            }
+            artifact = try GatewayArtifact(from: decoder)
+        }
+    }
+
+    /// A decoding error in a person's words: what is wrong, and where (`regions.HK.routes[0]`).
+    public static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keys.isEmpty ? "at the top level" : "at \(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)"
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing `\(key.stringValue)` \(path(context))"
+        case .typeMismatch(let type, let context): return "expected \(describe(type)) \(path(context))"
+        case .valueNotFound(let type, let context): return "expected \(describe(type)), found null \(path(context))"
+        case .dataCorrupted(let context):
+            // Foundation's own text for bad JSON names no position a person can use; say what it is.
+            let detail = context.underlyingError == nil ? context.debugDescription : "the bytes are not valid JSON"
+            return "\(detail) \(path(context))"
+        @unknown default: return "the artifact could not be decoded"
+        }
+    }
+
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type, is Int64.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "a list"
+        default: String(describing: type).hasPrefix("Dictionary") ? "an object" : "a value of the expected type"
+        }
+    }
+}
