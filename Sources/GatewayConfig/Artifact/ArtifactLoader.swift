@@ -5,24 +5,32 @@ import Foundation
 /// checked before any field (so a future format says so), any key the types do not read is
 /// refused, and every invariant the compiler guarantees is checked (`ArtifactInvariants`).
 /// A hand-edited or truncated file is a typed `ArtifactError`, never a crash or a silent "no changes".
-public enum ArtifactLoader {
+package enum ArtifactLoader {
+    /// The formats the runtime serves: only the current one.
+    package static let runtimeFormats = GatewayArtifact.currentFormatVersion...GatewayArtifact.currentFormatVersion
+    /// The formats review tools read, so `diff` compares a build from before calendars (format 1)
+    /// with a new one; format 1 carries no calendars, so the checks that need them are skipped.
+    package static let reviewFormats = 1...GatewayArtifact.currentFormatVersion
+
     /// Reads and checks the artifact at `path`.
-    public static func load(path: String) throws(ArtifactError) -> GatewayArtifact {
+    package static func load(path: String, formats: ClosedRange<Int> = runtimeFormats) throws(ArtifactError) -> GatewayArtifact {
         let bytes: [UInt8]
         do {
             bytes = try FileReader.read(path: path)
         } catch {
             throw .unreadable(path: path, reason: error.reason)
         }
-        return try decode(Data(bytes))
+        return try decode(Data(bytes), formats: formats)
     }
 
     /// Decodes and checks artifact bytes.
-    public static func decode(_ data: Data) throws(ArtifactError) -> GatewayArtifact {
+    package static func decode(_ data: Data, formats: ClosedRange<Int> = runtimeFormats) throws(ArtifactError) -> GatewayArtifact {
         guard !data.isEmpty else { throw .empty }
         let artifact: GatewayArtifact
         do {
-            artifact = try JSONDecoder().decode(VersionedArtifact.self, from: data).artifact
+            let decoder = JSONDecoder()
+            decoder.userInfo[VersionedArtifact.formatsKey] = formats
+            artifact = try decoder.decode(VersionedArtifact.self, from: data).artifact
         } catch let error as ArtifactError {
             throw error
         } catch let error as DecodingError {
@@ -30,10 +38,12 @@ public enum ArtifactLoader {
         } catch {
             throw .invalidJSON(String(describing: error))
         }
-        if let unread = ArtifactShape.firstUnreadPart(of: data, decoded: artifact) {
+        // An older format re-encodes with the current keys, so only the current one is compared.
+        if artifact.formatVersion == GatewayArtifact.currentFormatVersion,
+           let unread = ArtifactShape.firstUnreadPart(of: data, decoded: artifact) {
             throw .invalidJSON("\(unread): the artifact holds something the compiler never writes")
         }
-        try ArtifactInvariants.check(artifact)
+        try ArtifactInvariants.check(artifact, formats: formats)
         return artifact
     }
 
@@ -42,10 +52,12 @@ public enum ArtifactLoader {
         let artifact: GatewayArtifact
 
         enum Keys: String, CodingKey { case formatVersion = "format_version" }
+        static let formatsKey = CodingUserInfoKey(rawValue: "regionc.formats")!
 
         init(from decoder: any Decoder) throws {
             let version = try decoder.container(keyedBy: Keys.self).decode(Int.self, forKey: .formatVersion)
-            guard version == GatewayArtifact.currentFormatVersion else {
+            let formats = decoder.userInfo[Self.formatsKey] as? ClosedRange<Int> ?? ArtifactLoader.runtimeFormats
+            guard formats.contains(version) else {
                 throw ArtifactError.unsupportedFormatVersion(found: version, supported: GatewayArtifact.currentFormatVersion)
             }
             artifact = try GatewayArtifact(from: decoder)
@@ -53,7 +65,7 @@ public enum ArtifactLoader {
     }
 
     /// A decoding error in a person's words: what is wrong, and where (`regions.HK.routes[0]`).
-    public static func describe(_ error: DecodingError) -> String {
+    package static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             return keys.isEmpty ? "at the top level" : "at \(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)"

@@ -14,9 +14,12 @@
 /// route, and every offered (method, currency) pair reaching one; settlement: `schedule` and
 /// `business_days` agreeing (T+0 ... T+10), minimum payout in the settlement currency and not
 /// negative, calendars named and carried, each keyed by its market and not running backwards.
-public enum ArtifactInvariants {
-    public static func check(_ artifact: GatewayArtifact) throws(ArtifactError) {
-        guard artifact.formatVersion == GatewayArtifact.currentFormatVersion else {
+package enum ArtifactInvariants {
+    /// `formats`: the versions the reader accepts (review tools read format 1, which has no calendars).
+    package static func check(_ artifact: GatewayArtifact,
+                              formats: ClosedRange<Int> = GatewayArtifact.currentFormatVersion...GatewayArtifact.currentFormatVersion)
+        throws(ArtifactError) {
+        guard formats.contains(artifact.formatVersion) else {
             throw .unsupportedFormatVersion(found: artifact.formatVersion, supported: GatewayArtifact.currentFormatVersion)
         }
         for (market, calendar) in artifact.calendars {
@@ -31,13 +34,14 @@ public enum ArtifactInvariants {
         }
         for key in artifact.regions.keys.sorted() {
             guard let region = artifact.regions[key] else { continue }
-            try check(region, key: key, catalog: artifact.catalog, calendars: artifact.calendars)
+            try check(region, key: key, catalog: artifact.catalog, calendars: artifact.calendars,
+                      hasCalendars: artifact.formatVersion >= 2)
         }
     }
 
     /// One region's invariants, against the catalog and calendars of its artifact.
-    public static func check(_ region: RegionArtifact, key: String, catalog: CatalogArtifact,
-                             calendars: [String: CalendarArtifact]) throws(ArtifactError) {
+    package static func check(_ region: RegionArtifact, key: String, catalog: CatalogArtifact,
+                              calendars: [String: CalendarArtifact], hasCalendars: Bool = true) throws(ArtifactError) {
         func broken(_ detail: String) -> ArtifactError { .invariant("region \(key): \(detail)") }
         guard key == region.region.rawValue else { throw broken("keyed as `\(key)` but describes `\(region.region)`") }
 
@@ -49,7 +53,7 @@ public enum ArtifactInvariants {
         try unique(region.holidays ?? [], "holiday", broken)
 
         try checkAvailability(region.availability, broken)
-        try checkSettlement(region, calendars: calendars, broken)
+        try checkSettlement(region, calendars: calendars, hasCalendars: hasCalendars, broken)
         let regionRanges = try ranges(region.limits, presentment: presentment, field: "limits", broken)
         try checkMethods(region, catalog: catalog, regionRanges: regionRanges, broken)
         try checkRoutes(region, catalog: catalog, broken)
@@ -80,7 +84,7 @@ public enum ArtifactInvariants {
         }
     }
 
-    static func checkSettlement(_ region: RegionArtifact, calendars: [String: CalendarArtifact],
+    static func checkSettlement(_ region: RegionArtifact, calendars: [String: CalendarArtifact], hasCalendars: Bool,
                                 _ broken: (String) -> ArtifactError) throws(ArtifactError) {
         let settlement = region.settlement
         guard let schedule = SettlementSchedule(businessDays: settlement.businessDays) else {
@@ -95,6 +99,7 @@ public enum ArtifactInvariants {
             }
             guard payout.amount >= 0 else { throw broken("settlement.minimum_payout is negative") }
         }
+        guard hasCalendars else { return }
         guard !settlement.calendars.isEmpty else { throw broken("settlement.calendars is empty") }
         try unique(settlement.calendars, "settlement calendar", broken)
         for market in settlement.calendars where calendars[market.rawValue] == nil {
