@@ -182,7 +182,6 @@ public enum DescriptorCompiler {
         return compile(regionListing, calendars: calendarListing, directory: directory, asOf: asOf)
     }
 
-    /// Byte-level problems (binary, encoding) make the schema line moot.
     /// Files whose bytes could not be parsed (binary, encoding, empty): their schema line is moot.
     /// One pass over the diagnostics (a scan per file was quadratic: 20,000 files took 52 s).
     static func filesNotComposed(_ diagnostics: [Diagnostic]) -> Set<String> {
