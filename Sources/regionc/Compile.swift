@@ -37,7 +37,12 @@ struct Compile: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         // A device node or directory as -o is refused before anything is compiled.
-        try Terminal.usageOnFailure { try AtomicFileWriter.checkTarget(output, refusingInputs: []) }
+        // So is a signature path that is not a regular file: nothing is written then (the artifact
+        // used to be replaced before the signature failed, naming the artifact).
+        try Terminal.usageOnFailure {
+            try AtomicFileWriter.checkTarget(output, refusingInputs: [])
+            try AtomicFileWriter.checkTarget(SignatureEnvelope.path(forArtifact: output), refusingInputs: [])
+        }
         let date = try AsOfDate.parse(asOf)
         let compilation = try Terminal.usageOnFailure {
             try DescriptorCompiler.compile(directory: directory, calendars: calendars, asOf: date)
@@ -60,6 +65,7 @@ struct Compile: ParsableCommand {
             if let signature {
                 try AtomicFileWriter.write(signature.encoded(), to: signaturePath, refusingInputs: inputs)
             } else if FileManager.default.fileExists(atPath: signaturePath) {
+                // checkTarget above made sure it is a regular file, never a directory to delete whole.
                 // A stale signature would describe other bytes: remove it.
                 try FileManager.default.removeItem(atPath: signaturePath)
             }

@@ -26,7 +26,7 @@ struct Effective: ParsableCommand {
         }
         guard let text = EffectiveDescriptor.render(regionFile: file, defaults: files.first { DescriptorCompiler.role(of: $0) == .defaults })
         else {
-            Terminal.printError("regionc: \(file.displayPath) does not parse; run `regionc validate \(directory)`")
+            Terminal.printError("regionc: \(file.displayPath) does not parse as a mapping of fields; run `regionc validate \(directory)`")
             throw ExitCode(ExitStatus.inputErrors)
         }
         print(text, terminator: "")

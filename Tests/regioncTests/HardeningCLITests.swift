@@ -188,4 +188,27 @@ import Testing
         #expect(diff.stderr.contains("disagrees with business_days 7"), "\(diff.stderr)")
         #expect(!diff.stderr.contains("DecodingError") && !diff.stderr.contains("codingPath"))
     }
+
+    // Finding 9: OUT.sig that is not a regular file stops the compile before anything is written.
+    @Test func aSignaturePathThatIsADirectoryWritesNothing() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("gateway-config.json").path
+        try FileManager.default.createDirectory(atPath: output + ".sig", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: output + ".sig/keep", withIntermediateDirectories: false)
+        let run = try CLITests.run(["compile", "regions", "-o", output])
+        #expect(run.status == 2 && run.stderr.contains("cannot write \(output).sig: it is a directory"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(FileManager.default.fileExists(atPath: output + ".sig/keep"))
+    }
+
+    // Finding 11: `effective` on a file that is not a mapping says so instead of printing nothing.
+    @Test func effectiveOnANonMappingFileSaysSo() throws {
+        let regions = try CLITests.copyOfRegions()
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        try Data("- just\n- a list\n".utf8).write(to: regions.appendingPathComponent("hk.yaml"))
+        let run = try CLITests.run(["effective", "HK", regions.path])
+        #expect(run.status == 1 && run.stdout.isEmpty, "\(run.stdout)")
+        #expect(run.stderr.contains("does not parse as a mapping of fields"))
+    }
 }

@@ -1,9 +1,10 @@
 /// A region descriptor with `defaults.yaml` applied, printed as YAML with the origin of every
 /// value (`# defaults.yaml:4`), so operations can see what a region really says.
 package enum EffectiveDescriptor {
-    /// The merged descriptor of the region in `file`, or nil when it cannot be parsed.
+    /// The merged descriptor of the region in `file`, or nil when it cannot be parsed or is not a
+    /// mapping (a list or a scalar has no fields to show).
     package static func render(regionFile: SourceFile, defaults: SourceFile?) -> String? {
-        guard let root = YAMLComposer.compose(regionFile).root else { return nil }
+        guard let root = YAMLComposer.compose(regionFile).root, case .mapping = root.kind else { return nil }
         let defaultsRoot = defaults.flatMap { YAMLComposer.compose($0).root }
         var lines: [String] = []
         write(DefaultsMerger.merge(defaults: defaultsRoot, into: root), indent: "", into: &lines)
