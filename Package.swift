@@ -101,6 +101,12 @@ let package = Package(
             dependencies: ["PaymentRouting", "GatewayConfig", "RegionCompiler", "RegionCorpus", "ArtifactTrust"],
             exclude: ["Fixtures"]
         ),
+        // Minimised inputs the fuzz targets in Fuzz/ crashed on, replayed without the fuzzer.
+        .testTarget(
+            name: "FuzzFindingsTests",
+            dependencies: ["GatewayConfig", "RegionCompiler", "PaymentRouting", "ArtifactTrust"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ArtifactTrustTests", dependencies: ["ArtifactTrust", "PaymentRouting", "GatewayConfig", "RegionCompiler"]),
     ]
 )

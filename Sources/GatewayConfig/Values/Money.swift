@@ -41,17 +41,21 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
         guard fraction.count <= currency.minorUnits else {
             return .failure(.tooManyDecimals(currency: codeText, found: fraction.count, allowed: currency.minorUnits))
         }
-        var value: Int64 = 0
-        func push(_ digit: Int64) -> Bool {
-            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+        // The magnitude, unsigned: a negative amount may reach 2^63 minor units (Int64.min), one more
+        // than a positive one, so every Money prints to text that parses back.
+        var magnitude: UInt64 = 0
+        func push(_ digit: UInt64) -> Bool {
+            let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times10.addingReportingOverflow(digit)
-            value = sum
+            magnitude = sum
             return !o1 && !o2
         }
-        for byte in whole where !push(Int64(byte - 0x30)) { return .failure(.overflow) }
-        for byte in fraction where !push(Int64(byte - 0x30)) { return .failure(.overflow) }
+        for byte in whole where !push(UInt64(byte - 0x30)) { return .failure(.overflow) }
+        for byte in fraction where !push(UInt64(byte - 0x30)) { return .failure(.overflow) }
         for _ in fraction.count..<currency.minorUnits where !push(0) { return .failure(.overflow) }
-        return .success(Money(minorUnits: negative ? -value : value, currency: currency))
+        guard magnitude <= (negative ? Int64.min.magnitude : UInt64(Int64.max)) else { return .failure(.overflow) }
+        let value = negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude)
+        return .success(Money(minorUnits: value, currency: currency))
     }
 
     /// `120.50 HKD`: the descriptor's own notation, with exactly the currency's minor units.
