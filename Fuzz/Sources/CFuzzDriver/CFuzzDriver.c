@@ -1,0 +1,2 @@
+// Header-only: the definition comes from libFuzzer's runtime.
+#include "CFuzzDriver.h"
