@@ -49,13 +49,17 @@ func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// `FUZZ_WRITE_SEEDS=DIR`: compiles the shipped regions, all together and each alone with the
 /// catalog and defaults, into DIR (for the committed corpus and the signature target's input), and exits.
 func writeSeeds(into directory: String) throws {
-    let regions = (Repository.root as NSString).appendingPathComponent("regions")
-    let files = try InputLoader.load(directory: regions)
+    func yamlFiles(_ folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: (Repository.root as NSString).appendingPathComponent(folder))
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { "\(folder)/\($0)" }
+    }
+    let files = try yamlFiles("regions").map(Repository.sourceFile)
+    let calendars = try yamlFiles("calendars").map(Repository.calendarFile)
     let shared = files.filter { $0.name == DescriptorCompiler.catalogName || $0.name == DescriptorCompiler.defaultsName }
     var sets = [("gateway-config.json", files)]
     for file in files where !shared.contains(file) { sets.append((file.name.replacingOccurrences(of: ".yaml", with: ".json"), shared + [file])) }
     for (name, set) in sets {
-        let compilation = DescriptorCompiler.compile(set, directory: regions)
+        let compilation = DescriptorCompiler.compile(set, calendarFiles: calendars, directory: "regions")
         guard let data = try compilation.artifactBytes() else {
             fatalError("the shipped regions do not compile for \(name): \(compilation.diagnostics.first.map { "\($0)" } ?? "")")
         }

@@ -1,5 +1,5 @@
 // Target: one region file's bytes through the YAML loader, decoding, every check and emission,
-// beside the shipped catalog and defaults. Bytes give diagnostics, never a crash; every
+// beside the shipped catalog, defaults and Hong Kong's banking calendar. Bytes give diagnostics, never a crash; every
 // diagnostic points inside the file; an artifact the compiler emits is one the runtime loads.
 import Foundation
 import FuzzSupport
@@ -9,12 +9,13 @@ import RegionCompiler
 
 let catalog = Repository.sourceFile("regions/catalog.yaml")
 let defaults = Repository.sourceFile("regions/defaults.yaml")
+let calendar = Repository.calendarFile("calendars/hk.yaml")
 
 func fuzzRegionFile(_ bytes: [UInt8]) {
     let region = SourceFile(name: "hk.yaml", displayPath: "regions/hk.yaml", bytes: bytes)
     let files = [catalog, defaults, region]
-    let compilation = DescriptorCompiler.compile(files, directory: "regions")
-    DiagnosticBounds.check(compilation.diagnostics, files: files)
+    let compilation = DescriptorCompiler.compile(files, calendarFiles: [calendar], directory: "regions")
+    DiagnosticBounds.check(compilation.diagnostics, files: files + [calendar])
     guard compilation.artifact != nil else { return }
     do {
         guard let data = try compilation.artifactBytes() else { return }

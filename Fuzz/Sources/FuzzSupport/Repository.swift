@@ -23,4 +23,9 @@ public enum Repository {
     public static func sourceFile(_ relativePath: String) -> SourceFile {
         SourceFile(name: (relativePath as NSString).lastPathComponent, displayPath: relativePath, bytes: bytes(relativePath))
     }
+
+    /// A shipped calendar file as the compiler sees it: `calendars/hk.yaml`, named so.
+    public static func calendarFile(_ relativePath: String) -> SourceFile {
+        SourceFile(name: relativePath, displayPath: relativePath, bytes: bytes(relativePath))
+    }
 }
