@@ -2,9 +2,9 @@
 // a crash. A loaded artifact re-encodes to itself and routes a request for every method it offers.
 import Foundation
 import FuzzSupport
-import GatewayConfig
-import PaymentRouting
-import RegionCompiler
+@testable import GatewayConfig
+@testable import PaymentRouting
+@testable import RegionCompiler
 
 /// 2026-12-01T10:00:00Z, a Tuesday.
 let checkout = Instant(secondsSinceEpoch: 1_796_119_200)

@@ -3,8 +3,8 @@
 // read catalog and calendar run. Diagnostics, never a crash; every diagnostic points inside a file.
 import Foundation
 import FuzzSupport
-import GatewayConfig
-import RegionCompiler
+@testable import GatewayConfig
+@testable import RegionCompiler
 
 let catalog = Repository.sourceFile("regions/catalog.yaml")
 let defaults = Repository.sourceFile("regions/defaults.yaml")

@@ -3,9 +3,9 @@
 // diagnostic points inside the file; an artifact the compiler emits is one the runtime loads.
 import Foundation
 import FuzzSupport
-import GatewayConfig
-import PaymentRouting
-import RegionCompiler
+@testable import GatewayConfig
+@testable import PaymentRouting
+@testable import RegionCompiler
 
 let catalog = Repository.sourceFile("regions/catalog.yaml")
 let defaults = Repository.sourceFile("regions/defaults.yaml")

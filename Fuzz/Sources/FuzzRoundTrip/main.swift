@@ -2,7 +2,7 @@
 // a value built from the input's bytes prints to text that parses back to it, and any text that
 // parses prints to text that parses back to the same value.
 import FuzzSupport
-import GatewayConfig
+@testable import GatewayConfig
 
 let currencies = ISO4217.entries.keys.sorted().compactMap(CurrencyCode.init)
 

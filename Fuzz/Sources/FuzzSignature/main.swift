@@ -2,7 +2,7 @@
 // against a trust store holding one fuzz key; and the same bytes as PEM public and private keys.
 // A typed SignatureError or PEMError, never a crash; a decoded envelope survives its own encoding.
 import Foundation
-import ArtifactTrust
+@testable import ArtifactTrust
 import FuzzSupport
 
 /// A key made for fuzzing only (`openssl genpkey -algorithm ed25519`); nothing real trusts it.

@@ -1,4 +1,4 @@
-import RegionCompiler
+@testable import RegionCompiler
 
 /// Every diagnostic must point into a file that was given, at a line that exists and a column
 /// within (or just past the end of) that line; and rendering it must work.

@@ -1,5 +1,5 @@
 import Foundation
-import RegionCompiler
+@testable import RegionCompiler
 
 /// The checkout the fuzz package lives in: shipped regions and the fuzz inputs are read from it.
 public enum Repository {
