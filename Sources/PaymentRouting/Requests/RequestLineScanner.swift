@@ -1,5 +1,5 @@
 /// The fast path for batch request lines: finds the five fields' byte ranges in a flat object
-/// whose strings hold no escapes, making no strings for keys and none for `amount` and `at`
+/// whose strings are plain ASCII without escapes, making no strings for keys and none for `amount` and `at`
 /// (parsed straight from bytes), and no arrays. Anything unusual returns nil and the line takes
 /// the general path, which explains the problem.
 enum RequestLineScanner {
@@ -62,7 +62,9 @@ enum RequestLineScanner {
             return true
         }
 
-        /// A string without escapes or control characters: the range of its content.
+        /// A string of printable ASCII without escapes: the range of its content. Any other byte sends
+        /// the line to the general path, which checks UTF-8: a member the fast path skips must not let
+        /// it accept a line the general parser refuses (the batch-line fuzz target found a raw 0xFF byte in another member).
         mutating func plainString() -> Range<Int>? {
             guard index < line.endIndex, line[index] == UInt8(ascii: "\"") else { return nil }
             let start = index + 1
@@ -73,7 +75,7 @@ enum RequestLineScanner {
                     index = cursor + 1
                     return start..<cursor
                 }
-                guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { return nil }
+                guard byte != UInt8(ascii: "\\"), byte >= 0x20, byte < 0x80 else { return nil }
                 cursor += 1
             }
             return nil
