@@ -16,4 +16,10 @@ enum FuzzFixtures {
         guard let url = directory(target: target)?.appendingPathComponent(name) else { throw CocoaError(.fileNoSuchFile) }
         return Array(try Data(contentsOf: url))
     }
+
+    /// A file of this checkout (the shipped regions and calendars the targets compile beside an input).
+    static func repositoryBytes(_ relativePath: String) throws -> [UInt8] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return Array(try Data(contentsOf: root.appendingPathComponent(relativePath)))
+    }
 }

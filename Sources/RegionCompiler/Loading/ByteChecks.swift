@@ -56,6 +56,10 @@ enum ByteChecks {
             outcome.diagnostics += tabs
             return outcome
         }
+        if let lineBreak = strayLineBreak(in: file) {
+            outcome.diagnostics.append(lineBreak)
+            return outcome
+        }
         outcome.parseable = Array(bytes)
         return outcome
     }
@@ -178,5 +182,29 @@ enum ByteChecks {
             if byte & 0xC0 != 0x80 { column += 1 }
         }
         return diagnostics
+    }
+
+    /// A line break libyaml counts but editors and our line numbers (LF, or CRLF) do not: a CR without
+    /// an LF (old Mac line ends), NEL, LS or PS. Every position after it would be off by a line, so
+    /// the file is refused at the break (the region fuzz target found diagnostics past the last line).
+    static func strayLineBreak(in file: SourceFile) -> Diagnostic? {
+        let bytes = file.bytes
+        for index in bytes.indices {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+            let third = index + 2 < bytes.count ? bytes[index + 2] : nil
+            let name: String
+            switch (bytes[index], next, third) {
+            case (0x0D, let next, _) where next != 0x0A: name = "a carriage return (U+000D) without a line feed"
+            case (0xC2, 0x85, _): name = "a next-line character (U+0085)"
+            case (0xE2, 0x80, 0xA8): name = "a line separator (U+2028)"
+            case (0xE2, 0x80, 0xA9): name = "a paragraph separator (U+2029)"
+            default: continue
+            }
+            let position = position(of: index, in: bytes)
+            return .error(.syntaxError, "\(name) ends a line for YAML but not for editors",
+                          at: file.location(line: position.line, column: position.column),
+                          hint: "end lines with LF or CRLF; in a double-quoted string write the character as an escape")
+        }
+        return nil
     }
 }
