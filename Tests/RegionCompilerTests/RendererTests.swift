@@ -107,6 +107,12 @@ import Testing
         #expect(text.contains("note: 1800 more diagnostics in a.yaml not shown (at most 200 a file, 1000 a run)"))
         #expect(text.contains("note: 100 more diagnostics in b5.yaml not shown"))
         #expect(text.contains("note: 150 more diagnostics in b9.yaml not shown"))
+        // Thousands of files with one diagnostic each: ten lines by file, then one for the rest.
+        let many = (1...5_000).map { Diagnostic.error(.duplicateRegion, "twice", at: SourceLocation(file: "f\($0).yaml", line: 1, column: 1)) }
+            .sortedForReport()
+        let manyText = TextRenderer(colored: false).render(many, sources: [])
+        #expect(manyText.components(separatedBy: "note: ").count - 1 == 11)
+        #expect(manyText.contains("note: 3990 more diagnostics in 3990 more files not shown"))
         let json = try JSONRenderer.render(diagnostics, fileCount: 8, regionCount: 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect((object["diagnostics"] as? [Any])?.count == 1_000)

@@ -41,6 +41,18 @@ public struct DiagnosticBudget: Sendable {
         return Selection(shown: shown, omitted: omitted)
     }
 
+    /// The lines that account for what was not shown: one a file for the first ten files, then one
+    /// line for the rest (20,000 files each with an error print 11 such lines, not 19,000).
+    func omissionLines(_ selection: Selection) -> [(file: String?, text: String)] {
+        var lines = selection.omitted.prefix(10).map { (file: Optional($0.file), text: omissionLine(file: $0.file, count: $0.count)) }
+        let rest = selection.omitted.dropFirst(10)
+        if !rest.isEmpty {
+            let count = rest.reduce(0) { $0 + $1.count }
+            lines.append((nil, "\(count) more diagnostic\(count == 1 ? "" : "s") in \(rest.count) more file\(rest.count == 1 ? "" : "s") not shown"))
+        }
+        return lines
+    }
+
     /// `412 more diagnostics in regions/hk.yaml not shown (at most 200 a file, 1,000 a run)`.
     func omissionLine(file: String, count: Int) -> String {
         "\(count) more diagnostic\(count == 1 ? "" : "s") in \(DisplayText.name(file)) not shown "

@@ -10,7 +10,7 @@ enum DisplayText {
     /// A message or hint: control characters escaped as `\u{1B}`, long quoted values and the whole
     /// text cut with an ellipsis.
     static func message(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsCare) || text.utf8.count > quotedLimit else { return text }
+        guard !isPlain(text) else { return text }
         var out = String.UnicodeScalarView()
         var quoted = 0
         var inQuote = false
@@ -36,6 +36,28 @@ enum DisplayText {
             }
         }
         return String(out)
+    }
+
+    /// Plain printable ASCII, short enough, no quoted value over the limit: kept as is (the usual
+    /// case, decided over bytes without decoding a scalar).
+    static func isPlain(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count <= messageLimit else { return false }
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            var quoted = 0
+            var inQuote = false
+            for byte in bytes {
+                guard byte >= 0x20, byte < 0x7F else { return false }
+                if byte == UInt8(ascii: "`") {
+                    inQuote.toggle()
+                    quoted = 0
+                } else if inQuote {
+                    quoted += 1
+                    if quoted >= quotedLimit { return false }
+                }
+            }
+            return true
+        } ?? false
     }
 
     /// A source line for display under a diagnostic: each control character becomes one visible

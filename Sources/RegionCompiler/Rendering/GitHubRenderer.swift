@@ -5,8 +5,9 @@ public enum GitHubRenderer {
     public static func render(_ diagnostics: [Diagnostic], budget: DiagnosticBudget = .standard) -> String {
         let selection = budget.select(diagnostics)
         var lines = selection.shown.map(line)
-        for (file, count) in selection.omitted {
-            lines.append("::notice file=\(escapeProperty(file)),title=regionc::\(escapeData(budget.omissionLine(file: file, count: count)))")
+        for line in budget.omissionLines(selection) {
+            let file = line.file.map { "file=\(escapeProperty($0))," } ?? ""
+            lines.append("::notice \(file)title=regionc::\(escapeData(line.text))")
         }
         if !diagnostics.isEmpty { lines.append(summary(diagnostics)) }
         return lines.joined(separator: "\n")

@@ -38,8 +38,8 @@ public struct TextRenderer: Sendable {
         let byPath = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
         let selection = budget.select(diagnostics)
         var parts = selection.shown.map { render($0, source: byPath[$0.location.file]) }
-        for (file, count) in selection.omitted {
-            parts.append(paint("note", "34", bold: true) + ": " + budget.omissionLine(file: file, count: count) + "\n")
+        for line in budget.omissionLines(selection) {
+            parts.append(paint("note", "34", bold: true) + ": " + line.text + "\n")
         }
         return parts.joined(separator: "\n")
     }
