@@ -60,15 +60,27 @@ struct Compile: ParsableCommand {
         }
         let inputs = compilation.files.compactMap(\.realPath)
         do {
-            try AtomicFileWriter.write(bytes, to: output, refusingInputs: inputs)
+            // Both files are written and flushed before either is renamed, and the signature goes
+            // first: a kill in between leaves the old artifact with the new signature (refused as a
+            // digest mismatch, the last good release keeps serving), never a new artifact paired
+            // with an old signature.
+            let artifactFile = try AtomicFileWriter.prepare(Array(bytes), to: output, refusingInputs: inputs)
             let signaturePath = SignatureEnvelope.path(forArtifact: output)
             if let signature {
-                try AtomicFileWriter.write(signature.encoded(), to: signaturePath, refusingInputs: inputs)
+                let signatureFile: AtomicFileWriter.PreparedFile
+                do {
+                    signatureFile = try AtomicFileWriter.prepare(Array(signature.encoded()), to: signaturePath, refusingInputs: inputs)
+                } catch {
+                    artifactFile.discard()
+                    throw error
+                }
+                try signatureFile.commit()
             } else if FileManager.default.fileExists(atPath: signaturePath) {
                 // checkTarget above made sure it is a regular file, never a directory to delete whole.
-                // A stale signature would describe other bytes: remove it.
+                // A stale signature would describe other bytes: remove it before the new artifact lands.
                 try FileManager.default.removeItem(atPath: signaturePath)
             }
+            try artifactFile.commit()
         } catch let error as FileWriteError {
             Terminal.printError("regionc: \(error)")
             throw ExitCode(ExitStatus.usage)
