@@ -26,22 +26,18 @@ extension Diff {
         let retiming = try trafficRetiming()
         let (oldRouter, oldDigest) = try router(old)
         let (newRouter, _) = try router(new)
-        let handle: FileHandle
+        // The same throwing POSIX reader as `route --batch`: a directory, a FIFO or a closed stdin
+        // is exit 2 with its reason, never a trap.
+        let input: ReadableFile
         if path == "-" {
-            handle = FileHandle.standardInput
-        } else if let file = FileHandle(forReadingAtPath: path) {
-            handle = file
+            input = ReadableFile(descriptor: STDIN_FILENO, name: "standard input")
         } else {
-            Terminal.printError("regionc: cannot read \(path)")
-            throw ExitCode(ExitStatus.usage)
+            input = try Terminal.usageOnFailure { try ReadableFile(path: path) }
         }
         let replay = TrafficReplay(old: oldRouter, new: newRouter, retiming: retiming, oldDigest: oldDigest)
-        let report: TrafficReport
-        do {
-            report = try replay.replay { try handle.read(upToCount: TrafficReplay.chunkSize) }
-        } catch {
-            Terminal.printError("regionc: cannot read \(path): \(error.localizedDescription)")
-            throw ExitCode(ExitStatus.usage)
+        let report = try replay.replay { () throws -> [UInt8]? in
+            let chunk = try Terminal.usageOnFailure { try input.read(upTo: TrafficReplay.chunkSize) }
+            return chunk.isEmpty ? nil : chunk
         }
         let source = path == "-" ? "standard input" : path
         switch format {
