@@ -1,9 +1,16 @@
 import Foundation
+import GatewayConfig
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import PaymentRouting
 import ServiceLifecycle
+import UnixSignals
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The routing service: an HTTP application over `PaymentRouting` that takes signed releases from
 /// a file or a URL. `regiond` builds one from its flags and calls `run()`; tests drive
@@ -16,17 +23,29 @@ public final class RoutingService: Sendable {
     let poller: ReleasePoller
     let decisionLog: DecisionLog?
     let openAPIDocument: [UInt8]
+    /// Client connections open at once: the configured cap, lowered to fit the descriptor limit.
+    let maximumConnections: Int
     private let listening: AsyncStream<Void>.Continuation
 
+    /// Throws what the service cannot start with: a state directory that cannot keep the last good
+    /// release, a decision log that cannot be written, a missing resource.
     public init(configuration: ServiceConfiguration, logger: Logger) throws(ServiceSetupError) {
         self.configuration = configuration
         self.logger = logger
         metrics = ServiceMetrics()
-        keeper = ReleaseKeeper(policy: configuration.policy, stateDirectory: configuration.stateDirectory, metrics: metrics,
-                               logger: logger)
-        decisionLog = try configuration.decisionLogPath.map { path throws(ServiceSetupError) in
-            try DecisionLog(path: path, sampleRate: configuration.decisionLogSampleRate)
+        if let stateDirectory = configuration.stateDirectory {
+            do {
+                try LastKnownGood.prepare(directory: stateDirectory)
+            } catch {
+                throw ServiceSetupError("--state-dir \(stateDirectory) cannot keep the last good release: \(error.description)")
+            }
         }
+        keeper = ReleaseKeeper(configuration: configuration, metrics: metrics, logger: logger)
+        let metrics = metrics
+        decisionLog = try configuration.decisionLogPath.map { path throws(ServiceSetupError) in
+            try DecisionLog(path: path, sampleRate: configuration.decisionLogSampleRate, metrics: metrics, logger: logger)
+        }
+        maximumConnections = Self.connectionCap(configured: configuration.connectionLimits.maximumConnections)
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
               let document = FileManager.default.contents(atPath: url.path) else {
             throw ServiceSetupError("the OpenAPI document is missing from the service's resources")
@@ -43,7 +62,7 @@ public final class RoutingService: Sendable {
     /// Looks at a release file once and waits for the verdict (a URL source is only polled by
     /// `run()`). Tests use it instead of the poller's schedule.
     public func pollOnce() async {
-        if case .file(let path) = configuration.source { await poller.lookAtFile(path) }
+        if case .file = configuration.source { await keeper.lookAtFile() }
     }
 
     /// Offers a release as if fetched from the URL source (tests).
@@ -51,12 +70,26 @@ public final class RoutingService: Sendable {
         await keeper.offer(ReleaseBytes(artifact: artifact, signature: signature))
     }
 
+    /// Descriptors kept for everything but client connections: the listener, release and state files,
+    /// the decision log, the URL poller's connections, the runtime's own.
+    static let reservedDescriptors = 64
+
+    /// The configured cap, lowered so that connections alone can never exhaust the descriptor limit:
+    /// at the cap new connections wait in the backlog, and `/healthz` answers once one closes.
+    static func connectionCap(configured: Int) -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return configured }
+        let available = Int(clamping: limit.rlim_cur) - reservedDescriptors
+        return max(1, min(configured, available))
+    }
+
     /// The HTTP application: router, handlers and middleware. `services` adds the release poller.
     public func application(withPoller: Bool = false) -> some ApplicationProtocol {
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: ProblemMiddleware(metrics: metrics))
         let decisions = DecisionHandlers(keeper: keeper, metrics: metrics, decisionLog: decisionLog)
-        let status = StatusHandlers(keeper: keeper, metrics: metrics, source: configuration.source, openAPIDocument: openAPIDocument)
+        let status = StatusHandlers(keeper: keeper, metrics: metrics, source: configuration.source,
+                                    stateDirectory: configuration.stateDirectory, openAPIDocument: openAPIDocument)
         router.post(.init(Endpoint.route.rawValue)) { request, _ in try await decisions.route(request) }
         router.post(.init(Endpoint.batch.rawValue)) { request, _ in try await decisions.batch(request) }
         router.get(.init(Endpoint.config.rawValue)) { _, _ in try status.config() }
@@ -72,13 +105,23 @@ public final class RoutingService: Sendable {
         let logger = logger
         let listening = listening
         let policy = configuration.policy
+        let limits = configuration.connectionLimits
+        let metrics = metrics
+        let maximumConnections = maximumConnections
         return Application(
             router: router,
-            configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
+            server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, limits: limits, metrics: metrics) },
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil,
+                                 availableConnectionsDelegate: MaximumAvailableConnections(maximumConnections)),
             services: withPoller ? [poller] : [],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
-                logger.info("listening on http://\(Self.urlHost(host)):\(port)", metadata: ["host": "\(host)", "port": "\(port)"])
+                logger.info("listening on http://\(Self.urlHost(host)):\(port)", metadata: [
+                    "host": "\(host)", "port": "\(port)", "max_connections": "\(maximumConnections)",
+                    "header_timeout": "\(ConnectionGuard.seconds(limits.headerTimeout))",
+                    "body_timeout": "\(ConnectionGuard.seconds(limits.bodyTimeout))",
+                    "idle_timeout": "\(ConnectionGuard.seconds(limits.idleTimeout))",
+                ])
                 if case .allowUnsigned = policy {
                     logger.warning("UNSIGNED RELEASES ACCEPTED (--allow-unsigned): for local use only, never in production")
                 }
@@ -91,14 +134,30 @@ public final class RoutingService: Sendable {
 
     /// Runs the server and the release poller until SIGTERM or SIGINT, then stops accepting,
     /// finishes the requests in flight (up to the grace period) and returns.
+    /// SIGHUP reopens the decision log (after rotation, as nginx does) instead of killing the process.
     public func run() async throws {
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: application(withPoller: true))],
+            services: [.init(service: application(withPoller: true)), .init(service: HangUpHandler(service: self))],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger.withLevel(.warning))
         groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownGracePeriod
-        try await ServiceGroup(configuration: groupConfiguration).run()
-        logger.info("stopped")
+        defer { logger.info("stopped") }
+        do {
+            try await ServiceGroup(configuration: groupConfiguration).run()
+        } catch {
+            await decisionLog?.finish(within: configuration.decisionLogFlushBound)
+            throw error
+        }
+        await decisionLog?.finish(within: configuration.decisionLogFlushBound)
+    }
+
+    /// What SIGHUP does: the decision log is reopened at its next write.
+    func hangUp() {
+        if let decisionLog {
+            decisionLog.reopen()
+        } else {
+            logger.info("SIGHUP: no decision log to reopen")
+        }
     }
 
     static func urlHost(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }
@@ -109,5 +168,15 @@ extension Logger {
         var copy = self
         copy.logLevel = level
         return copy
+    }
+}
+
+/// Traps SIGHUP for the life of the service (its default action would end the process).
+struct HangUpHandler: Service {
+    let service: RoutingService
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in signals.cancelOnGracefulShutdown() { service.hangUp() }
     }
 }

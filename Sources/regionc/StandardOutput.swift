@@ -8,15 +8,8 @@ enum StandardOutput {
     /// Writes bytes straight to descriptor 1 (after what `print` buffered).
     static func write(_ bytes: [UInt8]) throws {
         flush()
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                fail(errno)
-            }
-            offset += written
-        }
+        let failure = DescriptorWriter.writeAll(bytes, to: STDOUT_FILENO)
+        if failure != 0 { fail(failure) }
     }
 
     /// Flushes what `print` buffered; on failure reports it and exits 2. (`fflush(nil)` flushes
@@ -26,8 +19,8 @@ enum StandardOutput {
     }
 
     static func fail(_ code: Int32) -> Never {
-        let reason = code == 0 ? "an output error" : FileReader.reason(errno: code)
-        Terminal.printError("regionc: cannot write standard output: \(code == ENOSPC ? "no space left on the device" : reason)")
+        let reason = code == 0 ? "an output error" : SystemError.reason(errno: code)
+        Terminal.printError("regionc: cannot write standard output: \(reason)")
         Foundation.exit(ExitStatus.usage)
     }
 }

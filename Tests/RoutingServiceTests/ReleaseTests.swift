@@ -32,9 +32,10 @@ import Testing
             #expect(config["regions"] as? [String] == ["BD", "HK", "KR", "MY", "PH", "TH", "US"])
             let loadedAt = try #require(config["loaded_at"] as? String)
             #expect(Instant(loadedAt) != nil)
-            // The missing file before the release is the last failure, with its code.
+            // The missing file before the release is the last failure, with its code and the reason.
             let failure = try #require(config["last_failure"] as? [String: Any])
-            #expect(failure["code"] as? String == "UNREACHABLE")
+            #expect(failure["code"] as? String == "UNREADABLE")
+            #expect((failure["reason"] as? String)?.contains("no such file") == true, "\(failure)")
         }
         let events = harness.logs.captured
         #expect(events.contains { $0.contains("\"msg\":\"release loaded\"") && $0.contains(ServiceFixture.digest(artifact)) })

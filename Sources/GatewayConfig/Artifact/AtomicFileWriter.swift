@@ -47,19 +47,7 @@ package enum AtomicFileWriter {
         unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileWriteError(path: path, reason: reason(errno)) }
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = DescriptorWriter.writeAll(bytes, to: descriptor)
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         guard failure == 0 else {
@@ -163,22 +151,8 @@ package enum AtomicFileWriter {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
+    /// Writing, a missing path means a missing directory; the rest is `SystemError`'s table.
     static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOSPC: "no space left on the device"
-        case EDQUOT: "the disk quota is exhausted"
-        case EACCES, EPERM: "permission denied"
-        case EROFS: "the file system is read-only"
-        case EISDIR: "it is a directory"
-        case ENOENT: "a directory on the path does not exist"
-        case ENOTDIR: "a part of the path is not a directory"
-        case ELOOP: "a loop of symbolic links"
-        default: String(cString: strerror(code)).lowercased()
-        }
+        code == ENOENT ? "a directory on the path does not exist" : SystemError.reason(errno: code)
     }
-}
-
-/// The C `write`, named apart from `AtomicFileWriter.write`.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
 }

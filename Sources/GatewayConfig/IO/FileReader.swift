@@ -15,36 +15,32 @@ package struct FileReadError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     package var description: String { "cannot read \(path): \(reason)" }
+
+    static func tooLarge(path: String, size: Int, limit: Int) -> FileReadError {
+        FileReadError(path: path, reason: "it is \(size) bytes, over the limit of \(limit)")
+    }
 }
 
 /// Reads input files with POSIX calls, so every failure has a reason (a directory, a symbolic
 /// link loop, a permission) and nothing traps. Only regular files are read whole: a FIFO or a
 /// device is refused before anything waits on it.
 package enum FileReader {
-    /// The whole of a regular file.
-    package static func read(path: String) throws(FileReadError) -> [UInt8] {
+    /// The whole of a regular file; with `limit`, a larger file is refused (by its size before
+    /// reading, and again while reading, should it grow), so no file makes the reader hold more.
+    package static func read(path: String, limit: Int? = nil) throws(FileReadError) -> [UInt8] {
         let file = try ReadableFile(path: path)
+        if let limit, file.size > limit { throw FileReadError.tooLarge(path: path, size: file.size, limit: limit) }
         var bytes: [UInt8] = []
         while true {
             let chunk = try file.read(upTo: 1 << 20)
             if chunk.isEmpty { return bytes }
             bytes += chunk
+            if let limit, bytes.count > limit { throw FileReadError.tooLarge(path: path, size: bytes.count, limit: limit) }
         }
     }
 
     /// A reason for `errno` after open/read/stat.
-    package static func reason(errno code: Int32) -> String {
-        switch code {
-        case ENOENT: "no such file"
-        case EACCES, EPERM: "permission denied"
-        case ELOOP: "a loop of symbolic links"
-        case EISDIR: "it is a directory"
-        case ENOTDIR: "a part of the path is not a directory"
-        case EBADF: "it is not open for reading"
-        case ENAMETOOLONG: "the path is too long"
-        default: String(cString: strerror(code)).lowercased()
-        }
-    }
+    package static func reason(errno code: Int32) -> String { SystemError.reason(errno: code) }
 }
 
 /// An open file read in chunks: a regular file by path, or a descriptor (standard input) as given.
@@ -52,6 +48,8 @@ package final class ReadableFile {
     let descriptor: Int32
     let path: String
     let owned: Bool
+    /// The size when opened (0 for a descriptor given as is).
+    let size: Int
 
     /// Opens a regular file; a directory, device, FIFO or socket is refused with the reason.
     package init(path: String) throws(FileReadError) {
@@ -73,6 +71,7 @@ package final class ReadableFile {
         self.descriptor = descriptor
         self.path = path
         self.owned = true
+        size = Int(info.st_size)
     }
 
     /// Standard input (or another descriptor the process was given), read as it is.
@@ -80,6 +79,7 @@ package final class ReadableFile {
         self.descriptor = descriptor
         self.path = name
         self.owned = false
+        size = 0
     }
 
     deinit { if owned { close(descriptor) } }

@@ -11,6 +11,10 @@ public struct ConfigStatus: Sendable, Equatable {
     /// last did: shows a watcher is alive, and lets a caller wait for "the next poll" rather than a time.
     public var polls = 0
     public var lastPolled: Date?
+    /// Saves of the last good release to the persistence directory that failed, and the newest: the
+    /// release is served, but a restart would start from an older one (and its lower serial floor).
+    public var stateWriteFailures = 0
+    public var lastStateWriteFailure: StateWriteFailure?
 
     public var isReady: Bool { active != nil }
 
@@ -78,4 +82,13 @@ public enum ReloadResult: Sendable, Equatable {
         if case .rejected(let failure, _) = self { throw failure }
         return status
     }
+}
+
+/// A save of the last good release that failed.
+public struct StateWriteFailure: Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var at: Date
+
+    public var description: String { "cannot write \(path): \(reason)" }
 }

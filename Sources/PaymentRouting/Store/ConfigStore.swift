@@ -26,6 +26,8 @@ public final class ConfigStore: Sendable {
     package let policy: SignaturePolicy
     /// Where the last good release is kept, so a restart while the source is bad or down still serves.
     package let persistenceDirectory: String?
+    /// The largest artifact or signature file read; a larger one is refused unread.
+    package let maximumReleaseBytes: Int
 
     private struct Served {
         var router: Router?
@@ -34,6 +36,8 @@ public final class ConfigStore: Sendable {
 
     /// What only the one release being judged touches.
     private struct Judging {
+        /// The release files' stamps before their last read: unchanged stamps are not read again.
+        var lastStamp: ReleaseStamp?
         /// Fingerprint of the last bytes looked at, to skip unchanged polls of the file.
         var lastSeen: String?
         /// Fingerprint of the release served, to answer the same bytes offered again without rebuilding.
@@ -51,7 +55,7 @@ public final class ConfigStore: Sendable {
     /// A store fed by `offer(_:)` (a poller, a push): it starts from the release persisted in
     /// `persistenceDirectory` when there is a valid one, otherwise unready (`router` is `nil`).
     public convenience init(policy: SignaturePolicy, persistenceDirectory: String?) {
-        self.init(path: nil, policy: policy, persistenceDirectory: persistenceDirectory)
+        self.init(path: nil, policy: policy, persistenceDirectory: persistenceDirectory, maximumReleaseBytes: ReleaseBytes.maximumBytes)
     }
 
     /// A store on the release file at `artifactPath` (and `artifactPath.sig`). The persisted last good
@@ -59,19 +63,29 @@ public final class ConfigStore: Sendable {
     /// the persisted one serves (origin `lastKnownGood`). Throws the file's failure when neither can serve.
     public convenience init(artifactPath: String, policy: SignaturePolicy,
                             persistenceDirectory: String? = nil) throws(ReloadFailure) {
-        self.init(path: artifactPath, policy: policy, persistenceDirectory: persistenceDirectory)
+        self.init(path: artifactPath, policy: policy, persistenceDirectory: persistenceDirectory,
+                  maximumReleaseBytes: ReleaseBytes.maximumBytes)
         if case .rejected(let failure, let status) = reload(), !status.isReady { throw failure }
     }
 
-    private init(path: String?, policy: SignaturePolicy, persistenceDirectory: String?) {
+    /// A store on the release file at `artifactPath` that reads it only when polled (`lookAtFile()`),
+    /// first from the persisted last good release if there is one: the service's file source.
+    package convenience init(watching artifactPath: String, policy: SignaturePolicy, persistenceDirectory: String?,
+                             maximumReleaseBytes: Int) {
+        self.init(path: artifactPath, policy: policy, persistenceDirectory: persistenceDirectory,
+                  maximumReleaseBytes: maximumReleaseBytes)
+    }
+
+    private init(path: String?, policy: SignaturePolicy, persistenceDirectory: String?, maximumReleaseBytes: Int) {
         artifactPath = path
         self.policy = policy
         self.persistenceDirectory = persistenceDirectory
+        self.maximumReleaseBytes = maximumReleaseBytes
         judging.withLock { judging in
             switch LastKnownGood.load(from: persistenceDirectory) {
             case .none: break
-            case .unreadable(let path):
-                let failure = ReloadFailure(.artifact(.invalidJSON("\(path) is not a saved release")))
+            case .unreadable(let path, let reason):
+                let failure = ReloadFailure(.artifact(.unreadable(path: path, reason: reason)))
                 served.withLock { $0.status.lastFailure = failure }
             case .release(let release):
                 _ = judge(release, origin: .lastKnownGood, counted: false, judging: &judging)
@@ -83,6 +97,15 @@ public final class ConfigStore: Sendable {
     public var router: Router? { served.withLock { $0.router } }
 
     public var status: ConfigStatus { served.withLock { $0.status } }
+
+    /// The router and the release it was built from, read together: what one request decides with
+    /// and reports. `nil` until a release is loaded.
+    public var snapshot: ServingSnapshot? {
+        served.withLock { served in
+            guard let router = served.router, let release = served.status.active else { return nil }
+            return ServingSnapshot(router: router, release: release)
+        }
+    }
 
     /// Judges `release` (bytes from any source) exactly as `reload()` judges the file: verify, check the
     /// serial, build, swap, persist. On refusal the release served keeps serving and the failure is recorded.
@@ -114,8 +137,7 @@ public final class ConfigStore: Sendable {
     public func reload() -> ReloadResult {
         judging.withLock { judging in
             // Read under the lock: a reload that starts later reads a release at least as new.
-            let release = artifactPath.flatMap(ReleaseBytes.read(artifactPath:))
-            return judgeFile(release, judging: &judging)
+            judgeFile(readFile(judging: &judging), judging: &judging)
         }
     }
 
@@ -129,13 +151,30 @@ public final class ConfigStore: Sendable {
                 served.status.lastPolled = Date()
             }
         }
-        return judging.withLock { judging in
-            // Read and hashed once: the bytes compared are the bytes judged.
-            let release = artifactPath.flatMap(ReleaseBytes.read(artifactPath:))
-            guard (release?.fingerprint ?? Self.missingFile) != judging.lastSeen else { return false }
-            _ = judgeFile(release, judging: &judging)
-            return true
+        return lookAtFile() != nil
+    }
+
+    /// The file watcher's one look: nothing is read while the files' stamps are unchanged; what is
+    /// read is hashed once, and judged only when its bytes differ from the last judged. `nil` when
+    /// nothing changed.
+    package func lookAtFile() -> ReloadResult? {
+        judging.withLock { judging in
+            if let artifactPath, judging.lastStamp == ReleaseStamp(artifactPath: artifactPath) { return nil }
+            let release = readFile(judging: &judging)
+            let fingerprint = (try? release.get())?.fingerprint ?? Self.missingFile
+            guard fingerprint != judging.lastSeen else { return nil }
+            return judgeFile(release, judging: &judging)
         }
+    }
+
+    /// Stamps the release files, then reads them: a change made after the stamp is seen next time.
+    private func readFile(judging: inout Judging) -> Result<ReleaseBytes, ReloadFailure> {
+        guard let artifactPath else {
+            return .failure(ReloadFailure(.artifact(.unreadable(
+                path: "", reason: "this store has no artifact path: releases come through offer(_:)"))))
+        }
+        judging.lastStamp = ReleaseStamp(artifactPath: artifactPath)
+        return ReleaseBytes.read(artifactPath: artifactPath, limit: maximumReleaseBytes)
     }
 
     /// Polls the artifact every `interval` and reloads when its bytes or signature change
@@ -161,12 +200,14 @@ public final class ConfigStore: Sendable {
 
     // MARK: Judging (always under `judging`)
 
-    private func judgeFile(_ release: ReleaseBytes?, judging: inout Judging) -> ReloadResult {
-        if let release { return judge(release, origin: .release, counted: true, judging: &judging) }
-        judging.lastSeen = Self.missingFile
-        let reason = artifactPath == nil ? "this store has no artifact path: releases come through offer(_:)"
-            : "missing or not readable"
-        return reject(ReloadFailure(.artifact(.unreadable(path: artifactPath ?? "", reason: reason))))
+    private func judgeFile(_ release: Result<ReleaseBytes, ReloadFailure>, judging: inout Judging) -> ReloadResult {
+        switch release {
+        case .success(let release):
+            return judge(release, origin: .release, counted: true, judging: &judging)
+        case .failure(let failure):
+            judging.lastSeen = Self.missingFile
+            return reject(failure)
+        }
     }
 
     private func judge(_ release: ReleaseBytes, origin: ActiveRelease.Origin, counted: Bool,
@@ -189,8 +230,15 @@ public final class ConfigStore: Sendable {
                 return served.status
             }
             judging.servedFingerprint = release.fingerprint
-            // Persisted under the lock too, so the file on disk follows the order of the swaps.
-            if origin == .release { LastKnownGood.save(release, into: persistenceDirectory) }
+            // Persisted under the lock too, so the file on disk follows the order of the swaps. A failure
+            // is kept and counted in the status: the floor of accepted serials on disk is now behind.
+            if origin == .release, let failure = LastKnownGood.save(release, into: persistenceDirectory) {
+                return .loaded(served.withLock { served in
+                    served.status.stateWriteFailures += 1
+                    served.status.lastStateWriteFailure = failure
+                    return served.status
+                })
+            }
             return .loaded(status)
         case .failure(let failure):
             return reject(failure, counted: counted)

@@ -24,19 +24,24 @@ public struct ServiceConfiguration: Sendable {
     public var decisionLogPath: String?
     /// Fraction of decisions the decision log records, 0...1.
     public var decisionLogSampleRate: Double
-    /// Largest artifact or signature a URL poll reads; a larger one is refused unread.
+    /// Largest artifact or signature a poll reads (file or URL); a larger one is refused unread.
     public var maximumReleaseBytes: Int
     /// How long a poll may wait for a connection, and for the whole answer.
     public var connectTimeout: Duration
     public var requestTimeout: Duration
     /// How long SIGTERM waits for requests in flight before giving up on them.
     public var shutdownGracePeriod: Duration
+    /// Timeouts and the cap on client connections.
+    public var connectionLimits: ConnectionLimits
+    /// How long shutdown waits for the decision log's queued lines to be written.
+    public var decisionLogFlushBound: Duration
 
     public init(source: Source, policy: SignaturePolicy, stateDirectory: String? = nil, pollInterval: Duration = .seconds(10),
                 host: String = "127.0.0.1", port: Int = 8080, decisionLogPath: String? = nil,
-                decisionLogSampleRate: Double = 1, maximumReleaseBytes: Int = 64 << 20,
+                decisionLogSampleRate: Double = 1, maximumReleaseBytes: Int = ReleaseBytes.maximumBytes,
                 connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(30),
-                shutdownGracePeriod: Duration = .seconds(10)) {
+                shutdownGracePeriod: Duration = .seconds(10), connectionLimits: ConnectionLimits = ConnectionLimits(),
+                decisionLogFlushBound: Duration = .seconds(2)) {
         self.source = source
         self.policy = policy
         self.stateDirectory = stateDirectory
@@ -49,6 +54,8 @@ public struct ServiceConfiguration: Sendable {
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
         self.shutdownGracePeriod = shutdownGracePeriod
+        self.connectionLimits = connectionLimits
+        self.decisionLogFlushBound = decisionLogFlushBound
     }
 }
 

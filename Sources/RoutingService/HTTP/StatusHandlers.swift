@@ -7,9 +7,11 @@ struct StatusHandlers: Sendable {
     let keeper: ReleaseKeeper
     let metrics: ServiceMetrics
     let source: ServiceConfiguration.Source
+    let stateDirectory: String?
     let openAPIDocument: [UInt8]
 
-    /// What `/v1/config` answers: the spec's fields, then the service's own (`config_digest`, `origin`, `source`).
+    /// What `/v1/config` answers: the spec's fields, then the service's own (`config_digest`, `origin`,
+    /// `source`, and the state directory's: where, how many saves failed, the newest failure).
     struct ConfigAnswer: Encodable {
         var sourceDigest: String
         var formatVersion: Int
@@ -23,11 +25,16 @@ struct StatusHandlers: Sendable {
         var configDigest: String
         var origin: String
         var source: String
+        var stateDirectory: String?
+        var stateWriteFailures: Int
+        var lastStateWriteFailure: StateFailureAnswer?
 
         enum CodingKeys: String, CodingKey {
             case sourceDigest = "source_digest", formatVersion = "format_version", compilerVersion = "compiler_version"
             case releaseSerial = "release_serial", keyId = "key_id", loadedAt = "loaded_at", regions
             case lastFailure = "last_failure", configDigest = "config_digest", origin, source
+            case stateDirectory = "state_directory", stateWriteFailures = "state_write_failures"
+            case lastStateWriteFailure = "last_state_write_failure"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -44,6 +51,21 @@ struct StatusHandlers: Sendable {
             try container.encode(configDigest, forKey: .configDigest)
             try container.encode(origin, forKey: .origin)
             try container.encode(source, forKey: .source)
+            try container.encode(stateDirectory, forKey: .stateDirectory)
+            try container.encode(stateWriteFailures, forKey: .stateWriteFailures)
+            try container.encode(lastStateWriteFailure, forKey: .lastStateWriteFailure)
+        }
+    }
+
+    struct StateFailureAnswer: Encodable {
+        var path: String
+        var reason: String
+        var at: String
+
+        init(_ failure: StateWriteFailure) {
+            path = failure.path
+            reason = failure.reason
+            at = RFC3339.seconds(failure.at)
         }
     }
 
@@ -77,11 +99,14 @@ struct StatusHandlers: Sendable {
             throw Problem.notReady("no verified release is loaded yet\(why)")
         }
         let active = release.release
+        let status = keeper.status
         let answer = ConfigAnswer(
             sourceDigest: active.sourceDigest, formatVersion: active.formatVersion, compilerVersion: active.compilerVersion,
             releaseSerial: active.releaseSerial, keyId: active.keyId, loadedAt: RFC3339.seconds(active.loadedAt),
-            regions: active.regions, lastFailure: keeper.lastFailure.map(FailureAnswer.init),
-            configDigest: release.configDigest, origin: active.origin.rawValue, source: sourceText)
+            regions: active.regions, lastFailure: status.lastFailure.map(FailureAnswer.init),
+            configDigest: release.configDigest, origin: active.origin.rawValue, source: sourceText,
+            stateDirectory: stateDirectory, stateWriteFailures: status.stateWriteFailures,
+            lastStateWriteFailure: status.lastStateWriteFailure.map(StateFailureAnswer.init))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return DecisionHandlers.json(Array(try encoder.encode(answer)), digest: release.configDigest)

@@ -76,6 +76,16 @@ final class ServiceMetrics: Sendable {
         counter.increment()
     }
 
+    /// Decision-log lines dropped (a full queue, a failed write); `0` registers the series.
+    func decisionLogDropped(_ count: Int) {
+        counter("regiond_decision_log_dropped_total", []).increment(by: Int64(count))
+    }
+
+    /// A write to the state directory failed; `0` registers the series.
+    func stateWriteFailed(_ count: Int = 1) {
+        counter("regiond_state_write_failures_total", []).increment(by: Int64(count))
+    }
+
     /// Marks the release now served: its series reads 1, the previous one is removed.
     func serving(sourceDigest: String, keyId: String?) {
         let labels = [("source_digest", sourceDigest), ("key_id", keyId ?? "")]

@@ -1,49 +1,61 @@
+import Dispatch
 import Foundation
 import Logging
 import PaymentRouting
 import Synchronization
 
-/// Offers releases to one `ConfigStore` (which verifies them, refuses older serials, builds, swaps
-/// and persists, or keeps the last good one) and publishes what it serves, with a log line and a
-/// count for every outcome. The poller is its only caller, one release at a time.
+/// Offers releases to the one `ConfigStore` (which reads the file source, verifies, refuses older
+/// serials, builds, swaps and persists, or keeps the last good one; it alone holds what is served),
+/// and makes every outcome observable: a log line and a count, and a state-directory write failure
+/// logged and counted too. The poller is its only caller, one release at a time.
 final class ReleaseKeeper: Sendable {
     let store: ConfigStore
     let metrics: ServiceMetrics
     let logger: Logger
-    private let served = Mutex<ServedRelease?>(nil)
+    /// State-directory write failures already reported.
+    private let reportedStateFailures = Mutex(0)
 
     /// Starts from the release persisted in `stateDirectory`, if it holds a valid one; else unready.
-    init(policy: SignaturePolicy, stateDirectory: String?, metrics: ServiceMetrics, logger: Logger) {
-        store = ConfigStore(policy: policy, persistenceDirectory: stateDirectory)
+    init(configuration: ServiceConfiguration, metrics: ServiceMetrics, logger: Logger) {
+        switch configuration.source {
+        case .file(let path):
+            store = ConfigStore(watching: path, policy: configuration.policy, persistenceDirectory: configuration.stateDirectory,
+                                maximumReleaseBytes: configuration.maximumReleaseBytes)
+        case .url:
+            store = ConfigStore(policy: configuration.policy, persistenceDirectory: configuration.stateDirectory)
+        }
         self.metrics = metrics
         self.logger = logger
-        publish()
+        if configuration.stateDirectory != nil { metrics.stateWriteFailed(0) }
+        if let release = store.status.active { metrics.serving(sourceDigest: release.sourceDigest, keyId: release.keyId) }
     }
 
-    var current: ServedRelease? { served.withLock { $0 } }
+    /// What is served now: router and release together.
+    var current: ServingSnapshot? { store.snapshot }
+
+    var status: ConfigStatus { store.status }
 
     /// The newest refusal or unreachable source, kept after later successes.
     var lastFailure: ReloadFailure? { store.status.lastFailure }
 
     /// Logs what the service starts from (called once it listens, so "listening on" comes first).
     func announceStart() {
-        if let release = current?.release { logLoaded(release) }
+        if let release = store.status.active { logLoaded(release) }
         if let failure = store.status.lastFailure { logRefused(failure) }
     }
 
-    /// Judges a release (on a Dispatch worker) and serves it if the store takes it.
+    /// Judges a release fetched from a URL (on a Dispatch worker) and serves it if the store takes it.
     func offer(_ release: ReleaseBytes) async {
-        switch await store.offerInBackground(release) {
-        case .loaded:
-            publish()
-            metrics.reloaded(.ok)
-            if let release = current?.release { logLoaded(release) }
-        case .unchanged:
-            break
-        case .rejected(let failure, _):
-            metrics.reloaded(.rejected)
-            logRefused(failure)
+        report(await store.offerInBackground(release))
+    }
+
+    /// Looks at the release file (on a Dispatch worker): read and judged only when it changed.
+    func lookAtFile() async {
+        let store = store
+        let result = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async { continuation.resume(returning: store.lookAtFile()) }
         }
+        if let result { report(result) }
     }
 
     /// A source that could not be read this poll: counted and logged; the release served stays.
@@ -53,12 +65,34 @@ final class ReleaseKeeper: Sendable {
         if let failure = status.lastFailure { logRefused(failure) }
     }
 
-    /// Takes the store's router and release together. Only the poller changes the store, and it
-    /// calls this after each change, so the two belong to the same release.
-    private func publish() {
-        guard let router = store.router, let release = store.status.active else { return }
-        served.withLock { $0 = ServedRelease(router: router, release: release) }
-        metrics.serving(sourceDigest: release.sourceDigest, keyId: release.keyId)
+    private func report(_ result: ReloadResult) {
+        switch result {
+        case .loaded(let status):
+            metrics.reloaded(.ok)
+            if let release = status.active {
+                metrics.serving(sourceDigest: release.sourceDigest, keyId: release.keyId)
+                logLoaded(release)
+            }
+        case .unchanged:
+            break
+        case .rejected(let failure, _):
+            metrics.reloaded(failure.isUnreadableSource ? .unreachable : .rejected)
+            logRefused(failure)
+        }
+        reportStateWriteFailures(result.status)
+    }
+
+    private func reportStateWriteFailures(_ status: ConfigStatus) {
+        let new = reportedStateFailures.withLock { reported in
+            defer { reported = max(reported, status.stateWriteFailures) }
+            return status.stateWriteFailures - reported
+        }
+        guard new > 0, let failure = status.lastStateWriteFailure else { return }
+        metrics.stateWriteFailed(new)
+        logger.error("state directory write failed: a restart would start from an older release", metadata: [
+            "path": "\(failure.path)", "reason": "\(failure.reason)",
+            "serving_serial": "\(status.active?.releaseSerial.map(String.init) ?? "none")",
+        ])
     }
 
     private func logLoaded(_ release: ActiveRelease) {
@@ -73,12 +107,27 @@ final class ReleaseKeeper: Sendable {
     }
 
     private func logRefused(_ failure: ReloadFailure) {
-        let unreachable = failure.code == "UNREACHABLE"
+        let unreachable = failure.isUnreachable || failure.isUnreadableSource
         logger.warning(unreachable ? "release source unreachable" : "release refused", metadata: [
             "code": "\(failure.code)",
             "reason": "\(failure.message)",
             "digest": "\(failure.rejectedDigest ?? "-")",
             "serving": "\(current?.configDigest ?? "nothing")",
         ])
+    }
+}
+
+extension ReloadFailure {
+    /// The source could not be fetched (a URL poll failed).
+    var isUnreachable: Bool {
+        if case .unreachable = kind { return true }
+        return false
+    }
+
+    /// The release file could not be read (missing, a permission, over the size cap): the source's
+    /// fault, not the release's, so it is counted as `unreachable`.
+    var isUnreadableSource: Bool {
+        if case .artifact(.unreadable) = kind { return true }
+        return false
     }
 }

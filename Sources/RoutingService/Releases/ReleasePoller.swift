@@ -1,11 +1,9 @@
 import AsyncHTTPClient
-import Dispatch
 import Foundation
 import Logging
 import NIOCore
 import PaymentRouting
 import ServiceLifecycle
-import Synchronization
 
 /// Watches the release source and offers what it finds to the `ReleaseKeeper`: a file (and its
 /// `.sig`) every poll interval, or a URL (and URL.sig) polled with ETags, backing off with jitter
@@ -15,9 +13,6 @@ final class ReleasePoller: Service {
     let configuration: ServiceConfiguration
     /// Resumed once the server listens, so "listening on" is the first log line.
     let started: AsyncStream<Void>
-    /// Fingerprint of the release file's bytes last offered (`missing` when it could not be read),
-    /// so an unchanged file is neither re-judged nor re-counted.
-    private let lastSeenFile = Mutex<String?>(nil)
 
     init(configuration: ServiceConfiguration, keeper: ReleaseKeeper, started: AsyncStream<Void>) {
         self.keeper = keeper
@@ -29,10 +24,10 @@ final class ReleasePoller: Service {
         for await _ in started { break }
         keeper.announceStart()
         switch configuration.source {
-        case .file(let path):
+        case .file:
             await cancelWhenGracefulShutdown {
                 while !Task.isCancelled {
-                    await self.lookAtFile(path)
+                    await self.keeper.lookAtFile()
                     try? await Task.sleep(for: self.configuration.pollInterval)
                 }
             }
@@ -44,22 +39,6 @@ final class ReleasePoller: Service {
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
             await cancelWhenGracefulShutdown { await self.follow(url, client: client) }
             try? await client.shutdown()
-        }
-    }
-
-    /// Offers the release file and its `.sig` when their bytes changed since the last look.
-    func lookAtFile(_ path: String) async {
-        let release = await Self.onWorker { ReleaseBytes.read(artifactPath: path) }
-        let seen = release?.fingerprint ?? "missing"
-        let changed = lastSeenFile.withLock { last in
-            defer { last = seen }
-            return last != seen
-        }
-        guard changed else { return }
-        if let release {
-            await keeper.offer(release)
-        } else {
-            keeper.sourceUnreachable("cannot read \(path)")
         }
     }
 
@@ -80,12 +59,6 @@ final class ReleasePoller: Service {
                 keeper.sourceUnreachable("\(code): \(reason)")
             }
             try? await Task.sleep(for: Backoff.delay(interval: configuration.pollInterval, failures: failures))
-        }
-    }
-
-    private static func onWorker<Value: Sendable>(_ body: @escaping @Sendable () -> Value) async -> Value {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .utility).async { continuation.resume(returning: body()) }
         }
     }
 }

@@ -35,7 +35,7 @@ struct URLReleaseFetcher {
         guard case .body(let artifactBody, let artifactETag, let artifactChanged) = artifactAnswer else {
             return artifactAnswer.failure ?? .failed(code: "NOT_FOUND", reason: "\(url) answered 404")
         }
-        let signatureAnswer = await fetch(url + ".sig", cached: signature)
+        let signatureAnswer = await fetch(Self.signatureURL(of: url), cached: signature)
         let signatureBody: Data?
         let signatureETag: String?
         let signatureChanged: Bool
@@ -51,6 +51,16 @@ struct URLReleaseFetcher {
         signature = Cached(etag: signatureETag, body: signatureBody)
         guard artifactChanged || signatureChanged else { return .unchanged }
         return .fetched(artifact: artifactBody, signature: signatureBody)
+    }
+
+    /// The signature's address: `.sig` appended to the artifact's path, its query and fragment kept
+    /// after it (`…/gateway-config.json?v=1` → `…/gateway-config.json.sig?v=1`).
+    static func signatureURL(of url: String) -> String {
+        guard var components = URLComponents(string: url), components.query != nil || components.fragment != nil else {
+            return url + ".sig"
+        }
+        components.percentEncodedPath += ".sig"
+        return components.string ?? url + ".sig"
     }
 
     enum Answer {

@@ -1,11 +1,6 @@
 import PaymentRouting
 
-/// What is served now, read once per request: the router that decides and the release reported
-/// beside its decisions always belong together.
-struct ServedRelease: Sendable {
-    let router: Router
-    let release: ActiveRelease
-
+extension ServingSnapshot {
     /// SHA-256 (hex) of the artifact bytes: `config_digest` in answers and the decision log.
     var configDigest: String { release.artifactDigest }
 

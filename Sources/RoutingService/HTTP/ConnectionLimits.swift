@@ -1,0 +1,32 @@
+/// What one client connection may hold, and for how long: the operating rules of the spec's
+/// "connections have header, body and idle timeouts and a cap on their number".
+public struct ConnectionLimits: Sendable, Equatable {
+    /// From accepting a connection to the end of its first request's headers.
+    public var headerTimeout: Duration
+    /// From a request's headers to the end of its body (the whole body, however it trickles in).
+    public var bodyTimeout: Duration
+    /// Between a response and the next request's headers on a kept-alive connection; also the
+    /// longest a response may wait on a client that stopped reading it.
+    public var idleTimeout: Duration
+    /// After answering a request whose body was refused: the unread rest is read and dropped for
+    /// at most this long (or `lingerBytes`), so the client sees the answer, not a reset.
+    public var lingerTimeout: Duration
+    public var lingerBytes: Int
+    /// On SIGTERM, an idle kept-alive connection is read this long more for a request the
+    /// client had already sent, which is then answered (with `Connection: close`).
+    public var drainGrace: Duration
+    /// Connections open at once; more wait in the listen backlog until one closes.
+    public var maximumConnections: Int
+
+    public init(headerTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(30),
+                lingerTimeout: Duration = .seconds(2), lingerBytes: Int = 1 << 20, drainGrace: Duration = .milliseconds(250),
+                maximumConnections: Int = 1024) {
+        self.headerTimeout = headerTimeout
+        self.bodyTimeout = bodyTimeout
+        self.idleTimeout = idleTimeout
+        self.lingerTimeout = lingerTimeout
+        self.lingerBytes = lingerBytes
+        self.drainGrace = drainGrace
+        self.maximumConnections = maximumConnections
+    }
+}
