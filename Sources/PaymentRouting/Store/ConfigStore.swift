@@ -1,5 +1,4 @@
 import ArtifactTrust
-import Dispatch
 import Foundation
 import GatewayConfig
 import Synchronization
@@ -118,7 +117,7 @@ public final class ConfigStore: Sendable {
     /// `offer(_:)` for async callers (a URL poller): the judging runs on a Dispatch worker, so a large
     /// release never holds one of the few threads the host's Swift tasks share.
     public func offerInBackground(_ release: ReleaseBytes) async -> ReloadResult {
-        await Self.onWorker { self.offer(release) }
+        await BlockingWork.run { self.offer(release) }
     }
 
     /// Records that the release source could not be fetched (a poller's timeout, a 5xx): counted and
@@ -177,8 +176,8 @@ public final class ConfigStore: Sendable {
         return ReleaseBytes.read(artifactPath: artifactPath, limit: maximumReleaseBytes)
     }
 
-    /// Polls the artifact every `interval` and reloads when its bytes or signature change
-    /// (compared by SHA-256, so a rewrite with the same modification time is still seen).
+    /// Polls the artifact every `interval` and reloads when its bytes or signature change: files
+    /// whose stamps (size, times, inode) are unchanged are not read; read ones are compared by SHA-256.
     /// Cancel the task to stop watching.
     public func watch(every interval: Duration) -> Task<Void, Never> {
         Task.detached { [self] in
@@ -186,15 +185,9 @@ public final class ConfigStore: Sendable {
                 // Reading, verifying and building a release is blocking I/O and, for a large config,
                 // seconds of CPU: it runs on a Dispatch worker, never holding one of the few threads
                 // the host's Swift tasks share.
-                _ = await Self.onWorker { self.reloadIfChanged() }
+                _ = await BlockingWork.run { self.reloadIfChanged() }
                 try? await Task.sleep(for: interval)
             }
-        }
-    }
-
-    private static func onWorker<Value: Sendable>(_ body: @escaping @Sendable () -> Value) async -> Value {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .utility).async { continuation.resume(returning: body()) }
         }
     }
 

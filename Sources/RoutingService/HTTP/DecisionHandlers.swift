@@ -10,8 +10,9 @@ struct DecisionHandlers: Sendable {
     let metrics: ServiceMetrics
     let decisionLog: DecisionLog?
 
-    static let jsonTypes = ["application/json"]
-    static let batchTypes = ["application/x-ndjson", "application/jsonl", "application/json-lines", "application/json"]
+    static let jsonTypes = RequestBodyReader.Accepted(["application/json"])
+    static let batchTypes = RequestBodyReader.Accepted(["application/x-ndjson", "application/jsonl", "application/json-lines",
+                                                        "application/json"])
 
     func route(_ request: Request) async throws -> Response {
         try RequestBodyReader.requireContentType(request, accepted: Self.jsonTypes)
@@ -19,7 +20,7 @@ struct DecisionHandlers: Sendable {
         let body = try await RequestBodyReader.collect(request, limit: RequestLimits.maximumBodyBytes)
         guard let release = keeper.current else { throw Problem.notReady("no verified release is loaded yet; see /readyz") }
         let now = Date()
-        let parsed = BatchReplay.request(json: body[...], defaultAt: RFC3339.instant(now))
+        let parsed = BatchReplay.request(json: Array(body.readableBytesView)[...], defaultAt: RFC3339.instant(now))
         let routeRequest: RouteRequest
         switch parsed {
         case .success(let value): routeRequest = value
@@ -86,7 +87,8 @@ struct DecisionHandlers: Sendable {
     private func write(_ piece: BatchLineSplitter.Piece, replay: BatchReplay, into writer: inout any ResponseBodyWriter) async throws {
         switch piece {
         case .lines(let bytes, let firstLine):
-            let outcome = replay.replay(bytes[...], firstLine: firstLine)
+            // Deciding a chunk is CPU on every core: on Dispatch workers, not the cooperative pool.
+            let outcome = await BlockingWork.run { replay.replay(bytes[...], firstLine: firstLine) }
             if !outcome.output.isEmpty { try await writer.write(ByteBuffer(bytes: outcome.output)) }
         case .overlongLine(let number):
             var line: [UInt8] = []

@@ -18,11 +18,15 @@ enum Endpoint: String, CaseIterable, Sendable {
         }
     }
 
-    /// The endpoint at `path` (a trailing slash aside), if any.
+    /// The endpoint at `path`, read as the router reads it (empty segments, such as a doubled or a
+    /// trailing slash, do not count), so the path a request is counted under is the one it was decided at.
     init?(path: some StringProtocol) {
-        var path = Substring(path)
-        if path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
-        guard let endpoint = Endpoint(rawValue: String(path)) else { return nil }
+        if let exact = Endpoint(rawValue: String(path)) {
+            self = exact
+            return
+        }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard let endpoint = Endpoint(rawValue: "/" + segments.joined(separator: "/")) else { return nil }
         self = endpoint
     }
 

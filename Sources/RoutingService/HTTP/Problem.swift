@@ -6,7 +6,7 @@ import Hummingbird
 /// An RFC 9457 problem: the body of every error answer (`application/problem+json`). `field` names
 /// what is at fault: a body field (`amount`, `at`, ...), `body`, the `content-type` header, the
 /// `explain` parameter, the path or the method.
-struct Problem: Error, Sendable, Equatable {
+struct Problem: HTTPResponseError, Sendable, Equatable {
     var status: HTTPResponse.Status
     var detail: String
     var field: String?
@@ -53,6 +53,8 @@ struct Problem: Error, Sendable, Equatable {
         output += Array(",\"type\":\"about:blank\"}".utf8)
         return output
     }
+
+    func response(from request: Request, context: some RequestContext) -> Response { response(instance: request.uri.path) }
 
     func response(instance: String) -> Response {
         var headers = extraHeaders

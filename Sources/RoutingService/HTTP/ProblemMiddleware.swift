@@ -2,7 +2,8 @@ import Hummingbird
 
 /// Turns what the router could not match into problems: an unknown path is 404, a known path with
 /// another method 405 (with `Allow`), and any `Problem` a handler throws becomes its answer. Also
-/// counts every answer in `regiond_http_requests_total{path,status}`.
+/// counts every answer in `regiond_http_requests_total{path,status}` (`499`: the client went away
+/// before its request was read).
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServiceMetrics
 
@@ -21,8 +22,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         } catch let error as HTTPError where error.status == .contentTooLarge {
             response = Problem.tooLarge(limit: RequestLimits.maximumBodyBytes).response(instance: path)
+        } catch let aborted as ClientAborted {
+            // The client went away mid-request: nobody reads an answer; counted as nginx does, not as a 5xx.
+            metrics.served(path: Endpoint.metricsLabel(forPath: path), status: 499)
+            throw aborted.underlying
         } catch {
-            // A failure reading the request (the client went away): nobody reads this answer, but it is counted.
             metrics.served(path: Endpoint.metricsLabel(forPath: path), status: 500)
             throw error
         }

@@ -4,39 +4,61 @@ import Hummingbird
 /// Checks a request's content type and reads its body with a cap, so no request makes the service
 /// hold more than the cap in memory.
 enum RequestBodyReader {
+    /// The media types an endpoint reads, parsed once.
+    struct Accepted: Sendable {
+        let names: [String]
+        let types: [MediaType]
+
+        init(_ names: [String]) {
+            self.names = names
+            types = names.compactMap(MediaType.init(from:))
+        }
+    }
+
     /// Throws 415 unless the media type (parameters such as `charset` aside) is one of `accepted`.
-    static func requireContentType(_ request: Request, accepted: [String]) throws(Problem) {
+    static func requireContentType(_ request: Request, accepted: Accepted) throws(Problem) {
         let header = request.headers[.contentType]
-        // The usual case, without splitting or lowercasing.
-        if let header, accepted.contains(header) { return }
-        let mediaType = header.map { $0.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "" }?
-            .trimmingCharacters(in: .whitespaces).lowercased()
-        guard let mediaType, accepted.contains(mediaType) else {
-            throw Problem.unsupportedMediaType(header, expected: accepted)
+        // The usual case, an exact name, without parsing.
+        if let header, accepted.names.contains(header) { return }
+        guard let mediaType = header.flatMap(MediaType.init(from:)),
+              accepted.types.contains(where: { mediaType.isType($0) }) else {
+            throw Problem.unsupportedMediaType(header, expected: accepted.names)
         }
     }
 
     /// The whole body, or 413 as soon as it is known to exceed `limit` (from `Content-Length`
-    /// before reading, or while reading a chunked body).
-    static func collect(_ request: Request, limit: Int) async throws -> [UInt8] {
+    /// before reading, or while reading a chunked body). A client gone mid-body is `ClientAborted`.
+    static func collect(_ request: Request, limit: Int) async throws -> ByteBuffer {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw Problem.tooLarge(limit: limit)
         }
-        var bytes: [UInt8] = []
-        for try await buffer in request.body {
-            guard bytes.count + buffer.readableBytes <= limit else { throw Problem.tooLarge(limit: limit) }
-            bytes += buffer.readableBytesView
+        var request = request
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw Problem.tooLarge(limit: limit)
+        } catch {
+            throw ClientAborted(underlying: error)
         }
-        return bytes
     }
 
-    /// `?explain=true|false` (absent: false); anything else is a 400 naming the parameter.
+    /// `?explain=true|false` (absent: false); anything else, or the parameter twice, is a 400 naming it.
     static func explainFlag(_ request: Request) throws(Problem) -> Bool {
-        guard let value = request.uri.queryParameters["explain"] else { return false }
+        let values = request.uri.queryParameters.getAll("explain")
+        guard values.count <= 1 else {
+            throw Problem.badRequest("explain is given \(values.count) times; give it once", field: "explain")
+        }
+        guard let value = values.first else { return false }
         switch value {
         case "true": return true
         case "false": return false
         default: throw Problem.badRequest("explain is \(Problem.quoted(String(value))); use true or false", field: "explain")
         }
     }
+}
+
+/// The client went away (or broke the connection) before its request was read: nobody reads an
+/// answer, and it is counted as such (`status="499"`), never as a server error.
+struct ClientAborted: Error {
+    let underlying: any Error
 }

@@ -1,4 +1,4 @@
-import Dispatch
+import GatewayConfig
 import Foundation
 import Logging
 import PaymentRouting
@@ -52,10 +52,7 @@ final class ReleaseKeeper: Sendable {
     /// Looks at the release file (on a Dispatch worker): read and judged only when it changed.
     func lookAtFile() async {
         let store = store
-        let result = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .utility).async { continuation.resume(returning: store.lookAtFile()) }
-        }
-        if let result { report(result) }
+        if let result = await BlockingWork.run({ store.lookAtFile() }) { report(result) }
     }
 
     /// A source that could not be read this poll: counted and logged; the release served stays.
