@@ -43,7 +43,8 @@ public final class RoutingService: Sendable {
         keeper = ReleaseKeeper(configuration: configuration, metrics: metrics, logger: logger)
         let metrics = metrics
         decisionLog = try configuration.decisionLogPath.map { path throws(ServiceSetupError) in
-            try DecisionLog(path: path, sampleRate: configuration.decisionLogSampleRate, metrics: metrics, logger: logger)
+            try DecisionLog(path: path, sampleRate: configuration.decisionLogSampleRate,
+                            capacity: configuration.decisionLogQueueLines, metrics: metrics, logger: logger)
         }
         maximumConnections = Self.connectionCap(configured: configuration.connectionLimits.maximumConnections)
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),

@@ -52,6 +52,9 @@ struct Regiond: AsyncParsableCommand {
     var decisionLog: String?
     @Option(name: .customLong("decision-log-sample"), help: "Fraction of decisions logged, 0 to 1.")
     var decisionLogSample: Double = 1
+    @Option(name: .customLong("decision-log-queue"),
+            help: "Decision-log lines held while the log is slow; more are dropped and counted.")
+    var decisionLogQueue = 16_384
     @Option(name: .customLong("header-timeout"), help: "Seconds a new connection has to send its request headers.")
     var headerTimeout: Double = 10
     @Option(name: .customLong("body-timeout"), help: "Seconds a request has to send its whole body.")
@@ -76,6 +79,7 @@ struct Regiond: AsyncParsableCommand {
                 throw ValidationError("\(flag) must be a number of seconds above 0 and at most \(Int(Self.longestSeconds)), not \(seconds)")
             }
         }
+        guard decisionLogQueue >= 1 else { throw ValidationError("--decision-log-queue must be at least 1, not \(decisionLogQueue)") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1, not \(maxConnections)") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard (0...1).contains(decisionLogSample) else { throw ValidationError("--decision-log-sample must be between 0 and 1") }
@@ -110,7 +114,8 @@ struct Regiond: AsyncParsableCommand {
             source: source, policy: policy, stateDirectory: stateDir, pollInterval: Self.duration(pollInterval),
             host: host, port: port, decisionLogPath: decisionLog, decisionLogSampleRate: decisionLogSample,
             connectionLimits: ConnectionLimits(headerTimeout: Self.duration(headerTimeout), bodyTimeout: Self.duration(bodyTimeout),
-                                               idleTimeout: Self.duration(idleTimeout), maximumConnections: maxConnections))
+                                               idleTimeout: Self.duration(idleTimeout), maximumConnections: maxConnections),
+            decisionLogQueueLines: decisionLogQueue)
         let service: RoutingService
         do {
             service = try RoutingService(configuration: configuration, logger: logger)

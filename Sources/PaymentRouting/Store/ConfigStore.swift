@@ -49,7 +49,14 @@ public final class ConfigStore: Sendable {
     /// Lock order: `judging`, then `served`.
     private let judging = Mutex(Judging())
 
-    static let missingFile = "missing"
+    /// What a look saw: the bytes' fingerprint, or the read failure (so the same failure is recorded
+    /// once, and another one, such as a different file over the cap, again).
+    static func fingerprint(_ release: Result<ReleaseBytes, ReloadFailure>) -> String {
+        switch release {
+        case .success(let release): release.fingerprint
+        case .failure(let failure): "unreadable: " + failure.message
+        }
+    }
 
     /// A store fed by `offer(_:)` (a poller, a push): it starts from the release persisted in
     /// `persistenceDirectory` when there is a valid one, otherwise unready (`router` is `nil`).
@@ -160,8 +167,7 @@ public final class ConfigStore: Sendable {
         judging.withLock { judging in
             if let artifactPath, judging.lastStamp == ReleaseStamp(artifactPath: artifactPath) { return nil }
             let release = readFile(judging: &judging)
-            let fingerprint = (try? release.get())?.fingerprint ?? Self.missingFile
-            guard fingerprint != judging.lastSeen else { return nil }
+            guard Self.fingerprint(release) != judging.lastSeen else { return nil }
             return judgeFile(release, judging: &judging)
         }
     }
@@ -198,7 +204,7 @@ public final class ConfigStore: Sendable {
         case .success(let release):
             return judge(release, origin: .release, counted: true, judging: &judging)
         case .failure(let failure):
-            judging.lastSeen = Self.missingFile
+            judging.lastSeen = Self.fingerprint(release)
             return reject(failure)
         }
     }

@@ -35,13 +35,15 @@ public struct ServiceConfiguration: Sendable {
     public var connectionLimits: ConnectionLimits
     /// How long shutdown waits for the decision log's queued lines to be written.
     public var decisionLogFlushBound: Duration
+    /// Decision-log lines waiting to be written at most; more are dropped and counted.
+    public var decisionLogQueueLines: Int
 
     public init(source: Source, policy: SignaturePolicy, stateDirectory: String? = nil, pollInterval: Duration = .seconds(10),
                 host: String = "127.0.0.1", port: Int = 8080, decisionLogPath: String? = nil,
                 decisionLogSampleRate: Double = 1, maximumReleaseBytes: Int = ReleaseBytes.maximumBytes,
                 connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(30),
                 shutdownGracePeriod: Duration = .seconds(10), connectionLimits: ConnectionLimits = ConnectionLimits(),
-                decisionLogFlushBound: Duration = .seconds(2)) {
+                decisionLogFlushBound: Duration = .seconds(2), decisionLogQueueLines: Int = 16_384) {
         self.source = source
         self.policy = policy
         self.stateDirectory = stateDirectory
@@ -56,6 +58,7 @@ public struct ServiceConfiguration: Sendable {
         self.shutdownGracePeriod = shutdownGracePeriod
         self.connectionLimits = connectionLimits
         self.decisionLogFlushBound = decisionLogFlushBound
+        self.decisionLogQueueLines = decisionLogQueueLines
     }
 }
 

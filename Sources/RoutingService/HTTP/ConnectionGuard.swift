@@ -134,7 +134,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        guard error is HTTPParserError else {
+        // Not a framing error but the client gone mid-request: the handler reading the body sees it
+        // (and counts a 499); there is nobody to answer.
+        guard let parserError = error as? HTTPParserError, parserError != .invalidEOFState else {
             context.fireErrorCaught(error)
             return
         }
