@@ -14,8 +14,9 @@ func fuzzArtifact(_ bytes: [UInt8]) {
     let router: Router
     let artifact: GatewayArtifact
     do {
-        artifact = try RouterLoader.decode(data)
-        router = try RouterLoader.load(data: data)
+        let checked = try ArtifactLoader.decode(data)
+        artifact = checked.artifact
+        router = Router(checked)
     } catch {
         require(!error.code.isEmpty && !error.description.isEmpty, "an ArtifactError without code or description")
         return

@@ -3,7 +3,7 @@ import Foundation
 /// The one way an artifact is read, for the runtime (`RouterLoader`, `ConfigStore`) and for
 /// `regionc route`, `diff` and `report` alike: the bytes are decoded once, `format_version` is
 /// checked before any field (so a future format says so), any key the types do not read is
-/// refused, and every invariant the compiler guarantees is checked (`ArtifactInvariants`).
+/// refused, and every invariant the compiler guarantees is checked, once (`ArtifactInvariants`).
 /// A hand-edited or truncated file is a typed `ArtifactError`, never a crash or a silent "no changes".
 package enum ArtifactLoader {
     /// The formats the runtime serves: only the current one.
@@ -12,19 +12,33 @@ package enum ArtifactLoader {
     /// with a new one; format 1 carries no calendars, so the checks that need them are skipped.
     package static let reviewFormats = 1...GatewayArtifact.currentFormatVersion
 
-    /// Reads and checks the artifact at `path`.
-    package static func load(path: String, formats: ClosedRange<Int> = runtimeFormats) throws(ArtifactError) -> GatewayArtifact {
-        let bytes: [UInt8]
+    /// Reads and checks the artifact at `path`, for a router.
+    package static func load(path: String) throws(ArtifactError) -> CheckedArtifact {
+        try ArtifactInvariants.check(decodeUnchecked(read(path), formats: runtimeFormats))
+    }
+
+    /// Decodes and checks artifact bytes, for a router.
+    package static func decode(_ data: Data) throws(ArtifactError) -> CheckedArtifact {
+        try ArtifactInvariants.check(decodeUnchecked(data, formats: runtimeFormats))
+    }
+
+    /// Reads and checks the artifact at `path` in any of `reviewFormats`, for `diff` and `report`.
+    package static func loadForReview(path: String) throws(ArtifactError) -> GatewayArtifact {
+        let artifact = try decodeUnchecked(read(path), formats: reviewFormats)
+        try ArtifactInvariants.checkForReview(artifact)
+        return artifact
+    }
+
+    static func read(_ path: String) throws(ArtifactError) -> Data {
         do {
-            bytes = try FileReader.read(path: path)
+            return Data(try FileReader.read(path: path))
         } catch {
             throw .unreadable(path: path, reason: error.reason)
         }
-        return try decode(Data(bytes), formats: formats)
     }
 
-    /// Decodes and checks artifact bytes.
-    package static func decode(_ data: Data, formats: ClosedRange<Int> = runtimeFormats) throws(ArtifactError) -> GatewayArtifact {
+    /// Decodes artifact bytes in one of `formats`; the invariants are the caller's to check.
+    static func decodeUnchecked(_ data: Data, formats: ClosedRange<Int>) throws(ArtifactError) -> GatewayArtifact {
         guard !data.isEmpty else { throw .empty }
         let artifact: GatewayArtifact
         do {
@@ -43,7 +57,6 @@ package enum ArtifactLoader {
            let unread = ArtifactShape.firstUnreadPart(of: data, decoded: artifact) {
             throw .invalidJSON("\(unread): the artifact holds something the compiler never writes")
         }
-        try ArtifactInvariants.check(artifact, formats: formats)
         return artifact
     }
 

@@ -4,8 +4,9 @@ public struct RegionArtifact: Sendable, Hashable, Codable {
     package var name: String
     package var source: String
     package var timezone: String
-    /// The region's own `weekend` and `holidays`, added to its calendars; absent when it lists none
-    /// or when they stand in for its market's missing calendar file (then they are that calendar).
+    /// The region's own `weekend` and `holidays`, absent when it lists none. They add to its
+    /// calendars, unless they stand in for its market's missing calendar file and its payouts
+    /// follow that market: then they already are one (`SettlementCalendarRule`).
     package var weekend: [Weekday]?
     package var holidays: [CalendarDate]?
     public var availability: AvailabilityArtifact

@@ -1,28 +1,63 @@
+import Foundation
+
 /// What the compiler guarantees about every artifact it writes, checked where an artifact is read
-/// (`ArtifactLoader`, and `Router` for an artifact built in memory). Each broken guarantee is an
+/// (`ArtifactLoader`, and `Router` for an artifact built in memory), once: what a router needs
+/// from the checks comes back typed in a `CheckedArtifact`. Each broken guarantee is an
 /// `ArtifactError.invariant` naming the region and the field; the first one found is reported.
 ///
-/// Checked: `format_version`; regions keyed by their code; presentment currencies listed, none
-/// twice; weekend days not repeated and not all seven; holidays not repeated; availability
-/// `from` before `until`; rollout percent 0...100 and, with allow, only on a pilot; allow and
-/// deny disjoint; blackouts not inverted, at most 14 days, not overlapping; limits: one range a
-/// presentment currency, min and max not negative, min not above max, a method's range inside the
-/// region's; methods in the catalog, listed once, offering a non-empty subset of presentment, and
-/// never reaching further than the region (status and window); routes: at least one, names
-/// unique, acquirers in the catalog and able to settle the settlement currency, match lists
-/// non-empty and naming offered methods and presentment currencies, none shadowed by an earlier
-/// route, and every offered (method, currency) pair reaching one; settlement: `schedule` and
-/// `business_days` agreeing (T+0 ... T+10), minimum payout in the settlement currency and not
-/// negative, calendars named and carried, each keyed by its market and not running backwards.
+/// Checked: `format_version`; regions keyed by their code; an IANA time zone; presentment
+/// currencies listed, none twice; weekend days not repeated and not all seven; holidays not
+/// repeated; availability `from` before `until`; rollout percent 0...100 and, with allow, only on
+/// a pilot; allow and deny disjoint; blackouts not inverted, at most 14 days (`BlackoutRule`), not
+/// overlapping; limits: one range a presentment currency, min and max not negative, min below max
+/// (`AmountRangeRule`), a method's range inside the region's; methods in the catalog, listed once,
+/// offering a non-empty subset of presentment, and never reaching further than the region (status
+/// and window); routes: at least one, names unique, acquirers in the catalog and able to settle the
+/// settlement currency, match lists non-empty and naming offered methods and presentment
+/// currencies, none shadowed by an earlier route, and every offered (method, currency) pair
+/// reaching one; settlement: `schedule` and `business_days` agreeing (T+0 ... T+10), minimum payout
+/// in the settlement currency and not negative, calendars named and carried, each keyed by its
+/// market and not running backwards, and their weekends joined with the region's own lists
+/// (`SettlementCalendarRule`) leaving a business day (`JoinedWeekend`).
 package enum ArtifactInvariants {
-    /// `formats`: the versions the reader accepts (review tools read format 1, which has no calendars).
-    package static func check(_ artifact: GatewayArtifact,
-                              formats: ClosedRange<Int> = GatewayArtifact.currentFormatVersion...GatewayArtifact.currentFormatVersion)
-        throws(ArtifactError) {
-        guard formats.contains(artifact.formatVersion) else {
+    /// Checks an artifact of the current format, the one a router reads: the only way to a `CheckedArtifact`.
+    package static func check(_ artifact: GatewayArtifact) throws(ArtifactError) -> CheckedArtifact {
+        guard artifact.formatVersion == GatewayArtifact.currentFormatVersion else {
             throw .unsupportedFormatVersion(found: artifact.formatVersion, supported: GatewayArtifact.currentFormatVersion)
         }
-        for (market, calendar) in artifact.calendars {
+        try checkCalendars(artifact.calendars)
+        var regions: [CheckedRegion] = []
+        for key in artifact.regions.keys.sorted() {
+            guard let region = artifact.regions[key] else { continue }
+            func broken(_ detail: String) -> ArtifactError { .invariant("region \(key): \(detail)") }
+            let (timeZone, methods) = try check(region, key: key, catalog: artifact.catalog, broken)
+            let payout = try payoutCalendars(region, calendars: artifact.calendars, broken)
+            regions.append(CheckedRegion(region: region, timeZone: timeZone, methods: methods, calendars: payout.calendars,
+                                         ownListsAreALayer: payout.ownListsAreALayer, weekend: payout.weekend))
+        }
+        return CheckedArtifact(artifact: artifact, regions: regions)
+    }
+
+    /// Checks an artifact review tools read (`ArtifactLoader.reviewFormats`): format 1 carries no
+    /// calendars, so the checks that need them are skipped; the current format is checked in full.
+    package static func checkForReview(_ artifact: GatewayArtifact) throws(ArtifactError) {
+        guard artifact.formatVersion != GatewayArtifact.currentFormatVersion else {
+            _ = try check(artifact)
+            return
+        }
+        guard ArtifactLoader.reviewFormats.contains(artifact.formatVersion) else {
+            throw .unsupportedFormatVersion(found: artifact.formatVersion, supported: GatewayArtifact.currentFormatVersion)
+        }
+        try checkCalendars(artifact.calendars)
+        for key in artifact.regions.keys.sorted() {
+            guard let region = artifact.regions[key] else { continue }
+            func broken(_ detail: String) -> ArtifactError { .invariant("region \(key): \(detail)") }
+            _ = try check(region, key: key, catalog: artifact.catalog, broken)
+        }
+    }
+
+    static func checkCalendars(_ calendars: [String: CalendarArtifact]) throws(ArtifactError) {
+        for (market, calendar) in calendars {
             func broken(_ detail: String) -> ArtifactError { .invariant("calendar \(market): \(detail)") }
             guard calendar.market.rawValue == market else { throw broken("keyed as `\(market)` but describes `\(calendar.market)`") }
             try unique(calendar.weekend, "weekend day", broken)
@@ -32,19 +67,16 @@ package enum ArtifactInvariants {
                 throw broken("runs from \(from) to \(through)")
             }
         }
-        for key in artifact.regions.keys.sorted() {
-            guard let region = artifact.regions[key] else { continue }
-            try check(region, key: key, catalog: artifact.catalog, calendars: artifact.calendars,
-                      hasCalendars: artifact.formatVersion >= 2)
-        }
     }
 
-    /// One region's invariants, against the catalog and calendars of its artifact.
-    package static func check(_ region: RegionArtifact, key: String, catalog: CatalogArtifact,
-                              calendars: [String: CalendarArtifact], hasCalendars: Bool = true) throws(ArtifactError) {
-        func broken(_ detail: String) -> ArtifactError { .invariant("region \(key): \(detail)") }
+    /// One region's invariants but its payout calendars, against the catalog of its artifact:
+    /// its time zone, and its methods with their catalog entries.
+    static func check(_ region: RegionArtifact, key: String, catalog: CatalogArtifact,
+                      _ broken: (String) -> ArtifactError) throws(ArtifactError) -> (TimeZone, [CheckedMethod]) {
         guard key == region.region.rawValue else { throw broken("keyed as `\(key)` but describes `\(region.region)`") }
-
+        guard let timeZone = TimeZoneCatalog.zone(region.timezone) else {
+            throw broken("unknown time zone `\(region.timezone)` (not an IANA name)")
+        }
         let presentment = region.currencies.presentment
         guard !presentment.isEmpty else { throw broken("currencies.presentment is empty") }
         try unique(presentment, "presentment currency", broken)
@@ -53,10 +85,11 @@ package enum ArtifactInvariants {
         try unique(region.holidays ?? [], "holiday", broken)
 
         try checkAvailability(region.availability, broken)
-        try checkSettlement(region, calendars: calendars, hasCalendars: hasCalendars, broken)
+        try checkSettlement(region, broken)
         let regionRanges = try ranges(region.limits, presentment: presentment, field: "limits", broken)
-        try checkMethods(region, catalog: catalog, regionRanges: regionRanges, broken)
+        let methods = try checkMethods(region, catalog: catalog, regionRanges: regionRanges, broken)
         try checkRoutes(region, catalog: catalog, broken)
+        return (timeZone, methods)
     }
 
     static func checkAvailability(_ availability: AvailabilityArtifact, _ broken: (String) -> ArtifactError) throws(ArtifactError) {
@@ -75,8 +108,8 @@ package enum ArtifactInvariants {
         let blackouts = (availability.blackouts ?? []).sorted { $0.from < $1.from }
         for (index, blackout) in blackouts.enumerated() {
             guard blackout.from < blackout.until else { throw broken("a blackout from \(blackout.from) is not before its until \(blackout.until)") }
-            guard blackout.until.secondsSinceEpoch - blackout.from.secondsSinceEpoch <= 14 * 86_400 else {
-                throw broken("a blackout from \(blackout.from) lasts longer than 14 days")
+            guard !BlackoutRule.isTooLong(from: blackout.from, until: blackout.until) else {
+                throw broken("a blackout from \(blackout.from) lasts longer than \(BlackoutRule.longestDays) days")
             }
             if index > 0, blackouts[index - 1].until > blackout.from {
                 throw broken("the blackouts from \(blackouts[index - 1].from) and \(blackout.from) overlap")
@@ -84,8 +117,7 @@ package enum ArtifactInvariants {
         }
     }
 
-    static func checkSettlement(_ region: RegionArtifact, calendars: [String: CalendarArtifact], hasCalendars: Bool,
-                                _ broken: (String) -> ArtifactError) throws(ArtifactError) {
+    static func checkSettlement(_ region: RegionArtifact, _ broken: (String) -> ArtifactError) throws(ArtifactError) {
         let settlement = region.settlement
         guard let schedule = SettlementSchedule(businessDays: settlement.businessDays) else {
             throw broken("settlement.business_days \(settlement.businessDays) is outside 0...\(SettlementSchedule.maximumDays)")
@@ -99,125 +131,31 @@ package enum ArtifactInvariants {
             }
             guard payout.amount >= 0 else { throw broken("settlement.minimum_payout is negative") }
         }
-        guard hasCalendars else { return }
-        guard !settlement.calendars.isEmpty else { throw broken("settlement.calendars is empty") }
-        try unique(settlement.calendars, "settlement calendar", broken)
-        for market in settlement.calendars where calendars[market.rawValue] == nil {
-            throw broken("settlement follows calendar `\(market)`, which the artifact does not carry")
-        }
     }
 
-    /// The ranges by currency; nil bounds are open.
-    static func ranges(_ limits: LimitsArtifact?, presentment: [CurrencyCode], field: String,
-                       _ broken: (String) -> ArtifactError) throws(ArtifactError) -> [CurrencyCode: (min: Int64?, max: Int64?)] {
-        var byCurrency: [CurrencyCode: (min: Int64?, max: Int64?)] = [:]
-        for range in limits?.perPayment ?? [] {
-            guard byCurrency[range.currency] == nil else { throw broken("\(field) has two ranges for \(range.currency)") }
-            guard presentment.contains(range.currency) else {
-                throw broken("\(field) has a range in \(range.currency), which is not a presentment currency")
+    /// The calendars a region's payouts follow, whether its own lists join them, and the weekend
+    /// of the join, which must leave a business day.
+    static func payoutCalendars(_ region: RegionArtifact, calendars: [String: CalendarArtifact], _ broken: (String) -> ArtifactError)
+        throws(ArtifactError) -> (calendars: [CalendarArtifact], ownListsAreALayer: Bool, weekend: JoinedWeekend) {
+        let markets = region.settlement.calendars
+        guard !markets.isEmpty else { throw broken("settlement.calendars is empty") }
+        try unique(markets, "settlement calendar", broken)
+        var followed: [CalendarArtifact] = []
+        for market in markets {
+            guard let calendar = calendars[market.rawValue] else {
+                throw broken("settlement follows calendar `\(market)`, which the artifact does not carry")
             }
-            guard range.min != nil || range.max != nil else { throw broken("\(field) has a \(range.currency) range with neither min nor max") }
-            if let min = range.min, min < 0 { throw broken("\(field) has a negative \(range.currency) min (\(min))") }
-            if let max = range.max, max < 0 { throw broken("\(field) has a negative \(range.currency) max (\(max))") }
-            if let min = range.min, let max = range.max, min > max {
-                throw broken("\(field) has a \(range.currency) range with min above max")
-            }
-            byCurrency[range.currency] = (range.min, range.max)
+            followed.append(calendar)
         }
-        return byCurrency
+        let ownListsAreALayer = region.ownListsAreALayer(calendars: calendars)
+        let weekends = followed.map(\.weekend) + (ownListsAreALayer ? [region.weekend ?? []] : [])
+        guard let weekend = JoinedWeekend(joining: weekends) else {
+            throw broken("the weekends of its calendars (\(markets.map(\.rawValue).joined(separator: ", "))\(ownListsAreALayer ? " and its own" : "")) cover every day")
+        }
+        return (followed, ownListsAreALayer, weekend)
     }
 
-    static func checkMethods(_ region: RegionArtifact, catalog: CatalogArtifact, regionRanges: [CurrencyCode: (min: Int64?, max: Int64?)],
-                             _ broken: (String) -> ArtifactError) throws(ArtifactError) {
-        guard !region.paymentMethods.isEmpty else { throw broken("no payment methods") }
-        var seen = Set<String>()
-        for method in region.paymentMethods {
-            let name = method.method
-            guard catalog.paymentMethods[name] != nil else { throw broken("payment method `\(name)` is not in the catalog") }
-            guard seen.insert(name).inserted else { throw broken("payment method `\(name)` is listed twice") }
-            guard !method.currencies.isEmpty else { throw broken("\(name) offers no currency") }
-            try unique(method.currencies, "\(name) currency", broken)
-            for currency in method.currencies where !region.currencies.presentment.contains(currency) {
-                throw broken("\(name) offers \(currency), which is not a presentment currency")
-            }
-            let own = try ranges(method.limits, presentment: region.currencies.presentment, field: "\(name) limits", broken)
-            for (currency, bounds) in own {
-                guard let outer = regionRanges[currency] else { continue }
-                // As the compiler judges it: a bound the method sets may not pass the region's.
-                if let min = bounds.min, let outerMin = outer.min, min < outerMin {
-                    throw broken("\(name)'s \(currency) min is below the region's (wider than the region's)")
-                }
-                if let max = bounds.max, let outerMax = outer.max, max > outerMax {
-                    throw broken("\(name)'s \(currency) max is above the region's (wider than the region's)")
-                }
-            }
-            if let availability = method.availability {
-                guard availability.status.reach <= region.availability.status.reach else {
-                    throw broken("\(name) is \(availability.status.rawValue) in a \(region.availability.status.rawValue) region")
-                }
-                if let from = availability.from, let until = availability.until, from >= until {
-                    throw broken("\(name)'s availability.from is not before its until")
-                }
-                if let regionFrom = region.availability.from, (availability.from ?? regionFrom) < regionFrom {
-                    throw broken("\(name) is available before its region")
-                }
-                if let regionUntil = region.availability.until, (availability.until ?? regionUntil) > regionUntil {
-                    throw broken("\(name) is available after its region")
-                }
-            }
-        }
-    }
-
-    static func checkRoutes(_ region: RegionArtifact, catalog: CatalogArtifact,
-                            _ broken: (String) -> ArtifactError) throws(ArtifactError) {
-        guard !region.routes.isEmpty else { throw broken("no routes") }
-        let settlement = region.currencies.settlement
-        let offered = Set(region.paymentMethods.map(\.method))
-        var names = Set<String>()
-        for (index, route) in region.routes.enumerated() {
-            guard names.insert(route.name).inserted else { throw broken("route name `\(route.name)` is used twice") }
-            guard let acquirer = catalog.acquirers[route.acquirer] else {
-                throw broken("route `\(route.name)` uses acquirer `\(route.acquirer)`, which is not in the catalog")
-            }
-            guard acquirer.settlementCurrencies.contains(settlement) else {
-                throw broken("route `\(route.name)`'s acquirer `\(route.acquirer)` cannot settle \(settlement)")
-            }
-            if let methods = route.match?.methods {
-                guard !methods.isEmpty else { throw broken("route `\(route.name)` has an empty match.methods (it would match nothing)") }
-                for name in methods where !offered.contains(name) {
-                    throw broken("route `\(route.name)` matches `\(name)`, which the region does not offer")
-                }
-            }
-            if let currencies = route.match?.currencies {
-                guard !currencies.isEmpty else { throw broken("route `\(route.name)` has an empty match.currencies (it would match nothing)") }
-                for currency in currencies where !region.currencies.presentment.contains(currency) {
-                    throw broken("route `\(route.name)` matches \(currency), which is not a presentment currency")
-                }
-            }
-        }
-        // Walk the routes over every listed (method, currency) pair, as the compiler does: a route
-        // that takes no pair is unreachable, a pair no route takes is unrouted.
-        let pairs = region.paymentMethods.flatMap { method in method.currencies.map { Pair(method: method.method, currency: $0) } }
-        var taken = Set<Pair>()
-        for route in region.routes {
-            var fresh = false
-            for pair in pairs where route.matches(method: pair.method, currency: pair.currency) {
-                if taken.insert(pair).inserted { fresh = true }
-            }
-            guard fresh else { throw broken("route `\(route.name)` is unreachable: earlier routes take every payment it matches") }
-        }
-        for pair in pairs where !taken.contains(pair) {
-            throw broken("no route takes \(pair.method) in \(pair.currency)")
-        }
-    }
-
-    struct Pair: Hashable {
-        let method: String
-        let currency: CurrencyCode
-    }
-
-    static func unique<T: Hashable>(_ values: [T], _ what: String,
-                                                               _ broken: (String) -> ArtifactError) throws(ArtifactError) {
+    static func unique<T: Hashable>(_ values: [T], _ what: String, _ broken: (String) -> ArtifactError) throws(ArtifactError) {
         var seen = Set<T>()
         for value in values where !seen.insert(value).inserted { throw broken("\(what) \(value) is listed twice") }
     }

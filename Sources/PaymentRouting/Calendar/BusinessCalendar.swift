@@ -34,13 +34,17 @@ package struct BusinessCalendar: Sendable {
     }
 
     init?(offsets: UTCOffsetTable, timeZone: String, layers: [CalendarLayer], halfDayLayers: Set<Int> = []) {
-        var mask: UInt8 = 0
-        for layer in layers { for day in layer.weekend { mask |= 1 << UInt8(day.isoNumber - 1) } }
         // A calendar without business days would never settle: refuse it.
-        guard mask != 0x7F, !layers.isEmpty else { return nil }
+        guard let weekend = JoinedWeekend(joining: layers.map(\.weekend)), !layers.isEmpty else { return nil }
+        self.init(offsets: offsets, timeZone: timeZone, layers: layers, weekend: weekend, halfDayLayers: halfDayLayers)
+    }
+
+    /// The join of `layers`, whose weekends together are `weekend` (a checked region's, which
+    /// `ArtifactInvariants` proved leaves a business day).
+    init(offsets: UTCOffsetTable, timeZone: String, layers: [CalendarLayer], weekend: JoinedWeekend, halfDayLayers: Set<Int>) {
         self.timeZone = timeZone
         self.offsets = offsets
-        self.weekendMask = mask
+        self.weekendMask = weekend.mask
         let days = layers.flatMap(\.holidays.keys)
         let first = days.min() ?? 0
         var bits = [UInt64](repeating: 0, count: days.isEmpty ? 0 : ((days.max() ?? first) - first) / 64 + 1)

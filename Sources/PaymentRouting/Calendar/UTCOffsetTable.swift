@@ -18,6 +18,10 @@ package struct UTCOffsetTable: Sendable {
 
     package init?(identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
+        self.init(zone: zone)
+    }
+
+    init(zone: TimeZone) {
         func offset(_ instant: Int64) -> Int32 {
             Int32(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
         }

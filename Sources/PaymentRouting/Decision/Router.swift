@@ -19,17 +19,20 @@ public struct Router: Sendable {
     /// Regions by their two upper-case letters (26 x 26 slots): a lookup without hashing.
     let regionSlots: [CompiledRegion?]
 
+    /// Checks an artifact built in memory (`ArtifactInvariants`) and builds the router from it.
     public init(artifact: GatewayArtifact) throws(ArtifactError) {
-        self.artifact = artifact
-        var regions: [String: CompiledRegion] = [:]
+        self.init(try ArtifactInvariants.check(artifact))
+    }
+
+    /// Builds the router from an artifact already checked: nothing is checked again.
+    package init(_ checked: CheckedArtifact) {
+        artifact = checked.artifact
         var zones: [String: UTCOffsetTable] = [:]
-        for (key, region) in artifact.regions {
-            regions[key] = try CompiledRegion(validating: region, key: key, catalog: artifact.catalog,
-                                              calendars: artifact.calendars, zones: &zones)
-        }
         var slots = [CompiledRegion?](repeating: nil, count: 26 * 26)
-        for (code, region) in regions {
-            if let slot = Self.slot(code) { slots[slot] = region }
+        for region in checked.regions {
+            let compiled = CompiledRegion(region, zones: &zones)
+            // A region code is two upper-case letters (`RegionCode`), so every region has a slot.
+            if let slot = Self.slot(compiled.code) { slots[slot] = compiled }
         }
         regionSlots = slots
     }

@@ -2,17 +2,18 @@ import Foundation
 import GatewayConfig
 
 /// Reads `gateway-config.json` through `ArtifactLoader` (one decode, `format_version`, every
-/// invariant) and builds a `Router`.
+/// invariant, once) and builds a `Router` from the checked artifact.
 public enum RouterLoader {
     public static func load(path: String) throws(ArtifactError) -> Router {
-        try Router(artifact: ArtifactLoader.load(path: path))
+        Router(try ArtifactLoader.load(path: path))
     }
 
     public static func load(data: Data) throws(ArtifactError) -> Router {
-        try Router(artifact: decode(data))
+        Router(try ArtifactLoader.decode(data))
     }
 
+    /// The artifact in `data`, checked as `load(data:)` checks it.
     package static func decode(_ data: Data) throws(ArtifactError) -> GatewayArtifact {
-        try ArtifactLoader.decode(data)
+        try ArtifactLoader.decode(data).artifact
     }
 }

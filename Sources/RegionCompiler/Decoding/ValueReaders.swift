@@ -195,19 +195,3 @@ enum IdentifierRule {
         }
     }
 }
-
-/// IANA zone identifiers known to this machine's tz database, read once.
-enum TimeZoneCatalog {
-    static let identifiers: Set<String> = Set(TimeZone.knownTimeZoneIdentifiers)
-
-    /// ICU's list lags the tz database (it has `Asia/Calcutta`, not `Asia/Kolkata`), so any
-    /// `Area/City` name the tz data resolves to itself counts; offsets like `GMT+8` and
-    /// abbreviations like `EST` do not, since they carry no daylight-saving rules.
-    static func isIANA(_ identifier: String) -> Bool {
-        // `UTC` is an IANA zone (a link to Etc/UTC) though not every platform lists it.
-        if identifier == "UTC" { return TimeZone(identifier: identifier) != nil }
-        if identifiers.contains(identifier) && identifier.contains("/") { return true }
-        guard identifier.contains("/"), !identifier.hasPrefix("GMT") else { return false }
-        return TimeZone(identifier: identifier)?.identifier == identifier
-    }
-}

@@ -41,7 +41,7 @@ public enum ReviewInput {
             return (artifact, compilation.files.compactMap(\.realPath))
         }
         do {
-            return (try ArtifactLoader.load(path: path, formats: ArtifactLoader.reviewFormats), [InputLoader.realPath(path)].compactMap { $0 })
+            return (try ArtifactLoader.loadForReview(path: path), [InputLoader.realPath(path)].compactMap { $0 })
         } catch {
             if case .unreadable = error { throw .unreadable(error.description) }
             throw .notAnArtifact(path: path, detail: error.description)
