@@ -3,9 +3,6 @@ import GatewayConfig
 /// Windows run forward, blackouts are sane and disjoint, rollout belongs to pilots,
 /// and no method reaches further than its region.
 enum AvailabilityCheck: RegionCheck {
-    /// A longer stop is a status change (`paused`), not a maintenance window.
-    static let longestBlackout: Int64 = 14 * 86_400
-
     static func run(_ region: RegionDescriptor, catalog: Catalog) -> [Diagnostic] {
         guard let availability = region.availability else { return [] }
         var diagnostics: [Diagnostic] = []
@@ -32,9 +29,9 @@ enum AvailabilityCheck: RegionCheck {
                                           at: until.location, hint: "a blackout is [from, until); make `until` later"))
                 continue
             }
-            let length = until.value.secondsSinceEpoch - from.value.secondsSinceEpoch
-            if length > longestBlackout {
-                diagnostics.append(.error(.blackoutTooLong, "blackout lasts \(describe(seconds: length)), longer than 14 days",
+            if BlackoutRule.isTooLong(from: from.value, until: until.value) {
+                let length = until.value.secondsSinceEpoch - from.value.secondsSinceEpoch
+                diagnostics.append(.error(.blackoutTooLong, "blackout lasts \(describe(seconds: length)), longer than \(BlackoutRule.longestDays) days",
                                           at: until.location, hint: "for a long stop set `availability.status: paused` instead"))
             }
             if let other = accepted.first(where: { from.value < $0.until.value && $0.from.value < until.value }) {

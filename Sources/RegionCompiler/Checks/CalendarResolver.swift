@@ -38,7 +38,6 @@ enum CalendarResolver {
                     } else if let lender = regionsByCode[market], market == code || hasOwnLists(lender),
                               let lent = fromRegionLists(lender, market: market) {
                         result.calendars[market] = lent
-                        result.listsServeAsCalendar.insert(market)
                         // Dated lists run out: say they are unsourced. A weekend alone (or the default
                         // [sat, sun]) has no horizon to run past.
                         if !lender.holidays.isEmpty {
@@ -67,7 +66,31 @@ enum CalendarResolver {
             }
             result.markets[code] = markets
         }
+        // Once every calendar is resolved: a market's lists may be lent by a region listed later.
+        for region in regions {
+            if let diagnostic = joinedWeekendCovering(region, resolution: result) { result.diagnostics.append(diagnostic) }
+        }
         return result
+    }
+
+    /// The weekends of the calendars a region's payouts follow, joined with its own lists when they
+    /// are a layer, must leave a business day (`JoinedWeekend`, which the artifact reader asks too).
+    /// One weekend of all seven days is reported where it is written (`CalendarCheck`, the calendar
+    /// decoder); this finds weekends that only cover the week together.
+    static func joinedWeekendCovering(_ region: RegionDescriptor, resolution: CalendarResolution) -> Diagnostic? {
+        guard let code = region.region?.value else { return nil }
+        let markets = resolution.markets[code] ?? []
+        let ownListsAreALayer = resolution.ownListsAreALayer(region)
+        let weekends = markets.compactMap { resolution.calendars[$0]?.weekend }
+            + (ownListsAreALayer ? [region.weekend?.value ?? []] : [])
+        guard JoinedWeekend(joining: weekends) == nil, weekends.allSatisfy({ JoinedWeekend(joining: [$0]) != nil }) else {
+            return nil
+        }
+        let joined = markets.map(\.rawValue) + (ownListsAreALayer ? ["\(region.file.name)'s own"] : [])
+        return .error(.noBusinessDays,
+                      "together, the weekends of \(joined.joined(separator: " and ")) cover all seven days, so no payment could ever settle",
+                      at: region.weekend?.location ?? region.settlementCalendars?.first?.location ?? region.rootLocation,
+                      hint: "a payout day must be a business day in every calendar followed; list fewer weekend days, or follow fewer calendars")
     }
 
     static func hasOwnLists(_ region: RegionDescriptor) -> Bool {

@@ -61,7 +61,8 @@ enum LimitCheck: RegionCheck {
             } else {
                 seen[currency] = range.firstAmountLocation
             }
-            if let min = range.min, let max = range.max, min.value.minorUnits >= max.value.minorUnits {
+            if let min = range.min, let max = range.max,
+               !AmountRangeRule.isOrdered(min: min.value.minorUnits, max: max.value.minorUnits) {
                 diagnostics.append(.error(.minNotBelowMax, "`min` \(min.value) is not below `max` \(max.value)", at: min.location,
                                           hint: "swap them, or fix the amount"))
             }

@@ -108,7 +108,7 @@ struct CalendarDecoder {
                 }
             }
         }
-        if let weekend = calendar.weekend, Set(weekend.value).count == Weekday.allCases.count {
+        if let weekend = calendar.weekend, JoinedWeekend(joining: [weekend.value]) == nil {
             reader.error(.noBusinessDays, "`weekend` covers all seven days, so no payment could ever settle",
                          at: weekend.location, hint: "list only the days banks are closed, e.g. [sat, sun]")
         }

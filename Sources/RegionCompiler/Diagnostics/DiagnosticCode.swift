@@ -197,7 +197,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .unknownStatus: "Not an availability status (planned, pilot, live, paused, retired)."
         case .negativeMoney: "A negative amount."
         case .duplicateListItem: "A list holds the same item twice."
-        case .noBusinessDays: "The weekend covers all seven days: nothing could ever settle."
+        case .noBusinessDays: "The weekend covers all seven days, or the weekends of the calendars a region's payouts follow do together: nothing could ever settle."
         case .unknownPaymentMethod: "A payment method id not declared in catalog.yaml."
         case .unknownAcquirer: "An acquirer id not declared in catalog.yaml."
         case .methodCurrencyNotPresented: "A method currency that is not a presentment currency of the region."

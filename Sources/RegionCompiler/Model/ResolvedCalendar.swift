@@ -40,9 +40,20 @@ package struct CalendarResolution: Sendable {
     /// By region code: the markets its payouts follow, in the order written (default: own market, then
     /// the settlement currency's home market).
     package var markets: [RegionCode: [RegionCode]] = [:]
-    /// Regions whose own lists are their market's calendar (not repeated on the region in the artifact).
-    package var listsServeAsCalendar: Set<RegionCode> = []
     package var diagnostics: [Diagnostic] = []
 
     package init() {}
+}
+
+extension CalendarResolution {
+    /// `SettlementCalendarRule.ownListsAreALayer` for `region`, as its artifact will answer it
+    /// (`RegionArtifact.ownListsAreALayer`): a lent calendar's source is the lender's file, and the
+    /// artifact keeps a weekend or holidays only when they list something.
+    package func ownListsAreALayer(_ region: RegionDescriptor) -> Bool {
+        guard let code = region.region?.value else { return false }
+        return SettlementCalendarRule.ownListsAreALayer(
+            hasOwnLists: region.weekend?.value.isEmpty == false || !region.holidays.isEmpty,
+            followsOwnMarket: markets[code]?.contains(code) == true,
+            ownMarketCalendarIsItsLists: calendars[code]?.source == region.file.name)
+    }
 }

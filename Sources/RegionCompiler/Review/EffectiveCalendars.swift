@@ -23,7 +23,7 @@ package enum EffectiveCalendars {
                 + "\(calendar.holidays.count) holidays, \(calendar.halfDays.count) half days\(span.isEmpty ? "" : "; \(span)")"
                 + "\(calendar.unsourced ? " (unsourced)" : "")  # \(at)")
         }
-        if region.weekend != nil || !region.holidays.isEmpty, !resolution.listsServeAsCalendar.contains(code) {
+        if resolution.ownListsAreALayer(region) {
             lines.append("#   plus the region's own weekend and holidays")
         }
         return lines.joined(separator: "\n") + "\n"
