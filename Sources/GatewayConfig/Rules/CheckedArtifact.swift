@@ -2,17 +2,12 @@ import Foundation
 
 /// An artifact of the current format whose every invariant `ArtifactInvariants` has checked, with
 /// what the checks found, typed: a router is built from one without checking anything again.
-/// Only `ArtifactInvariants.check` makes one (the initializers are internal to GatewayConfig),
-/// so holding one is the proof.
+/// Only `ArtifactInvariants.check` makes one (the memberwise initializers are internal to
+/// GatewayConfig), so holding one is the proof.
 package struct CheckedArtifact: Sendable {
     package let artifact: GatewayArtifact
     /// Sorted by region code.
     package let regions: [CheckedRegion]
-
-    init(artifact: GatewayArtifact, regions: [CheckedRegion]) {
-        self.artifact = artifact
-        self.regions = regions
-    }
 }
 
 /// One region of a checked artifact.
@@ -30,25 +25,10 @@ package struct CheckedRegion: Sendable {
     package let ownListsAreALayer: Bool
     /// The weekend of `calendars` and, when they are a layer, the region's own lists: never every day.
     package let weekend: JoinedWeekend
-
-    init(region: RegionArtifact, timeZone: TimeZone, methods: [CheckedMethod], calendars: [CalendarArtifact],
-         ownListsAreALayer: Bool, weekend: JoinedWeekend) {
-        self.region = region
-        self.timeZone = timeZone
-        self.methods = methods
-        self.calendars = calendars
-        self.ownListsAreALayer = ownListsAreALayer
-        self.weekend = weekend
-    }
 }
 
 /// A region's payment method with the catalog entry it names.
 package struct CheckedMethod: Sendable {
     package let method: MethodArtifact
     package let catalogEntry: PaymentMethodEntry
-
-    init(method: MethodArtifact, catalogEntry: PaymentMethodEntry) {
-        self.method = method
-        self.catalogEntry = catalogEntry
-    }
 }
