@@ -66,24 +66,22 @@ struct Route: ParsableCommand {
         }
         let replay = BatchReplay(router: router, explain: explain)
         var failures = 0
-        var nextLine = 1
-        var pending: [UInt8] = []
-        // Read big chunks, decide every complete line in them on all cores, keep the partial last line.
+        // Read big chunks, decide every complete line in them on all cores; the splitter keeps
+        // the partial last line, and at most 64 KiB of a line too long to decide.
+        var splitter = RequestLineSplitter()
+        func decide(_ lines: RequestLines) throws {
+            for part in replay.replayInParts(lines) {
+                failures += part.errors
+                try StandardOutput.write(part.output)
+            }
+        }
         while true {
             let chunk = try Terminal.usageOnFailure { try input.read(upTo: 8 << 20) }
-            pending += chunk
-            let end = chunk.isEmpty ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-            if end > 0 {
-                let complete = pending[0..<end]
-                for part in replay.replayInParts(complete, firstLine: nextLine) {
-                    failures += part.errors
-                    nextLine += part.lines
-                    try StandardOutput.write(part.output)
-                }
-                pending.removeFirst(end)
-            }
             if chunk.isEmpty { break }
+            splitter.append(chunk)
+            if let lines = splitter.take() { try decide(lines) }
         }
+        if let lines = splitter.finish() { try decide(lines) }
         if failures > 0 {
             Terminal.printError("regionc: \(failures) malformed request line\(failures == 1 ? "" : "s")")
             throw ExitCode(ExitStatus.inputErrors)

@@ -32,11 +32,19 @@ import Testing
              message: "`-1.00 HKD` is negative"),
         Case(body: #"{"region":"HK","merchant":"m","method":"ALIPAY_HK","amount":"1.00 HKD","at":"yesterday"}"#, field: "at",
              message: "`yesterday` is not an RFC 3339 instant with offset, e.g. 2026-12-01T10:00:00Z"),
+        Case(body: #"{"region":"HK","merchant":"m","method":"ALIPAY_HK","amount":"1.00 HKD","amount":"999999.00 HKD"}"#,
+             field: "amount", message: #""amount" appears twice"#),
+        Case(body: #"{"region":"HK","merchant":"m\u0000","method":"ALIPAY_HK","amount":"1.00 HKD"}"#, field: "merchant",
+             message: #""merchant" holds control character U+0000"#),
+        Case(body: #"{"region":"H\tK","merchant":"m","method":"ALIPAY_HK","amount":"1.00 HKD"}"#, field: "region",
+             message: #""region" holds control character U+0009"#),
+        Case(body: #"{"region":"HK","merchant":"m","method":"ALIPAY_HK\u007F","amount":"1.00 HKD"}"#, field: "method",
+             message: #""method" holds control character U+007F"#),
     ]
 
     @Test(arguments: cases) func failureNamesTheField(_ testCase: Case) throws {
         let now = try #require(Instant("2026-12-01T10:00:00Z"))
-        let result = BatchReplay.request(json: Array(testCase.body.utf8)[...], defaultAt: now)
+        let result = RequestReader.request(json: Array(testCase.body.utf8)[...], defaultAt: now)
         guard case .failure(let error) = result else {
             Issue.record("accepted \(testCase.body)")
             return
@@ -48,9 +56,9 @@ import Testing
     @Test func missingInstantTakesTheDefaultOnlyWhenOneIsGiven() throws {
         let body = Array(#"{"region":"HK","merchant":"m","method":"ALIPAY_HK","amount":"1.00 HKD"}"#.utf8)[...]
         let now = try #require(Instant("2026-12-01T10:00:00Z"))
-        let request = try BatchReplay.request(json: body, defaultAt: now).get()
+        let request = try RequestReader.request(json: body, defaultAt: now).get()
         #expect(request.at == now)
-        guard case .failure(let error) = BatchReplay.request(json: body) else {
+        guard case .failure(let error) = RequestReader.request(json: body) else {
             Issue.record("a batch line without `at` was accepted")
             return
         }

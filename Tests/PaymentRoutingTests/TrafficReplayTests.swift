@@ -122,8 +122,13 @@ import Testing
             let batch = String(decoding: BatchReplay(router: router).replay(bytes[...], firstLine: 1).output, as: UTF8.self)
                 .split(separator: "\n").map(String.init)
             var fromDiff: [String] = []
-            for (offset, range) in BatchReplay.lineRanges(bytes[...]).enumerated() {
-                switch replay.decide(bytes[range]) {
+            var splitter = RequestLineSplitter()
+            splitter.append(bytes)
+            let finished = splitter.finish()
+            let lines = try #require(finished)
+            for (offset, line) in lines.lines.enumerated() {
+                guard case .text(let range) = line else { continue }
+                switch replay.decide(lines.bytes[range]) {
                 case .blank: continue
                 case .malformed(let error):
                     var line: [UInt8] = []

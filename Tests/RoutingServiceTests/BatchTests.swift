@@ -43,7 +43,7 @@ import Testing
     @Test func anOverlongLineIsReportedAndSkippedAndNumberingGoesOn() async throws {
         let harness = try ServiceFixture.harness()
         await harness.service.pollOnce()
-        let long = "{\"merchant\":\"" + String(repeating: "x", count: RequestLimits.maximumBatchLineBytes) + "\"}"
+        let long = "{\"merchant\":\"" + String(repeating: "x", count: RequestLineSplitter.maximumLineBytes) + "\"}"
         let body = [RouteTests.cases[0].body, long, RouteTests.cases[1].body].joined(separator: "\n") + "\n"
         try await harness.service.application().test(.router) { client async throws in
             let response = try await client.post("/v1/route/batch", body, contentType: "application/x-ndjson")
@@ -53,50 +53,5 @@ import Testing
             #expect(lines[1] == "{\"error\":\"line longer than 65536 bytes\",\"line\":2}")
             #expect(lines[2].contains("\"merchant\":\"blocked_1\""))
         }
-    }
-}
-
-/// The splitter holds at most a chunk and a line: table of bodies fed in small buffers.
-@Suite struct BatchLineSplitterTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        var body: String
-        var buffer: Int
-        /// Pieces as text: `L<first>:<lines>` or `X<number>`.
-        var pieces: [String]
-        var testDescription: String { "\(body.debugDescription) in \(buffer)-byte buffers" }
-    }
-
-    static let cases: [Case] = [
-        Case(body: "a\nb\nc\n", buffer: 100, pieces: ["L1:a\nb\nc\n"]),
-        Case(body: "a\nb\nc\n", buffer: 1, pieces: ["L1:a\n", "L2:b\n", "L3:c\n"]),
-        Case(body: "a\nb\nc", buffer: 100, pieces: ["L1:a\nb\n", "L3:c"]),
-        Case(body: "ok\n0123456789\nok\n", buffer: 100, pieces: ["L1:ok\n", "X2", "L3:ok\n"]),
-        Case(body: "ok\n0123456789\nok\n", buffer: 3, pieces: ["L1:ok\n", "X2", "L3:ok\n"]),
-        Case(body: "0123456789", buffer: 4, pieces: ["X1"]),
-        Case(body: "12345678\n", buffer: 2, pieces: ["L1:12345678\n"]),
-        Case(body: "123456789\n", buffer: 2, pieces: ["X1"]),
-        Case(body: "\n\nx\n", buffer: 100, pieces: ["L1:\n\nx\n"]),
-        Case(body: "aaaa\nbbbb\ncccc\ndddd\n", buffer: 100, pieces: ["L1:aaaa\nbbbb\n", "L3:cccc\ndddd\n"]),
-    ]
-
-    @Test(arguments: cases) func pieces(_ testCase: Case) {
-        var splitter = BatchLineSplitter(maximumLine: 8)
-        var pieces: [String] = []
-        func record(_ piece: BatchLineSplitter.Piece) {
-            switch piece {
-            case .lines(let bytes, let first): pieces.append("L\(first):" + String(decoding: bytes, as: UTF8.self))
-            case .overlongLine(let number): pieces.append("X\(number)")
-            }
-        }
-        let bytes = Array(testCase.body.utf8)
-        var start = 0
-        while start < bytes.count {
-            let end = min(bytes.count, start + testCase.buffer)
-            splitter.append(bytes[start..<end])
-            while let piece = splitter.nextPiece(chunkBytes: 10) { record(piece) }
-            start = end
-        }
-        if let piece = splitter.finish() { record(piece) }
-        #expect(pieces == testCase.pieces)
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import GatewayConfig
 
 /// Replays checkouts through two configs and tallies what would change: `regionc diff OLD NEW
-/// --traffic FILE`. Lines are read as `route --batch` reads them (`RequestLine`, the same
-/// fast path, the same chunks cut per core), so each side decides exactly what `route --batch`
+/// --traffic FILE`. Lines are cut and read as `route --batch` reads them (`RequestLineSplitter`,
+/// `RequestReader`, the same runs per core), so each side decides exactly what `route --batch`
 /// decides; a `regiond` decision-log line gives its request, and its logged decision is checked
 /// against OLD (a difference is config drift: what runs is not OLD).
 public struct TrafficReplay: Sendable {
@@ -18,9 +18,6 @@ public struct TrafficReplay: Sendable {
 
     /// Bytes read from a source at a time.
     package static let chunkSize = 8 << 20
-    /// A line longer than this is malformed, and skipped without being held in memory.
-    package static let lineLimit = 1 << 20
-    static let overlong = RequestError("line longer than \(lineLimit) bytes")
 
     public init(old: Router, new: Router, retiming: Retiming = .asLogged, oldDigest: String? = nil) {
         self.old = old
@@ -41,42 +38,16 @@ public struct TrafficReplay: Sendable {
         self.zones = zones
     }
 
-    /// Replays everything `read` returns (nil or empty at the end), chunk by chunk: `Data` from a
-    /// `FileHandle` is appended to the pending bytes as it is, without an intermediate array.
+    /// Replays everything `read` returns (nil or empty at the end), chunk by chunk, cut into lines
+    /// by the one splitter `route --batch` and the service use: the same cap, the same message.
     public func replay<Chunk: Collection<UInt8>>(reading read: () throws -> Chunk?) rethrows -> TrafficReport {
         var tally = TrafficTally()
-        var pending: [UInt8] = []
-        var nextLine = 1
-        var skippingLongLine = false
-        while true {
-            let chunk = try read()
-            let atEnd = chunk?.isEmpty ?? true
-            if let chunk { pending.append(contentsOf: chunk) }
-            if skippingLongLine {
-                // Drop the rest of an overlong line, up to and including its newline.
-                guard let newline = pending.firstIndex(of: 0x0A) else {
-                    pending.removeAll(keepingCapacity: true)
-                    if atEnd { break } else { continue }
-                }
-                pending.removeFirst(newline + 1)
-                skippingLongLine = false
-            }
-            let end = atEnd ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-            if end > 0 {
-                let part = self.tally(pending[0..<end], firstLine: nextLine)
-                nextLine += part.lines
-                tally.merge(part)
-                pending.removeFirst(end)
-            }
-            if atEnd { break }
-            if pending.count > Self.lineLimit {
-                tally.lines += 1
-                tally.recordMalformed(line: nextLine, message: Self.overlong.description)
-                nextLine += 1
-                pending.removeAll(keepingCapacity: true)
-                skippingLongLine = true
-            }
+        var splitter = RequestLineSplitter()
+        while let chunk = try read(), !chunk.isEmpty {
+            splitter.append(chunk)
+            if let lines = splitter.take() { tally.merge(self.tally(lines)) }
         }
+        if let lines = splitter.finish() { tally.merge(self.tally(lines)) }
         return TrafficReport(tally, retiming: retiming, oldDigest: oldDigest)
     }
 
@@ -86,22 +57,25 @@ public struct TrafficReplay: Sendable {
         return replay { defer { remaining = nil }; return remaining }
     }
 
-    /// Tallies complete lines, one part per core, merged in input order.
-    func tally(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> TrafficTally {
-        let parts = ParallelMap.map(BatchReplay.parts(of: bytes, firstLine: firstLine)) { range, start in
-            tally(lines: BatchReplay.lineRanges(bytes[range]), in: bytes, firstLine: start)
+    /// Tallies lines, one run per core, merged in input order.
+    func tally(_ lines: RequestLines) -> TrafficTally {
+        let parts = ParallelMap.map(lines.parts(cores: ProcessInfo.processInfo.activeProcessorCount)) { part in
+            tally(lines, part: part)
         }
         var total = TrafficTally()
         for part in parts { total.merge(part) }
         return total
     }
 
-    func tally(lines: [Range<Int>], in bytes: ArraySlice<UInt8>, firstLine: Int) -> TrafficTally {
+    func tally(_ lines: RequestLines, part: Range<Int>) -> TrafficTally {
         var sink = TallySink()
-        for (offset, range) in lines.enumerated() {
-            sink.number = firstLine + offset
+        for index in part {
+            sink.number = lines.firstLine + index
             sink.tally.lines += 1
-            decide(bytes[range], into: &sink)
+            switch lines.lines[index] {
+            case .overlong: sink.malformed(RequestLineSplitter.overlongLine)
+            case .text(let range): decide(lines.bytes[range], into: &sink)
+            }
         }
         return sink.tally
     }
@@ -135,10 +109,9 @@ public struct TrafficReplay: Sendable {
 
     /// One line through both configs, told to `sink`.
     func decide<Sink: LineSink>(_ line: ArraySlice<UInt8>, into sink: inout Sink) {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return sink.blank() }
-        if line.count > Self.lineLimit { return sink.malformed(Self.overlong) }
-        let read: RequestLine.Read
-        switch RequestLine.read(line) {
+        if RequestReader.isBlank(line) { return sink.blank() }
+        let read: RequestReader.Read
+        switch RequestReader.line(line) {
         case .success(let value): read = value
         case .failure(let error): return sink.malformed(error)
         }

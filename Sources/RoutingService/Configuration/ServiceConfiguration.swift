@@ -66,8 +66,6 @@ public struct ServiceConfiguration: Sendable {
 enum RequestLimits {
     /// Largest `/v1/route` body (and anything else read whole).
     static let maximumBodyBytes = 64 * 1024
-    /// Largest line of a `/v1/route/batch` body; the body itself streams and has no cap.
-    static let maximumBatchLineBytes = 64 * 1024
     /// Batch input decided per step: the memory a batch request holds at once is about this much.
     static let batchChunkBytes = 256 * 1024
 }

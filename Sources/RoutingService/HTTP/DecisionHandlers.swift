@@ -20,7 +20,7 @@ struct DecisionHandlers: Sendable {
         let body = try await RequestBodyReader.collect(request, limit: RequestLimits.maximumBodyBytes)
         guard let release = keeper.current else { throw Problem.notReady("no verified release is loaded yet; see /readyz") }
         let now = Date()
-        let parsed = BatchReplay.request(json: Array(body.readableBytesView)[...], defaultAt: RFC3339.instant(now))
+        let parsed = RequestReader.request(json: Array(body.readableBytesView)[...], defaultAt: RFC3339.instant(now))
         let routeRequest: RouteRequest
         switch parsed {
         case .success(let value): routeRequest = value
@@ -70,31 +70,25 @@ struct DecisionHandlers: Sendable {
         headers[.contentType] = "application/x-ndjson"
         headers[Self.configDigestHeader] = release.configDigest
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            var splitter = BatchLineSplitter(maximumLine: RequestLimits.maximumBatchLineBytes)
+            var splitter = RequestLineSplitter()
             for try await buffer in body {
                 splitter.append(buffer.readableBytesView)
-                while let piece = splitter.nextPiece(chunkBytes: RequestLimits.batchChunkBytes) {
-                    try await write(piece, replay: replay, into: &writer)
+                if let lines = splitter.take(minimumBytes: RequestLimits.batchChunkBytes) {
+                    try await write(lines, replay: replay, into: &writer)
                 }
             }
-            if let piece = splitter.finish() {
-                try await write(piece, replay: replay, into: &writer)
+            if let lines = splitter.finish() {
+                try await write(lines, replay: replay, into: &writer)
             }
             try await writer.finish(nil)
         })
     }
 
-    private func write(_ piece: BatchLineSplitter.Piece, replay: BatchReplay, into writer: inout any ResponseBodyWriter) async throws {
-        switch piece {
-        case .lines(let bytes, let firstLine):
-            // Deciding a chunk is CPU on every core: on Dispatch workers, not the cooperative pool.
-            let outcome = await BlockingWork.run { replay.replay(bytes[...], firstLine: firstLine) }
-            if !outcome.output.isEmpty { try await writer.write(ByteBuffer(bytes: outcome.output)) }
-        case .overlongLine(let number):
-            var line: [UInt8] = []
-            BatchReplay.writeError("line longer than \(RequestLimits.maximumBatchLineBytes) bytes", line: number, into: &line)
-            line.append(0x0A)
-            try await writer.write(ByteBuffer(bytes: line))
+    private func write(_ lines: RequestLines, replay: BatchReplay, into writer: inout any ResponseBodyWriter) async throws {
+        // Deciding a chunk is CPU on every core: on Dispatch workers, not the cooperative pool.
+        let outcomes = await BlockingWork.run { replay.replayInParts(lines) }
+        for outcome in outcomes where !outcome.output.isEmpty {
+            try await writer.write(ByteBuffer(bytes: outcome.output))
         }
     }
 
