@@ -11,18 +11,27 @@ package enum RequestLineProperties {
         let byByte = lines(bytes, buffer: 1)
         guard whole == byByte else { return "the splitter cut \(whole) whole, \(byByte) byte by byte" }
 
-        switch RequestReader.line(bytes[...]) {
+        var splitter = RequestLineSplitter()
+        splitter.append(bytes)
+        guard let taken = splitter.finish() else { return nil }
+        for case .text(let range) in taken.lines {
+            if let violation = violation(line: taken.bytes[range]) { return violation }
+        }
+        return nil
+    }
+
+    /// A line is decided or refused with a message; a decided line's request, written plainly and
+    /// with every character escaped, reads back as the same request.
+    static func violation(line: ArraySlice<UInt8>) -> String? {
+        switch RequestReader.line(line) {
         case .failure(let error):
-            guard !error.description.isEmpty else { return "an error without a message" }
-            return nil
+            return error.description.isEmpty ? "an error without a message" : nil
         case .success(let read):
-            // A decided line re-encodes: its request, written plainly and with every character
-            // escaped, reads back as the same request.
             for escapingAll in [false, true] {
-                let line = encoded(read.request, escapingAll: escapingAll)
-                guard case .success(let again) = RequestReader.line(line[...]), again.request == read.request else {
-                    return "\(read.request) written as \(String(decoding: line, as: UTF8.self).debugDescription) reads as "
-                        + "\(RequestReader.line(line[...]))"
+                let again = encoded(read.request, escapingAll: escapingAll)
+                guard case .success(let reread) = RequestReader.line(again[...]), reread.request == read.request else {
+                    return "\(read.request) written as \(String(decoding: again, as: UTF8.self).debugDescription) reads as "
+                        + "\(RequestReader.line(again[...]))"
                 }
             }
             return nil
