@@ -3,8 +3,9 @@ import GatewayConfig
 /// A request that cannot be decided because it is malformed (not a decline: a caller bug).
 public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible {
     public let description: String
-    /// The request field at fault (`region`, `merchant`, `method`, `amount`, `at`), or nil when the
-    /// request as a whole is malformed: lets a service name the field in its answer.
+    /// The request field at fault (`region`, `merchant`, `method`, `amount`, `at`), or the key of
+    /// the member at fault (one given twice, one that is not a string), or nil when the request as
+    /// a whole is malformed: lets a service name the field in its answer.
     public let field: String?
     package init(_ description: String, field: String? = nil) {
         self.description = description
@@ -12,7 +13,8 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 }
 
-/// Builds `RouteRequest`s from the text forms the CLI and batch files use.
+/// The request validator: builds `RouteRequest`s from the fields' text, given as the command
+/// line's flags or read from JSON by `RequestReader`.
 public enum RequestParser {
     /// The last capture instant decided, exclusive: settlement (at most T+10 business days later)
     /// then stays inside the year 9999 that dates can be written in.
@@ -25,6 +27,9 @@ public enum RequestParser {
         if case .success(let instant) = parsed, instant < latestCapture { return .success(instant) }
         let text = String(decoding: at, as: UTF8.self)
         switch parsed {
+        case .failure(.outOfRange) where at.prefix(4).elementsEqual("0001".utf8):
+            // Only year 1 with an offset east of UTC falls before the first instant UTC can write.
+            return .failure(RequestError("`\(text)` is too early: captures before 0001-01-01T00:00:00Z are not routed", field: "at"))
         case .success, .failure(.outOfRange):
             return .failure(RequestError("`\(text)` is too late: captures from 9999-01-01T00:00:00Z on are not routed", field: "at"))
         case .failure(.missingOffset):
