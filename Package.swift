@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // FilePath: paths are input, joined and split without Foundation's NSString path API.
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         // The routing service (regiond).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -32,7 +34,7 @@ let package = Package(
     ],
     targets: [
         // The small core shared by compiler and runtime: artifact types, ISO tables, Money. No YAML.
-        .target(name: "GatewayConfig"),
+        .target(name: "GatewayConfig", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         .target(
             name: "RegionCompiler",
             dependencies: [
@@ -45,7 +47,7 @@ let package = Package(
         // Test and benchmark data: synthetic, valid region descriptors from a seed.
         .target(name: "RegionCorpus", dependencies: ["GatewayConfig"]),
         // Ed25519 keys, signing and verification of artifacts; shared by the CLI and the runtime.
-        .target(name: "ArtifactTrust", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "ArtifactTrust", dependencies: ["GatewayConfig", .product(name: "Crypto", package: "swift-crypto")]),
         // The runtime a payment service embeds: never links Yams.
         .target(name: "PaymentRouting", dependencies: ["GatewayConfig", "ArtifactTrust"]),
         .executableTarget(

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GatewayConfig
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -120,7 +121,7 @@ package enum KeyFiles {
     }
 
     package static func keyId(forPath path: String) -> String {
-        let name = (path as NSString).lastPathComponent
+        let name = FilePaths.lastComponent(path)
         for suffix in [".key", ".pub", ".pem"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
         return name
     }
@@ -136,8 +137,8 @@ package enum KeyFiles {
             throw .cannotWrite(path: directory, reason: error.localizedDescription)
         }
         let key = Curve25519.Signing.PrivateKey()
-        let privatePath = (directory as NSString).appendingPathComponent("\(keyId).key")
-        let publicPath = (directory as NSString).appendingPathComponent("\(keyId).pub")
+        let privatePath = FilePaths.join(directory, "\(keyId).key")
+        let publicPath = FilePaths.join(directory, "\(keyId).pub")
         // Checked first only to leave nothing behind when the package name is taken; `O_EXCL` is the real guard.
         var info = stat()
         for path in [privatePath, publicPath] where lstat(path, &info) == 0 { throw .exists(path) }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GatewayConfig
 
 /// The public keys a runtime accepts signatures from, by key id. Several at once, so a new
 /// key is trusted before the old one is retired; and several under one id (two trust paths
@@ -39,7 +40,7 @@ public struct TrustStore: Sendable {
             let files: [String]
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                files = names.filter { $0.hasSuffix(".pub") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+                files = names.filter { $0.hasSuffix(".pub") }.sorted().map { FilePaths.join(path, $0) }
             } else {
                 files = [path]
             }

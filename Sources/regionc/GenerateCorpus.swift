@@ -21,10 +21,10 @@ struct GenerateCorpus: ParsableCommand {
     func run() throws {
         let shards = CorpusGenerator(regionCount: regions, methodCount: methods, seed: seed).generate()
         for (index, shard) in shards.enumerated() {
-            let directory = shards.count == 1 ? out : (out as NSString).appendingPathComponent(String(format: "shard-%03d", index))
+            let directory = shards.count == 1 ? out : FilePaths.join(out, String(format: "shard-%03d", index))
             for (name, text) in shard {
                 try Terminal.usageOnFailure {
-                    try AtomicFileWriter.write(Array(text.utf8), to: (directory as NSString).appendingPathComponent(name))
+                    try AtomicFileWriter.write(Array(text.utf8), to: FilePaths.join(directory, name))
                 }
             }
         }

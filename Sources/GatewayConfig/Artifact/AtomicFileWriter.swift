@@ -40,10 +40,10 @@ package enum AtomicFileWriter {
     package static func prepare(_ bytes: [UInt8], to path: String, refusingInputs inputs: [String] = [])
         throws(FileWriteError) -> PreparedFile {
         try checkTarget(path, refusingInputs: inputs)
-        let (directory, name) = split(path)
+        let (directory, name) = FilePaths.split(path)
         try makeDirectories(directory, for: path)
         removeStaleTemporaries(of: name, in: directory)
-        let temporary = join(directory, ".\(name).\(temporaryMarker)\(getpid())")
+        let temporary = FilePaths.join(directory, ".\(name).\(temporaryMarker)\(getpid())")
         unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileWriteError(path: path, reason: reason(errno)) }
@@ -80,6 +80,10 @@ package enum AtomicFileWriter {
     /// Refuses a target that is not a regular file (following links) or that is one of the inputs.
     package static func checkTarget(_ path: String, refusingInputs inputs: [String]) throws(FileWriteError) {
         guard !path.isEmpty else { throw FileWriteError(path: path, reason: "the path is empty") }
+        // `out/` names a directory: splitting it would write a file `out` beside it.
+        guard !FilePaths.namesDirectory(path), !FilePaths.lastComponent(path).isEmpty else {
+            throw FileWriteError(path: path, reason: "it names a directory; give a file path")
+        }
         var info = stat()
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -100,8 +104,8 @@ package enum AtomicFileWriter {
     /// directory's real path joined with its name.
     static func resolvedTarget(_ path: String) -> String? {
         if let resolved = realPath(path) { return resolved }
-        let (directory, name) = split(path)
-        return realPath(directory).map { join($0, name) }
+        let (directory, name) = FilePaths.split(path)
+        return realPath(directory).map { FilePaths.join($0, name) }
     }
 
     static func realPath(_ path: String) -> String? {
@@ -121,7 +125,7 @@ package enum AtomicFileWriter {
             }
             guard entryName.hasPrefix(prefix), let pid = Int32(entryName.dropFirst(prefix.count)) else { continue }
             if pid == getpid() || kill(pid, 0) != 0 && errno == ESRCH {
-                unlink(join(directory, entryName))
+                unlink(FilePaths.join(directory, entryName))
             }
         }
     }
@@ -134,21 +138,11 @@ package enum AtomicFileWriter {
             }
             return
         }
-        let (parent, _) = split(directory)
+        let (parent, _) = FilePaths.split(directory)
         if parent != directory { try makeDirectories(parent, for: path) }
         guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
             throw FileWriteError(path: path, reason: "cannot create directory \(directory): \(reason(errno))")
         }
-    }
-
-    static func split(_ path: String) -> (directory: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        let directory = String(path[..<slash])
-        return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
-    }
-
-    static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
     /// Writing, a missing path means a missing directory; the rest is `SystemError`'s table.

@@ -54,14 +54,10 @@ package enum CalendarCompiler {
                        hint: "rename the file to `\(market.value.rawValue.lowercased()).yaml`, or set `market: \(expected)`")]
     }
 
-    /// The calendars directory beside a regions directory: `regions` -> `calendars`, `a/regions` -> `a/calendars`.
+    /// The calendars directory beside a regions directory: `regions` -> `calendars`, `a/regions` -> `a/calendars`,
+    /// `.` -> `../calendars`.
     package static func defaultDirectory(besideRegions directory: String) -> String {
-        var trimmed = directory
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        let last = (trimmed as NSString).lastPathComponent
-        if trimmed.isEmpty || last == "." || last == ".." { return ((trimmed.isEmpty ? "." : trimmed) as NSString).appendingPathComponent("../calendars") }
-        let parent = (trimmed as NSString).deletingLastPathComponent
-        return parent.isEmpty ? "calendars" : (parent as NSString).appendingPathComponent("calendars")
+        FilePaths.sibling("calendars", of: directory)
     }
 
     /// Reads a calendars directory with the loader the regions use. A missing default directory is

@@ -99,7 +99,7 @@ package enum InputLoader {
 
     /// Reads one entry, following a symbolic link only to a target inside `root` (a real path).
     static func read(name: String, in directory: String, root: String) -> Result<SourceFile, EntryProblem> {
-        let path = (directory as NSString).appendingPathComponent(name)
+        let path = FilePaths.join(directory, name)
         guard let resolved = realPath(path) else {
             return .failure(EntryProblem(code: .unreadableFile, message: "cannot read `\(name)`: \(FileReader.reason(errno: errno))",
                                          hint: "a symbolic link must point at an existing file inside the directory"))
@@ -122,7 +122,7 @@ package enum InputLoader {
 
     static func isDirectoryEntry(name: String, in directory: String) -> Bool {
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name),
+        return FileManager.default.fileExists(atPath: FilePaths.join(directory, name),
                                               isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
@@ -134,7 +134,7 @@ package enum InputLoader {
     }
 
     static func displayPath(directory: String, name: String) -> String {
-        let trimmed = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        return trimmed == "." || trimmed.isEmpty ? name : "\(trimmed)/\(name)"
+        let shown = FilePaths.join(directory, "")
+        return shown == "." || shown.isEmpty ? name : FilePaths.join(shown, name)
     }
 }
