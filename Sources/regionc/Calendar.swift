@@ -13,7 +13,8 @@ struct CalendarCommand: ParsableCommand {
         discussion: """
         Reads a compiled artifact (--config FILE) or compiles a regions directory (DIR, default regions, with the \
         calendars beside it). A date marked * lies past a calendar's horizon (settlement_date_estimated). \
-        Exit status: 0 shown, 1 the regions have errors, 2 usage or I/O (unknown region, unreadable input).
+        The window ends by 9998-12-31, the last capture day the runtime routes. \
+        Exit status: 0 shown, 1 the regions have errors, 2 usage or I/O (unknown region, unreadable input, a window past 9998-12-31).
         """
     )
 
@@ -30,6 +31,7 @@ struct CalendarCommand: ParsableCommand {
 
     func run() throws {
         let start = try AsOfDate.parse(from, option: "--from") ?? AsOfDate.today()
+        try Self.checkWindow(from: start, days: days)
         let artifact = try loadArtifact()
         let router = try Terminal.usageOnFailure { try Router(artifact: artifact) }
         let code = region.uppercased()
@@ -40,6 +42,20 @@ struct CalendarCommand: ParsableCommand {
         print(PayoutCalendarText.render(region: regionArtifact, calendars: artifact.calendars, calendar: calendar,
                                         walks: (0..<days).compactMap { router.settlementWalk(region: code, capture: start.adding(days: $0)) }),
               terminator: "")
+    }
+
+    /// The last capture day shown: the day before the first capture instant the runtime refuses
+    /// (9999-01-01T00:00:00Z), so no payout date runs off the calendar (clamped dates repeated
+    /// 9999-12-31 with payouts on the capture day).
+    static let lastCaptureDay = RequestParser.latestCapture.utcDate.adding(days: -1)
+
+    static func checkWindow(from start: CalendarDate, days: Int) throws {
+        let lastShown = start.daysSinceEpoch + days - 1    // --days is 1...3660: no overflow
+        guard lastShown > lastCaptureDay.daysSinceEpoch else { return }
+        Terminal.printError("regionc: --from \(start) --days \(days) runs past \(lastCaptureDay), the last capture day whose payouts "
+            + "are computed (captures from \(RequestParser.latestCapture) on are not routed); start on or before "
+            + "\(lastCaptureDay.adding(days: 1 - days)) for \(days) day\(days == 1 ? "" : "s")")
+        throw ExitCode(ExitStatus.usage)
     }
 
     func loadArtifact() throws -> GatewayArtifact {

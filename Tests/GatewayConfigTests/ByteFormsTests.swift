@@ -26,10 +26,16 @@ import Testing
 
     /// Hardening finding 10: an offset that carries an instant out of years 0001-9999 is refused,
     /// so every instant prints as text the parser reads back (it used to print `10000-01-01T...`).
-    @Test(arguments: ["9999-12-31T23:59:59-01:00", "0001-01-01T00:30:00+01:00"])
-    func instantsBeyondFourDigitYearsAreRefused(_ text: String) {
-        #expect(Instant.parse(text) == .failure(.outOfRange))
-        #expect(Instant.parse(text, fractions: .truncate) == .failure(.outOfRange))
+    /// Which end it falls off is said (hardening issue 21, item 12: an early one was "too late").
+    @Test(arguments: [
+        ("9999-12-31T23:59:59-01:00", Instant.ParseError.afterLastDate),
+        ("9999-12-31T23:59:30-00:01", .afterLastDate),
+        ("0001-01-01T00:30:00+01:00", .beforeFirstDate),
+        ("0001-01-01T00:00:00+00:01", .beforeFirstDate),
+    ])
+    func instantsBeyondFourDigitYearsAreRefused(_ text: String, _ error: Instant.ParseError) {
+        #expect(Instant.parse(text) == .failure(error))
+        #expect(Instant.parse(text, fractions: .truncate) == .failure(error))
     }
 
     /// Fractions: refused (unless zero) for descriptor boundaries, dropped for captures.

@@ -77,16 +77,22 @@ import Testing
     }
 
     /// Hardening finding 10: a capture past 9998 (the largest an offset carries to year 10000) is an
-    /// error on both paths, never a settlement date `10000-01-04` that no parser reads back.
-    @Test(arguments: ["9999-12-31T23:59:59-01:00", "9999-12-31T23:59:59Z", "9999-01-01T00:00:00Z"])
-    func capturesTooLateToSettleAreRefusedOnBothPaths(at: String) throws {
+    /// error on both paths, never a settlement date `10000-01-04` that no parser reads back. One
+    /// before year 1 is refused as too early, not too late (hardening issue 21, item 12).
+    @Test(arguments: [
+        ("9999-12-31T23:59:59-01:00", "is too late"), ("9999-12-31T23:59:59Z", "is too late"),
+        ("9999-01-01T00:00:00Z", "is too late"),
+        ("0001-01-01T00:00:00+00:01", "is too early: captures before 0001-01-01T00:00:00Z are not routed"),
+        ("0001-01-01T00:59:59+01:00", "is too early"),
+    ])
+    func capturesOutsideTheRoutedYearsAreRefusedOnBothPaths(at: String, refusal: String) throws {
         let router = try RoutingFixture.router()
         let plain = #"{"region":"US","merchant":"shop_1","method":"ALIPAY_CN","amount":"10.00 USD","at":""# + at + #""}"#
         let escaped = plain.replacingOccurrences(of: "shop_1", with: #"shop\u005f1"#)
         for line in [plain, escaped] {
             let outcome = BatchReplay(router: router).replay(Array((line + "\n").utf8)[...], firstLine: 1)
             let text = String(decoding: outcome.output, as: UTF8.self)
-            #expect(outcome.errors == 1 && text.contains("too late"), "\(text)")
+            #expect(outcome.errors == 1 && text.contains(refusal), "\(text)")
             #expect(!text.contains("10000-"))
         }
     }

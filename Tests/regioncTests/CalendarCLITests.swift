@@ -94,6 +94,27 @@ import Testing
             || $0.hasPrefix("Fri ") || $0.hasPrefix("Sat ") || $0.hasPrefix("Sun ") }.count == 14)
     }
 
+    /// The window must end by 9998-12-31, the last capture day the runtime routes (hardening issue
+    /// 21, item 12: `--from 9999-12-30 --days 3` printed 9999-12-31 twice, paid out on the capture day).
+    @Test(arguments: [
+        ("9999-12-30", 3, Int32(2)), ("9999-01-01", 1, 2), ("9998-12-31", 2, 2), ("9998-12-20", 14, 2),
+        ("9988-12-25", 3660, 2), ("9998-12-31", 1, 0), ("9998-12-18", 14, 0), ("9988-12-24", 3660, 0),
+    ])
+    func calendarStopsAtTheLastCaptureDayTheRuntimeRoutes(from: String, days: Int, status: Int32) throws {
+        let run = try CLITests.run(["calendar", "US", "--from", from, "--days", "\(days)"])
+        #expect(run.status == status, "\(run.stdout)\(run.stderr)")
+        if status == 2 {
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.contains("--from \(from) --days \(days) runs past 9998-12-31, the last capture day"), "\(run.stderr)")
+            #expect(run.stderr.contains("captures from 9999-01-01T00:00:00Z on are not routed"))
+        } else {
+            // One row per capture day, each day once, none paid out on the day it is captured.
+            let rows = run.stdout.split(separator: "\n").filter { $0.count > 26 && $0.dropFirst(4).prefix(10).allSatisfy { $0.isNumber || $0 == "-" } }
+            #expect(rows.count == days && Set(rows.map { $0.prefix(14) }).count == days, "\(run.stdout.suffix(400))")
+            #expect(!rows.contains { $0.dropFirst(4).prefix(10) == $0.dropFirst(20).prefix(10) })
+        }
+    }
+
     @Test func calendarRefusesAnUnknownRegion() throws {
         let run = try CLITests.run(["calendar", "ZZ", "--from", "2027-01-01"])
         #expect(run.status == 2)

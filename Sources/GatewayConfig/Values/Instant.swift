@@ -5,14 +5,19 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
 
     public init(secondsSinceEpoch: Int64) { self.secondsSinceEpoch = secondsSinceEpoch }
 
+    /// The earliest instant written in four-digit years, 0001-01-01T00:00:00Z.
+    package static let earliest = Instant(secondsSinceEpoch: Int64(CalendarDate.dayRange.lowerBound) * 86_400)
+
     public enum ParseError: Error, Equatable, Sendable {
         case malformed
         case missingOffset
         case fractionalSeconds
         case invalidDate
         case invalidTime
-        /// In UTC, the instant falls outside 0001-01-01 ... 9999-12-31 (e.g. `9999-12-31T23:59:59-01:00`).
-        case outOfRange
+        /// In UTC, the instant falls before 0001-01-01T00:00:00Z (e.g. `0001-01-01T00:00:00+00:01`).
+        case beforeFirstDate
+        /// In UTC, the instant falls after 9999-12-31T23:59:59Z (e.g. `9999-12-31T23:59:59-01:00`).
+        case afterLastDate
     }
 
     /// What to do with a fraction of a second. Instants are whole seconds.
@@ -72,9 +77,9 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
         let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         let instant = Instant(secondsSinceEpoch: local - Int64(offsetSeconds))
         // Every parsed instant prints as UTC text this parser reads back.
-        guard CalendarDate.dayRange.contains(Int(instant.secondsSinceEpoch.floorDivided(by: 86_400))) else {
-            return .failure(.outOfRange)
-        }
+        let utcDay = Int(instant.secondsSinceEpoch.floorDivided(by: 86_400))
+        guard utcDay >= CalendarDate.dayRange.lowerBound else { return .failure(.beforeFirstDate) }
+        guard utcDay <= CalendarDate.dayRange.upperBound else { return .failure(.afterLastDate) }
         return .success(instant)
     }
 

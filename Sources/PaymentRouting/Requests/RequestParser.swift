@@ -27,10 +27,9 @@ public enum RequestParser {
         if case .success(let instant) = parsed, instant < latestCapture { return .success(instant) }
         let text = String(decoding: at, as: UTF8.self)
         switch parsed {
-        case .failure(.outOfRange) where at.prefix(4).elementsEqual("0001".utf8):
-            // Only year 1 with an offset east of UTC falls before the first instant UTC can write.
+        case .failure(.beforeFirstDate):
             return .failure(RequestError("`\(text)` is too early: captures before 0001-01-01T00:00:00Z are not routed", field: "at"))
-        case .success, .failure(.outOfRange):
+        case .success, .failure(.afterLastDate):
             return .failure(RequestError("`\(text)` is too late: captures from 9999-01-01T00:00:00Z on are not routed", field: "at"))
         case .failure(.missingOffset):
             return .failure(RequestError("`\(text)` has no UTC offset; add one, e.g. `Z` or `+08:00`", field: "at"))

@@ -64,7 +64,7 @@ extension FieldReader {
             case .fractionalSeconds: "availability instants are whole seconds; drop the fraction"
             case .invalidDate: "the date part is not a real calendar date"
             case .invalidTime: "the time part must be 00:00:00 to 23:59:59"
-            case .outOfRange: "check the year"
+            case .beforeFirstDate, .afterLastDate: "check the year"
             case .malformed: "write RFC 3339 with an offset, e.g. `2026-12-01T00:00:00+08:00`"
             }
             error(.invalidInstant, "`\(text.value)` is not an RFC 3339 instant with a UTC offset", at: text.location,
