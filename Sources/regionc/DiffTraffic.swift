@@ -19,7 +19,8 @@ extension Diff {
         --at INSTANT decides every checkout at that instant. --shift DAYS moves each checkout's local date in its \
         region's zone by DAYS and keeps its local time of day, across daylight-saving changes too: a time that does \
         not exist on the new date (a spring-forward gap) moves later by the gap, one that exists twice (fall-back) \
-        takes the earlier instant.
+        takes the earlier instant. A checkout moved to an instant the runtime refuses (from 9999-01-01T00:00:00Z on, \
+        or before the year 1) is reported with the malformed lines, never decided.
         """
 
     func runTraffic(_ path: String) throws {
@@ -58,10 +59,10 @@ extension Diff {
         case (nil, nil): return .asLogged
         case (.some, .some): throw ValidationError("give --at or --shift, not both")
         case (.some(let text), nil):
-            guard let instant = Instant(text) else {
-                throw ValidationError("--at `\(text)` is not an RFC 3339 instant with offset, e.g. 2026-12-01T10:00:00Z")
+            switch Retiming.at(parsing: text) {
+            case .success(let retiming): return retiming
+            case .failure(let error): throw ValidationError("--at \(error.description)")
             }
-            return .at(instant)
         case (nil, .some(let days)):
             guard days.magnitude <= Retiming.maximumShiftDays.magnitude else {
                 throw ValidationError("--shift \(days) is more than \(Retiming.maximumShiftDays) days")

@@ -249,8 +249,70 @@ import Testing
         let markdown = TrafficRenderer.markdown(report, source: "many.jsonl")
         #expect(markdown.count < 65_536)
         #expect(markdown.hasPrefix("### Traffic replay: 5,000 of 5,000 checkouts change"))
-        #expect(markdown.contains("…and 4,960 more groups (4,960 checkouts) not shown"))
-        #expect(!markdown.contains("<b>"))
+        #expect(markdown.contains("40 of 5,000 groups shown; the other 4,960 changed checkouts are not in this table. "
+            + "`regionc diff OLD NEW --traffic FILE --format json` lists every group."), "\(markdown.suffix(300))")
+        #expect(markdown.contains(#"| M0\|\<b>XXX"#) && !markdown.contains("|<b>"), "a pipe and a tag in a method id stay text")
+    }
+
+    /// Hardening issue 21, item 11: 20,000 changed groups and one breaking line; the group limit
+    /// used to drop the breaking group (exit 4, `breaking` 1, no breaking group listed anywhere).
+    /// Wherever the breaking line is, every format lists it and says what it leaves out.
+    @Test(arguments: [0, 10_000, 20_000])
+    func theBreakingGroupIsNeverDroppedPastTheGroupLimit(breakingAt position: Int) throws {
+        let old = try RoutingFixture.router()
+        let new = try Self.router(changing: "us.yaml", "status: live", to: "status: paused")
+        // Each unknown method is its own non-breaking group (METHOD_NOT_OFFERED -> REGION_NOT_LIVE).
+        var lines = (0..<20_000).map { index in
+            #"{"region":"US","merchant":"m\#(index)","method":"M\#(index)","amount":"1.00 USD","at":"2026-12-01T15:00:00Z"}"#
+        }
+        lines.insert(#"{"region":"US","merchant":"shop_a","method":"ALIPAY_CN","amount":"10.00 USD","at":"2026-12-01T15:00:00Z"}"#,
+                     at: position)
+        let report = TrafficReplay(old: old, new: new).replay(Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(report.breaking == 1 && report.exitStatus == 4 && report.changed == 20_001)
+        let breaking = report.groups.filter(\.breaking)
+        #expect(breaking.map(Self.describe) == ["US ALIPAY_CN USD: routed domestic via antom-us -> declined REGION_NOT_LIVE x1"])
+        #expect(report.groups.count == TrafficTally.groupLimit + 1 && report.ungrouped == 10_000)
+        // Past 4,096 distinct groups the count is a HyperLogLog estimate: close, and marked `~`.
+        #expect(report.ungroupedGroupsEstimated && abs(report.ungroupedGroups - 10_000) < 800, "\(report.ungroupedGroups)")
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(TrafficRenderer.json(report, source: "f").utf8)) as? [String: Any])
+        let groups = try #require(json["groups"] as? [[String: Any]])
+        #expect(groups.count { $0["breaking"] as? Bool == true } == 1 && json["ungrouped"] as? Int == 10_000)
+
+        let text = TrafficRenderer.text(report, source: "f")
+        #expect(text.contains("BREAKING: checkouts routed today would be declined:\n  ! US ALIPAY_CN USD: routed domestic via antom-us"))
+        #expect(text.contains("10,001 of ~"), "\(text.suffix(400))")
+        #expect(text.contains("groups shown, the breaking one among them; 10,000 changed checkouts in ~"))
+
+        let markdown = TrafficRenderer.markdown(report, source: "f")
+        #expect(markdown.contains("| :warning: | US | ALIPAY\\_CN | USD |"))
+        #expect(markdown.contains("40 of ~") && markdown.contains("groups shown, the breaking one among them"), "\(markdown.suffix(600))")
+        #expect(markdown.contains("lists every breaking group and the first 10,000 others"))
+        #expect(!markdown.contains("lists every group"), "the JSON does not list every group here")
+        #expect(markdown.count < 65_536)
+    }
+
+    /// Hardening issue 21, item 12: a retimed checkout at an instant the runtime refuses (from
+    /// 9999-01-01T00:00:00Z on, or before the year 1) is reported as the runtime words it, never decided.
+    @Test(arguments: [
+        ("9950-06-01T17:00:00Z", Retiming.shift(days: 36_500), "retimed to after 9999-12-31T23:59:59Z, too late to be routed"),
+        ("9998-12-20T17:00:00Z", .shift(days: 30),
+         "retimed, `9999-01-19T17:00:00Z` is too late: captures from 9999-01-01T00:00:00Z on are not routed"),
+        ("9998-12-31T23:00:00Z", .shift(days: 1), "is too late"),
+        ("0050-06-01T17:00:00Z", .shift(days: -36_500), "retimed to before 0001-01-01T00:00:00Z, too early to be routed"),
+        ("2026-12-01T15:00:00Z", .at(Instant(secondsSinceEpoch: 253_375_000_000)), "is too late"),
+    ])
+    func retimingPastTheInstantsTheRuntimeRoutesIsReportedNotDecided(at: String, retiming: Retiming, refusal: String) throws {
+        let router = try RoutingFixture.router()
+        let line = #"{"region":"US","merchant":"shop_a","method":"ALIPAY_CN","amount":"10.00 USD","at":"\#(at)"}"#
+        let replay = TrafficReplay(old: router, new: router, retiming: retiming)
+        guard case .malformed(let error) = replay.decide(Array(line.utf8)[...]) else {
+            Issue.record("decided")
+            return
+        }
+        #expect(error.description.contains(refusal), "\(error.description)")
+        let report = replay.replay(Array((line + "\n").utf8))
+        #expect(report.malformed == 1 && report.decided == 0)
     }
 
     @Test func amountsSumInMinorUnitsWithoutOverflow() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayConfig
 import Testing
 @testable import RegionCompiler
 
@@ -82,7 +83,7 @@ import Testing
         let diagnostic = Diagnostic.error(.unknownKey, "unknown key `\(line)`", at: file.location(line: 2, column: 4_000, length: 3),
                                           hint: "did you mean `\u{7}`?")
         let text = TextRenderer(colored: false).render([diagnostic], sources: [file])
-        #expect(!text.unicodeScalars.contains { DisplayText.needsCare($0) && $0 != "\n" }, "\(text.prefix(300))")
+        #expect(!text.unicodeScalars.contains { ControlCharacters.needsCare($0) && $0 != "\n" }, "\(text.prefix(300))")
         #expect(text.contains("\\u{1B}[2J\\u{202E}evil") && text.contains("…"))
         #expect(text.utf8.count < 1_200, "\(text.utf8.count) bytes")
         // The caret still sits under column 4,000 of the windowed line.

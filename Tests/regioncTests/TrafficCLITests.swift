@@ -47,7 +47,7 @@ import Testing
         let run = try CLITests.run(["diff", "regions", regions.path, "--traffic", "-", "--format", "markdown"], stdin: input)
         #expect(run.status == 4, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("### Traffic replay: "))
-        #expect(run.stdout.contains("| :warning: | US | ALIPAY_CN | USD | routed domestic via antom-us | declined REGION_NOT_LIVE |"))
+        #expect(run.stdout.contains(#"| :warning: | US | ALIPAY\_CN | USD | routed domestic via antom-us | declined REGION\_NOT\_LIVE |"#))
         #expect(run.stdout.contains("of `standard input`"))
     }
 
@@ -56,6 +56,20 @@ import Testing
         #expect(at.status == 0 && at.stdout.contains("every checkout at 2027-01-11T03:00:00Z"), "\(at.stdout)\(at.stderr)")
         let shift = try CLITests.run(["diff", "regions", "regions", "--traffic", Self.sample, "--shift", "-7", "--format", "json"])
         #expect(shift.status == 0 && shift.stdout.contains("\"mode\": \"shift\""), "\(shift.stderr)")
+    }
+
+    /// `--at` follows the runtime's rule for a capture instant: one it refuses decides nothing, and
+    /// the refusal says which end it is off (hardening issue 21, item 12).
+    @Test(arguments: [
+        ("9999-06-01T00:00:00Z", "--at `9999-06-01T00:00:00Z` is too late: captures from 9999-01-01T00:00:00Z on are not routed"),
+        ("9999-01-01T00:00:00Z", "is too late"),
+        ("0001-01-01T00:00:00+00:01", "--at `0001-01-01T00:00:00+00:01` is too early: captures before 0001-01-01T00:00:00Z are not routed"),
+        ("2026-12-01T10:00:00", "has no UTC offset"),
+    ])
+    func retimingToAnInstantTheRuntimeRefusesIsAUsageError(at: String, message: String) throws {
+        let run = try CLITests.run(["diff", "regions", "regions", "--traffic", Self.sample, "--at", at])
+        #expect(run.status == 2, "\(run.stdout)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 
     @Test(arguments: [

@@ -13,6 +13,11 @@ package enum DecisionOutcome: Sendable, Hashable {
         return false
     }
 
+    /// Routed before, declined after: a payment that works today would stop.
+    package static func breaks(_ before: DecisionOutcome, _ after: DecisionOutcome) -> Bool {
+        before.isRouted && !after.isRouted
+    }
+
     /// `declined NOT_IN_ROLLOUT`, `routed default via antom-sg`, `routed default via antom-sg, settles 2026-12-03`.
     package var label: String {
         switch self {

@@ -10,6 +10,12 @@ public enum Retiming: Sendable, Equatable {
 
     /// Days a shift may move: a hundred years either way.
     package static let maximumShiftDays = 36_500
+
+    /// `--at TEXT`, by the runtime's own rule for a capture instant: one it would refuse (too
+    /// late, too early, no offset) decides nothing.
+    package static func at(parsing text: String) -> Result<Retiming, RequestError> {
+        RequestParser.captureInstant(utf8: Array(text.utf8)[...]).map(Retiming.at)
+    }
 }
 
 /// Moves instants by whole days in one zone, keeping the local time of day.

@@ -35,13 +35,15 @@ enum TrafficFormatting {
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
     }
 
-    /// Text from the input (a method id) made safe to show: control characters as `?`, at most
-    /// `limit` characters.
+    /// Text from the input (a method id) made safe to show in a terminal: control and
+    /// bidirectional characters as `?`, at most `limit` characters.
     static func shown(_ text: String, limit: Int = 64) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? "?" : $0
-        }))
-        return cleaned.count > limit ? String(cleaned.prefix(limit)) + "…" : cleaned
+        cut(String(String.UnicodeScalarView(text.unicodeScalars.map { ControlCharacters.needsCare($0) ? "?" : $0 })), limit: limit)
+    }
+
+    /// At most `limit` characters, `…` after a cut.
+    static func cut(_ text: String, limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
 
     /// `3, 17, 99`, with `, …` when there were more than shown.

@@ -1,9 +1,12 @@
 import GatewayConfig
 
-/// Renders a `TrafficReport`: text for a terminal, Markdown for a pull request comment (always
-/// under GitHub's 65,536-character limit), JSON for tools.
+/// Renders a `TrafficReport`: text for a terminal, Markdown for a pull request comment, JSON for
+/// tools. No format ever leaves out a breaking group. The Markdown stays under GitHub's
+/// 65,536-character limit unless the breaking groups alone exceed it: they are bounded by OLD's
+/// config (each routes on OLD), not by the traffic file.
 public enum TrafficRenderer {
-    /// Rows of the Markdown table; the rest are counted below it.
+    /// Rows of the Markdown table, unless there are more breaking groups (all are shown); the
+    /// rest are counted below it.
     package static let markdownRowLimit = 40
 
     public static func text(_ report: TrafficReport, source: String) -> String {
@@ -22,7 +25,7 @@ public enum TrafficRenderer {
             lines += other.map { "  " + groupLine($0) }
         }
         if report.ungrouped > 0 {
-            lines.append("  and \(F.plural(report.ungrouped, "changed checkout")) past the first \(F.grouped(TrafficTally.groupLimit)) groups")
+            lines.append("  \(shownOf(report, shown: report.groups.count)); \(unlisted(report))")
         }
         if !report.malformedLines.isEmpty {
             lines += ["", "Malformed lines (not decided):"]
@@ -44,18 +47,21 @@ public enum TrafficRenderer {
         if !report.groups.isEmpty {
             lines += ["| | region | method | currency | before | after | checkouts | merchants | amount | e.g. lines |",
                       "|---|---|---|---|---|---|---:|---:|---:|---|"]
-            for group in report.groups.prefix(markdownRowLimit) {
+            let shown = report.groups.prefix(max(markdownRowLimit, report.groups.count(where: \.breaking)))
+            for group in shown {
                 let merchants = (group.merchantsEstimated ? "~" : "") + F.grouped(group.merchants)
                 lines.append("| \(group.breaking ? ":warning:" : "") | \(cell(group.region)) | \(cell(group.method)) | \(group.currency) "
                     + "| \(cell(group.before.label)) | \(cell(group.after.label)) | \(F.grouped(group.count)) | \(merchants) "
                     + "| \(F.money(group.amountMinorUnits, group.currency, grouping: true)) "
                     + "| \(group.examples.map(String.init).joined(separator: ", ")) |")
             }
-            let hidden = report.groups.dropFirst(markdownRowLimit)
+            let hidden = report.groups.dropFirst(shown.count)
             if !hidden.isEmpty || report.ungrouped > 0 {
                 let checkouts = hidden.reduce(0) { $0 + $1.count } + report.ungrouped
-                lines += ["", "…and \(F.plural(hidden.count, "more group")) (\(F.plural(checkouts, "checkout"))) not shown; "
-                    + "`regionc diff OLD NEW --traffic FILE --format json` lists every group."]
+                lines += ["", "\(shownOf(report, shown: shown.count)); the other \(F.plural(checkouts, "changed checkout")) are not "
+                    + "in this table. `regionc diff OLD NEW --traffic FILE --format json` lists "
+                    + (report.ungrouped == 0 ? "every group." : "every breaking group and the first \(F.grouped(TrafficTally.groupLimit)) "
+                       + "others; \(unlisted(report)).")]
             }
             lines.append("")
         }
@@ -89,11 +95,29 @@ public enum TrafficRenderer {
             ("retiming", retimingValue(report.retiming)),
             ("source", .string(source)),
             ("ungrouped", .integer(Int128(report.ungrouped))),
+            ("ungrouped_groups", .integer(Int128(report.ungroupedGroups))),
+            ("ungrouped_groups_estimated", .bool(report.ungroupedGroupsEstimated)),
         ]).write(into: &output, indent: 0)
         return String(decoding: output, as: UTF8.self)
     }
 
     // MARK: - Pieces
+
+    /// `40 of 5,000 groups shown, all 3 breaking ones among them`.
+    static func shownOf(_ report: TrafficReport, shown: Int) -> String {
+        typealias F = TrafficFormatting
+        let breaking = report.groups.count(where: \.breaking)
+        return "\(F.grouped(shown)) of \(report.groupTotal) groups shown"
+            + (breaking == 0 ? "" : breaking == 1 ? ", the breaking one among them" : ", all \(F.grouped(breaking)) breaking ones among them")
+    }
+
+    /// The changed checkouts past the group limit: counted, listed in no format.
+    static func unlisted(_ report: TrafficReport) -> String {
+        typealias F = TrafficFormatting
+        let groups = (report.ungroupedGroupsEstimated ? "~" : "") + F.plural(report.ungroupedGroups, "group")
+        return "\(F.plural(report.ungrouped, "changed checkout")) in \(groups) past the first "
+            + "\(F.grouped(TrafficTally.groupLimit)) that do not break are counted (`ungrouped`) but listed nowhere"
+    }
 
     static func summary(_ report: TrafficReport) -> String {
         typealias F = TrafficFormatting
@@ -142,21 +166,19 @@ public enum TrafficRenderer {
     static func groupLine(_ group: TrafficReport.Group) -> String {
         typealias F = TrafficFormatting
         let merchants = (group.merchantsEstimated ? "~" : "") + F.plural(group.merchants, "merchant")
-        return "\(group.region) \(F.shown(group.method)) \(group.currency): \(group.before.label) -> \(group.after.label): "
+        return "\(F.shown(group.region)) \(F.shown(group.method)) \(group.currency): \(group.before.label) -> \(group.after.label): "
             + "\(F.plural(group.count, "checkout")), \(merchants), \(F.money(group.amountMinorUnits, group.currency, grouping: true)) "
             + "(line\(group.examples.count == 1 ? "" : "s") \(group.examples.map(String.init).joined(separator: ", ")))"
     }
 
-    /// A table cell: input text made inert (no pipes, HTML or line breaks), bounded.
+    /// A table cell: input text rendered as itself (see `MarkdownText`), bounded.
     static func cell(_ text: String) -> String {
-        TrafficFormatting.shown(text, limit: 64)
-            .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "`", with: "'")
+        MarkdownText.inline(TrafficFormatting.cut(text, limit: 64))
     }
 
+    /// A code span's inside, outside a table.
     static func code(_ text: String) -> String {
-        TrafficFormatting.shown(text, limit: 120).replacingOccurrences(of: "`", with: "'")
+        MarkdownText.code(TrafficFormatting.cut(text, limit: 120))
     }
 
     static func groupValue(_ group: TrafficReport.Group) -> JSONValue {

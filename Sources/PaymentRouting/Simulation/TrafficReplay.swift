@@ -119,6 +119,7 @@ public struct TrafficReplay: Sendable {
         // The log is checked against OLD at the logged instant, whatever the retiming.
         let asLogged = read.logged != nil && retiming != .asLogged ? old.route(request) : nil
         request.at = retimed(request)
+        if let refusal = Self.refusal(retimed: request.at) { return sink.malformed(refusal) }
         let before = old.route(request)
         let after = new.route(request)
         let logged = read.logged.map { LoggedCheck(agrees: $0.agrees(with: asLogged ?? before), configDigest: $0.configDigest) }
@@ -144,6 +145,18 @@ public struct TrafficReplay: Sendable {
         var capture = Capture()
         decide(line, into: &capture)
         return capture.line
+    }
+
+    /// A retimed capture the runtime would refuse (`--shift 36500` from 9950): reported as the
+    /// runtime words it, never decided.
+    static func refusal(retimed instant: Instant) -> RequestError? {
+        guard !(Instant.earliest..<RequestParser.latestCapture).contains(instant) else { return nil }
+        let text = instant.description
+        if Instant(text) == instant, case .failure(let error) = RequestParser.captureInstant(utf8: Array(text.utf8)[...]) {
+            return RequestError("retimed, \(error.description)", field: "at")
+        }
+        let side = instant < Instant.earliest ? "before 0001-01-01T00:00:00Z" : "after 9999-12-31T23:59:59Z"
+        return RequestError("retimed to \(side), too \(instant < Instant.earliest ? "early" : "late") to be routed", field: "at")
     }
 
     func retimed(_ request: RouteRequest) -> Instant {

@@ -26,7 +26,7 @@ public struct TrafficReport: Sendable {
         package var examples: [Int]
 
         /// Routed before, declined after: payments that work today would stop.
-        package var breaking: Bool { before.isRouted && !after.isRouted }
+        package var breaking: Bool { DecisionOutcome.breaks(before, after) }
     }
 
     package var retiming: Retiming
@@ -43,9 +43,14 @@ public struct TrafficReport: Sendable {
     public var changed: Int
     /// Changed checkouts that were routed and are now declined.
     public var breaking: Int
+    /// Every breaking group, then the first `groupLimit` others.
     package var groups: [Group]
     /// Changed checkouts past the group limit, counted in `changed` but in no group.
     package var ungrouped: Int
+    /// The distinct groups those checkouts fall in; an estimate (about 1.6% error) when
+    /// `ungroupedGroupsEstimated`.
+    package var ungroupedGroups: Int
+    package var ungroupedGroupsEstimated: Bool
     /// Decision-log lines whose logged decision was compared with OLD, and how many differ.
     package var logged: Int
     package var drifted: Int
@@ -73,6 +78,8 @@ public struct TrafficReport: Sendable {
         changed = tally.changed
         breaking = tally.breaking
         ungrouped = tally.ungrouped
+        ungroupedGroups = tally.ungroupedGroups.count
+        ungroupedGroupsEstimated = tally.ungroupedGroups.isEstimate
         logged = tally.logged
         drifted = tally.drifted
         driftLines = tally.driftLines
@@ -90,6 +97,11 @@ public struct TrafficReport: Sendable {
             return (a.region, a.method, a.currency.rawValue, a.before.label, a.after.label)
                 < (b.region, b.method, b.currency.rawValue, b.before.label, b.after.label)
         }
+    }
+
+    /// Groups of changed checkouts, listed or not: `~` before an estimate.
+    package var groupTotal: String {
+        (ungroupedGroupsEstimated ? "~" : "") + TrafficFormatting.grouped(groups.count + ungroupedGroups)
     }
 
     /// Share of decided checkouts that changed, 0 ... 1.

@@ -8,8 +8,10 @@ struct TrafficTally: Sendable {
     static let sampleLimit = 100
     /// Example lines kept per group.
     static let examplesPerGroup = 3
-    /// Groups kept; changes of any further (region, method, currency, before, after) are
-    /// counted in `ungrouped` (only a file crafted to vary its methods gets here).
+    /// Groups kept besides the breaking ones; changes of any further (region, method, currency,
+    /// before, after) are counted in `ungrouped` (only a file crafted to vary its methods or
+    /// dates gets here). Breaking groups are always kept: they route on OLD, so OLD's config
+    /// bounds how many there can be, whatever the file holds.
     static let groupLimit = 10_000
     /// A malformed line's message is cut to this many characters: it may quote the line.
     static let messageLimit = 160
@@ -22,6 +24,10 @@ struct TrafficTally: Sendable {
         var currency: CurrencyCode
         var before: DecisionOutcome
         var after: DecisionOutcome
+
+        var breaking: Bool { DecisionOutcome.breaks(before, after) }
+        /// The key as one string, to count distinct groups past the limit.
+        var text: String { "\(region)\u{0}\(method)\u{0}\(currency)\u{0}\(before.label)\u{0}\(after.label)" }
     }
 
     struct GroupStats: Sendable {
@@ -55,7 +61,11 @@ struct TrafficTally: Sendable {
     var configDigests: [String: Int] = [:]
     var otherDigests = 0
     var groups: [GroupKey: GroupStats] = [:]
+    /// Groups kept that are not breaking, at most `groupLimit`.
+    var nonBreakingGroups = 0
+    /// Changed checkouts in no kept group, and how many distinct groups they fall in.
     var ungrouped = 0
+    var ungroupedGroups = DistinctCounter()
 
     mutating func recordBlank(line: Int) {
         blank += 1
@@ -88,12 +98,16 @@ struct TrafficTally: Sendable {
         guard DecisionOutcome.differ(old, new) else { return }
         changed += 1
         let (before, after) = DecisionOutcome.pair(old, new)
-        if before.isRouted, !after.isRouted { breaking += 1 }
         let key = GroupKey(region: request.region, method: request.method, currency: request.amount.currency,
                            before: before, after: after)
-        if groups[key] == nil, groups.count >= Self.groupLimit {
-            ungrouped += 1
-            return
+        if key.breaking { breaking += 1 }
+        if groups[key] == nil {
+            guard key.breaking || nonBreakingGroups < Self.groupLimit else {
+                ungrouped += 1
+                ungroupedGroups.insert(key.text)
+                return
+            }
+            if !key.breaking { nonBreakingGroups += 1 }
         }
         groups[key, default: GroupStats()].add(line: line, merchant: request.merchant, amount: request.amount.minorUnits)
     }
@@ -120,13 +134,28 @@ struct TrafficTally: Sendable {
             }
         }
         ungrouped += other.ungrouped
+        ungroupedGroups.merge(other.ungroupedGroups)
+        var newcomers: [(key: GroupKey, stats: GroupStats)] = []
         for (key, stats) in other.groups {
             if groups[key] != nil {
                 groups[key]?.merge(stats)
-            } else if groups.count < Self.groupLimit {
+            } else if key.breaking {
                 groups[key] = stats
             } else {
+                newcomers.append((key, stats))
+            }
+        }
+        // Past the limit the groups seen first are kept, whatever order the dictionary hashes to.
+        if nonBreakingGroups + newcomers.count > Self.groupLimit {
+            newcomers.sort { ($0.stats.examples.first ?? .max) < ($1.stats.examples.first ?? .max) }
+        }
+        for (key, stats) in newcomers {
+            if nonBreakingGroups < Self.groupLimit {
+                groups[key] = stats
+                nonBreakingGroups += 1
+            } else {
                 ungrouped += stats.count
+                ungroupedGroups.insert(key.text)
             }
         }
     }

@@ -1,3 +1,5 @@
+import GatewayConfig
+
 /// Text from an input made safe to print: no control character reaches a terminal or log raw
 /// (an ESC could rewrite the screen, a newline forge a line of CI output), and no value is quoted
 /// at a length nobody reads (a 10 MB scalar is shown as its start and an ellipsis).
@@ -29,8 +31,8 @@ enum DisplayText {
                 if quoted >= quotedLimit { continue }
             }
             total += 1
-            if needsCare(scalar) {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            if ControlCharacters.needsCare(scalar) {
+                out.append(contentsOf: ControlCharacters.spelled(scalar).unicodeScalars)
             } else {
                 out.append(scalar)
             }
@@ -82,17 +84,8 @@ enum DisplayText {
 
     /// A path or name for display: control characters escaped.
     static func name(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsCare) else { return text }
+        guard text.unicodeScalars.contains(where: ControlCharacters.needsCare) else { return text }
         return message(text)
-    }
-
-    /// C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional overrides
-    /// that can make shown text read differently from what it is.
-    static func needsCare(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: true
-        default: false
-        }
     }
 
     /// One visible stand-in per character: a tab as a space, C0 controls as their Unicode control
@@ -102,7 +95,7 @@ enum DisplayText {
         case 0x09: " "
         case 0x00...0x1F: Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}"
         case 0x7F: "\u{2421}"
-        default: needsCare(scalar) ? "\u{FFFD}" : scalar
+        default: ControlCharacters.needsCare(scalar) ? "\u{FFFD}" : scalar
         }
     }
 }

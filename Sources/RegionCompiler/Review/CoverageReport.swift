@@ -84,21 +84,26 @@ public struct CoverageReport: Sendable {
     }
 
     public func markdown() -> String {
-        var lines = ["# Alipay gateway coverage", "", "Config `\(sourceDigest)`.", "",
+        // Every value from the descriptors goes through `MarkdownText.inline`: a region name is
+        // shown as written, never as a link, emphasis or a reordered line.
+        let md = MarkdownText.inline
+        var lines = ["# Alipay gateway coverage", "", "Config `\(MarkdownText.code(sourceDigest))`.", "",
                      "## Regions", "", "| region | status | audience | presentment | settlement |", "|---|---|---|---|---|"]
-        lines += rows.map { "| \($0.region) \($0.name) | \($0.status.rawValue) | \($0.audience) | \($0.currencies) | \($0.settlement) |" }
+        lines += rows.map {
+            "| \(md("\($0.region) \($0.name)")) | \($0.status.rawValue) | \(md($0.audience)) | \(md($0.currencies)) | \(md($0.settlement)) |"
+        }
         lines += ["", "## Payment methods by region", "",
-                  "| region | " + methods.joined(separator: " | ") + " |",
+                  "| region | " + methods.map(md).joined(separator: " | ") + " |",
                   "|---|" + String(repeating: "---|", count: methods.count)]
         for row in rows {
             let cells = methods.map { method -> String in
                 guard let cell = row.cells[method] else { return "" }
-                return "\(cell.status.rawValue)<br>\(cell.currencies.joined(separator: ", "))\(cell.from.map { "<br>from \($0)" } ?? "")"
+                return "\(cell.status.rawValue)<br>\(md(cell.currencies.joined(separator: ", ")))\(cell.from.map { "<br>from \(md($0))" } ?? "")"
             }
-            lines.append("| \(row.region) | " + cells.joined(separator: " | ") + " |")
+            lines.append("| \(md(row.region)) | " + cells.joined(separator: " | ") + " |")
         }
         lines += ["", "## Timeline", ""]
-        lines += timeline.map { "- **\($0.date)**: \($0.text)" }
+        lines += timeline.map { "- **\(md($0.date))**: \(md($0.text))" }
         return lines.joined(separator: "\n") + "\n"
     }
 

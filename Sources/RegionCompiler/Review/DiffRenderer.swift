@@ -1,4 +1,5 @@
 import Foundation
+import GatewayConfig
 
 /// Renders a `ConfigDiff` for a terminal, a pull request comment, or a machine.
 public enum DiffRenderer {
@@ -40,25 +41,25 @@ public enum DiffRenderer {
         let breaking = diff.impacts.filter(\.breaking).map(\.line) + diff.changes.filter(\.breaking).map(\.line)
         if !breaking.isEmpty {
             lines += ["#### :warning: Breaking: needs extra approval", ""]
-            lines += breaking.map { "- \(escape($0))" }
+            lines += breaking.map { "- \(cell($0))" }
             lines.append("")
         }
         let impacts = diff.impacts.filter { !$0.breaking }
         if !impacts.isEmpty {
             lines += ["#### Payment impact", "", "| region | method | currency | change |", "|---|---|---|---|"]
-            lines += impacts.map { "| \($0.region) | \($0.method) | \($0.currency) | \(escape($0.summary)) |" }
+            lines += impacts.map { "| \(cell($0.region)) | \(cell($0.method)) | \(cell($0.currency)) | \(cell($0.summary)) |" }
             lines.append("")
         }
         let changes = diff.changes.filter { !$0.breaking }
         if !changes.isEmpty {
             lines += ["#### Field changes", "", "| region | field | change |", "|---|---|---|"]
-            lines += changes.map { "| \($0.region) | `\($0.field)` | \(escape($0.change)) |" }
+            lines += changes.map { "| \(cell($0.region)) | `\(MarkdownText.code($0.field, inTable: true))` | \(cell($0.change)) |" }
             lines.append("")
         }
         if !diff.payoutMoves.isEmpty {
             lines += ["#### Payout dates that move", "", "| region | captured | settles now | was |", "|---|---|---|---|"]
             lines += diff.payoutMoves.map {
-                "| \($0.region) | \($0.capture)\($0.fromCutoff.map { " from \($0)" } ?? "") | \($0.now) | \($0.was) |"
+                "| \(cell($0.region)) | \(cell($0.capture + ($0.fromCutoff.map { " from \($0)" } ?? ""))) | \(cell($0.now)) | \(cell($0.was)) |"
             }
             lines.append("")
         }
@@ -102,7 +103,6 @@ public enum DiffRenderer {
             + (diff.payoutMoves.isEmpty ? "" : ", \(diff.payoutMoves.count) payout date\(diff.payoutMoves.count == 1 ? "" : "s") moved")
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|")
-    }
+    /// Input text in a table cell or list item: rendered as itself, never as markup.
+    static func cell(_ text: String) -> String { MarkdownText.inline(text) }
 }
