@@ -292,6 +292,19 @@ import Testing
         #expect(markdown.count < 65_536)
     }
 
+    /// Hardening issue 21, item 12: the config digest a decision log names is input too; in the
+    /// Markdown it renders as text, never as emphasis, a link or reversed text.
+    @Test func aLoggedConfigDigestIsTextInTheMarkdown() throws {
+        let router = try RoutingFixture.router()
+        let digest = #"*a*[l](h)\u202E"#
+        let line = TrafficLineRobustnessTests.logLine.replacingOccurrences(of: #""config_digest":"9f2c""#, with: #""config_digest":""# + digest + #"""#)
+        let report = TrafficReplay(old: router, new: router).replay(Array((line + "\n").utf8))
+        #expect(report.logged == 1)
+        let markdown = TrafficRenderer.markdown(report, source: "log")
+        #expect(markdown.contains(#"\*a\*\[l\](h)\u{202E}"#), "\(markdown)")
+        #expect(!markdown.contains("*a*") && !markdown.contains("\u{202E}"))
+    }
+
     /// Hardening issue 21, item 12: a retimed checkout at an instant the runtime refuses (from
     /// 9999-01-01T00:00:00Z on, or before the year 1) is reported as the runtime words it, never decided.
     @Test(arguments: [

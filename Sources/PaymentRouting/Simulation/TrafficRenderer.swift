@@ -66,7 +66,7 @@ public enum TrafficRenderer {
             lines.append("")
         }
         if report.logged > 0 {
-            lines += [drift(report), ""]
+            lines += [drift(report) { MarkdownText.inline(TrafficFormatting.cut($0, limit: 12)) }, ""]
         }
         return lines.joined(separator: "\n")
     }
@@ -143,14 +143,15 @@ public enum TrafficRenderer {
         }
     }
 
-    static func drift(_ report: TrafficReport) -> String {
+    /// The drift paragraph; `quoted` shows a logged config digest (input text) in the format at hand.
+    static func drift(_ report: TrafficReport, quoted: (String) -> String = { TrafficFormatting.shown($0, limit: 12) }) -> String {
         typealias F = TrafficFormatting
         let verdict = report.drifted == 0
             ? "Drift: none; OLD reproduces all \(F.plural(report.logged, "logged decision"))."
             : "Drift: \(F.grouped(report.drifted)) of \(F.plural(report.logged, "logged decision")) differ from what OLD decides "
                 + "(lines \(F.lineList(report.driftLines, total: report.drifted))): the config that ran is not OLD."
         var digests = report.configDigests.prefix(5).map { entry in
-            let name = entry.digest.isEmpty ? "no digest" : String(F.shown(entry.digest, limit: 12))
+            let name = entry.digest.isEmpty ? "no digest" : quoted(entry.digest)
             return "\(name)\(entry.digest == report.oldDigest ? " (OLD)" : "") \(F.plural(entry.lines, "line"))"
         }
         let rest = report.configDigests.dropFirst(5).reduce(0) { $0 + $1.lines } + report.otherDigests
@@ -158,7 +159,7 @@ public enum TrafficRenderer {
         var logged = " Logged under \(F.plural(report.configDigests.count + (report.otherDigests > 0 ? 1 : 0), "config")): "
             + digests.joined(separator: ", ") + "."
         if let old = report.oldDigest, !report.configDigests.contains(where: { $0.digest == old }) {
-            logged += " None under OLD (\(F.shown(old, limit: 12)))."
+            logged += " None under OLD (\(quoted(old)))."
         }
         return verdict + logged
     }
