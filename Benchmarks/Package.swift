@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/malloc-interposer.git", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .executableTarget(
@@ -37,6 +38,12 @@ let package = Package(
                 .product(name: "RegionCorpus", package: rootIdentity),
             ],
             path: "Sources/ScaleBenchmark"
+        ),
+        // wrk's second peer for regiond: the same framework with nothing of ours (Benchmarks/wrk/run.sh).
+        .executableTarget(
+            name: "bare-hummingbird",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Sources/BareHummingbird"
         ),
     ]
 )

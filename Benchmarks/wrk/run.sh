@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# regiond under wrk, beside nginx answering a static JSON body of the same size (the ceiling of
-# HTTP on this machine). Release build, shipped regions, 2 wrk threads (1 for 1 connection), 1/16/64 connections, 15 s
-# each; then resident memory of regiond after ~10k and after 1M requests. Not a test: run it by
-# hand on a quiet machine (`Benchmarks/wrk/run.sh`), and put the table in BENCHMARKS.md.
+# regiond under wrk, beside its peers in the same run: nginx answering a static JSON body of the
+# same size (the ceiling of HTTP on this machine), a bare Hummingbird handler that decodes and
+# encodes a JSON body of that size (the framework with nothing of ours), and regiond again with
+# --decision-log to a file (the cost of the audit trail). Release builds, shipped regions, 2 wrk
+# threads (1 for 1 connection), 1/16/64 connections, 15 s each; then resident memory of regiond
+# after ~10k and after 1M requests. Not a test: run it by hand on a quiet machine (load average
+# under 0.5, no build or helper running; the script prints the load before and after), and put
+# the table in BENCHMARKS.md.
 # Needs wrk and nginx (apt-get install wrk nginx), python3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,7 +16,9 @@ HERE=Benchmarks/wrk
 
 swift build -c release --product regiond >/dev/null
 swift build -c release --product regionc >/dev/null
+swift build -c release --package-path Benchmarks --product bare-hummingbird >/dev/null
 BIN=$(swift build -c release --show-bin-path)
+BARE_BIN=$(swift build -c release --package-path Benchmarks --show-bin-path)/bare-hummingbird
 WORK=$(mktemp -d /tmp/regiond-wrk.XXXXXX)
 chmod 755 "$WORK"
 PIDS=()
@@ -31,6 +37,14 @@ REGIOND=$!
 PIDS+=("$REGIOND")
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/readyz" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://127.0.0.1:$PORT/readyz" || { cat "$WORK/regiond.log"; exit 1; }
+LOGGED_PORT=$(free_port)
+"$BIN/regiond" --config "$WORK/gateway-config.json" --allow-unsigned --port "$LOGGED_PORT" \
+    --decision-log "$WORK/decisions.jsonl" 2>"$WORK/regiond-logged.log" &
+PIDS+=("$!")
+BARE_PORT=$(free_port)
+"$BARE_BIN" "$BARE_PORT" 2>"$WORK/bare.log" &
+PIDS+=("$!")
+for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$LOGGED_PORT/readyz" && break; sleep 0.1; done
 
 # The mix: show each request's decision, and take the first routed answer as nginx's static body.
 echo "checkouts in the mix:"
@@ -73,10 +87,11 @@ served() { curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^regiond_http_reques
 while (( $(served) < 10000 )); do wrk -t 1 -c 4 -d 1s -s $HERE/route.lua "http://127.0.0.1:$PORT" >/dev/null; done
 RSS_10K="$(rss) after $(served) requests"
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| server | connections | requests/s | p50 | p99 | errors |"
 echo "|---|---|---|---|---|---|"
 for connections in $CONNECTIONS; do
-    for target in "regiond $PORT" "nginx $NGINX_PORT"; do
+    for target in "regiond $PORT" "regiond+decision-log $LOGGED_PORT" "bare-hummingbird $BARE_PORT" "nginx $NGINX_PORT"; do
         set -- $target
         # wrk needs a connection per thread: one connection is one thread.
         result=$(wrk -t $((connections < 2 ? connections : 2)) -c "$connections" -d "$DURATION" -s $HERE/route.lua \
@@ -85,6 +100,10 @@ for connections in $CONNECTIONS; do
         echo "| $1 | $connections | $rps | $p50_ms ms | $p99_ms ms | $((errors + non2xx)) |"
     done
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "decision log: $(wc -l <"$WORK/decisions.jsonl") lines written, $(curl -s "http://127.0.0.1:$LOGGED_PORT/metrics" \
+    | awk '/^regiond_decision_log_dropped_total/ { print $2 }') dropped"
+[[ ${SKIP_MEMORY:-0} == 1 ]] && exit 0
 
 while (( $(served) < 1000000 )); do wrk -t 2 -c 16 -d 5s -s $HERE/route.lua "http://127.0.0.1:$PORT" >/dev/null; done
 echo "regiond resident memory: $RSS_10K; $(rss) after $(served) requests"

@@ -152,6 +152,11 @@ public final class RoutingService: Sendable {
         await decisionLog?.finish(within: configuration.decisionLogFlushBound)
     }
 
+    /// Writes out the decision log's queue and closes it, as shutdown does (tests read the file after).
+    package func finishDecisionLog(within bound: Duration = .seconds(5)) async {
+        await decisionLog?.finish(within: bound)
+    }
+
     /// What SIGHUP does: the decision log is reopened at its next write.
     func hangUp() {
         if let decisionLog {

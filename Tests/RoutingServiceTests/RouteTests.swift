@@ -95,6 +95,8 @@ import Testing
             }
             #expect(try await client.post("/v1/route", "{broken").status == .badRequest)
         }
+        // The log is written off the request path: its queue is written out before the file is read.
+        await harness.service.finishDecisionLog()
         let text = try String(contentsOf: harness.directory.appendingPathComponent("decisions.jsonl"), encoding: .utf8)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.count == Self.cases.count)

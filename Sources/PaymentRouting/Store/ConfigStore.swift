@@ -45,6 +45,9 @@ public final class ConfigStore: Sendable {
 
     /// Held only to copy or assign: every checkout reads it.
     private let served = Mutex(Served())
+    /// Test seams around a judgement (see `JudgementProbe`); no-ops unless a test installs one.
+    private let probe = Mutex(JudgementProbe())
+
     /// Held for a whole judgement (read the file, verify, build, swap, persist): one release at a time.
     /// Lock order: `judging`, then `served`.
     private let judging = Mutex(Judging())
@@ -99,6 +102,9 @@ public final class ConfigStore: Sendable {
         }
     }
 
+    /// Installs seams that let a test hold one judgement while another starts (instead of sleeping).
+    package func install(_ probe: JudgementProbe) { self.probe.withLock { $0 = probe } }
+
     /// The router to decide with; `nil` until a release is loaded. Take it once per checkout: it never changes under you.
     public var router: Router? { served.withLock { $0.router } }
 
@@ -118,7 +124,12 @@ public final class ConfigStore: Sendable {
     /// Blocking: verifying and building a large release is seconds of CPU; async callers use `offerInBackground(_:)`.
     @discardableResult
     public func offer(_ release: ReleaseBytes) -> ReloadResult {
-        judging.withLock { judging in judge(release, origin: .release, counted: true, judging: &judging) }
+        let probe = probe.withLock { $0 }
+        probe.willWait()
+        return judging.withLock { judging in
+            probe.didRead()
+            return judge(release, origin: .release, counted: true, judging: &judging)
+        }
     }
 
     /// `offer(_:)` for async callers (a URL poller): the judging runs on a Dispatch worker, so a large
@@ -141,9 +152,13 @@ public final class ConfigStore: Sendable {
     /// Reads, verifies and builds the artifact at `artifactPath`; swaps it in only if all of that succeeds.
     @discardableResult
     public func reload() -> ReloadResult {
-        judging.withLock { judging in
+        let probe = probe.withLock { $0 }
+        probe.willWait()
+        return judging.withLock { judging in
             // Read under the lock: a reload that starts later reads a release at least as new.
-            judgeFile(readFile(judging: &judging), judging: &judging)
+            let release = readFile(judging: &judging)
+            probe.didRead()
+            return judgeFile(release, judging: &judging)
         }
     }
 
@@ -251,5 +266,18 @@ public final class ConfigStore: Sendable {
             return served.status
         }
         return .rejected(failure, status)
+    }
+}
+
+/// Seams around one judgement of `reload()` or `offer(_:)`: `willWait` runs before waiting for the
+/// judgement lock, `didRead` inside it once the release is read. Tests order overlapping reloads
+/// with them; the store's own behaviour never depends on them.
+package struct JudgementProbe: Sendable {
+    package var willWait: @Sendable () -> Void = {}
+    package var didRead: @Sendable () -> Void = {}
+
+    package init(willWait: @escaping @Sendable () -> Void = {}, didRead: @escaping @Sendable () -> Void = {}) {
+        self.willWait = willWait
+        self.didRead = didRead
     }
 }

@@ -17,9 +17,7 @@ package enum LastKnownGood {
 
     static let fileName = "last-known-good.json"
 
-    static func path(in directory: String) -> String {
-        directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
-    }
+    static func path(in directory: String) -> String { FilePaths.join(directory, fileName) }
 
     /// Artifact and signature at their cap, base64 in JSON (4/3), with room for the keys.
     static let maximumFileBytes = ReleaseBytes.maximumBytes * 3
@@ -46,7 +44,7 @@ package enum LastKnownGood {
         } else if errno != ENOENT {
             throw FileWriteError(path: saved, reason: SystemError.reason(errno: errno))
         }
-        let probe = directory.hasSuffix("/") ? directory + ".write-probe" : directory + "/.write-probe"
+        let probe = FilePaths.join(directory, ".write-probe")
         try AtomicFileWriter.write(Array("probe\n".utf8), to: probe)
         unlink(probe)
     }

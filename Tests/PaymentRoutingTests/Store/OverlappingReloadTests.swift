@@ -1,20 +1,44 @@
 import ArtifactTrust
 import Dispatch
 import Foundation
-import PaymentRouting
+import GatewayConfig
+@testable import PaymentRouting
+import Synchronization
 import Testing
 
-/// Two reloads overlap: a large release's reload starts first and, taking far longer to judge, would
-/// finish last. However the two interleave, the store must end serving the newer release.
+/// Two reloads overlap: the first (a large release) is held inside its judgement by a gate while the
+/// second starts; only then is the first let go. However the store orders them, it must end serving
+/// the newer release. The gates make the overlap certain on any machine, with no sleep.
 @Suite struct OverlappingReloadTests {
-    /// Runs `body` on a Dispatch worker (as the watcher and a service's poller do).
-    static func onWorker<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: body()) }
+    static let rounds = 10
+
+    /// Holds the first judgement after its read until the second judgement has started.
+    final class Gates: Sendable {
+        let firstRead = DispatchSemaphore(value: 0)
+        let letFirstGo = DispatchSemaphore(value: 0)
+        let secondStarted = DispatchSemaphore(value: 0)
+        private let reads = Mutex(0)
+        private let waits = Mutex(0)
+
+        var probe: JudgementProbe {
+            JudgementProbe(
+                willWait: {
+                    let order = self.waits.withLock { count in count += 1; return count }
+                    if order == 2 { self.secondStarted.signal() }
+                },
+                didRead: {
+                    let order = self.reads.withLock { count in count += 1; return count }
+                    if order == 1 {
+                        self.firstRead.signal()
+                        self.letFirstGo.wait()
+                    }
+                })
+        }
+
+        static func wait(_ semaphore: DispatchSemaphore) async {
+            await BlockingWork.run { semaphore.wait() }
         }
     }
-
-    static let rounds = 10
 
     /// The file source, signatures without serials: the poller's reload starts on the large release,
     /// then a small one is published and an admin reload follows.
@@ -30,16 +54,21 @@ import Testing
         for _ in 0..<Self.rounds {
             try TrustFixture.release(release.good, signature: try ReleaseFixture.signature(release.good, by: release.key),
                                      to: release.path)
+            store.install(JudgementProbe())
             _ = try store.reload().get()
+            let gates = Gates()
+            store.install(gates.probe)
             try TrustFixture.release(large, signature: largeSignature, to: release.path)
-            let first = Task { await Self.onWorker { store.reload() } }
-            // Only orchestration: give the first reload time to read the large release. Whatever the timing,
-            // the small release is published before the second reload starts, so it must end served.
-            try await Task.sleep(for: .milliseconds(30))
+            let first = Task { await BlockingWork.run { store.reload() } }
+            await Gates.wait(gates.firstRead)
+            // The first has read the large release and is held; the small one is published, the second starts.
             try TrustFixture.release(small, signature: smallSignature, to: release.path)
-            let second = await Self.onWorker { store.reload() }
+            let second = Task { await BlockingWork.run { store.reload() } }
+            await Gates.wait(gates.secondStarted)
+            gates.letFirstGo.signal()
+            let secondResult = await second.value
             _ = await first.value
-            #expect(second.failure == nil, "\(second)")
+            #expect(secondResult.failure == nil, "\(secondResult)")
             if store.status.active?.artifactDigest != Digest.sha256Hex(small) { olderServed += 1 }
         }
         #expect(olderServed == 0, "the older release was served after \(olderServed) of \(Self.rounds) rounds")
@@ -56,11 +85,16 @@ import Testing
         var olderServed = 0
         for _ in 0..<Self.rounds {
             let store = ConfigStore(policy: .required(trust), persistenceDirectory: nil)
+            let gates = Gates()
+            store.install(gates.probe)
             let first = Task { await store.offerInBackground(older) }
-            try await Task.sleep(for: .milliseconds(30))
-            let second = await store.offerInBackground(newer)
+            await Gates.wait(gates.firstRead)
+            let second = Task { await store.offerInBackground(newer) }
+            await Gates.wait(gates.secondStarted)
+            gates.letFirstGo.signal()
+            let secondResult = await second.value
             let firstResult = await first.value
-            #expect(second.failure == nil, "\(second)")
+            #expect(secondResult.failure == nil, "\(secondResult)")
             // The older one was either swapped in before the newer one, or refused after it.
             #expect(firstResult.failure == nil || firstResult.failure?.code == "ROLLBACK", "\(firstResult)")
             if store.status.active?.releaseSerial != 2 { olderServed += 1 }
