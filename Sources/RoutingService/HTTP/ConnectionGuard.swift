@@ -39,6 +39,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// Output shut after the answer; input read and dropped until EOF or a bound.
     private var lingering = false
     private var lingeredBytes = 0
+    /// The handler above was told the guard answered the open request (`AnsweredByConnectionGuard`).
+    private var requestCut = false
     private var path = "/"
 
     /// The deadlines that apply now; the timer fires at the earliest.
@@ -93,6 +95,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         switch part {
         case .head(let head):
             requestOpen = true
+            requestCut = false
             unanswered += 1
             path = head.uri
             if !head.isKeepAlive || draining { closeAfterResponse = true }
@@ -234,6 +237,15 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             self.endConnection(context: context)
         }
         metrics.served(path: Endpoint.metricsLabel(forPath: path), status: status.code)
+        cutRequest(context: context)
+    }
+
+    /// Fails the body a handler above is still reading: without this, the stream ending on close reads
+    /// as the body's end, and the cut body would be decided, and counted a second time, as if whole.
+    private func cutRequest(context: ChannelHandlerContext) {
+        guard requestOpen, !requestCut else { return }
+        requestCut = true
+        context.fireErrorCaught(AnsweredByConnectionGuard())
     }
 
     // MARK: Deadlines
@@ -280,6 +292,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         return attoseconds == 0 ? "\(seconds) s" : "\(Double(seconds) + Double(attoseconds) / 1e18) s"
     }
 }
+
+/// What the handler of a request reads instead of the rest of its body when the connection guard
+/// answered that request itself (a framing error, a body timeout): the guard counted the answer.
+struct AnsweredByConnectionGuard: Error {}
 
 extension TimeAmount {
     init(_ duration: Duration) { self = .nanoseconds(duration.nanoseconds) }

@@ -24,7 +24,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             response = Problem.tooLarge(limit: RequestLimits.maximumBodyBytes).response(instance: path)
         } catch let aborted as ClientAborted {
             // The client went away mid-request: nobody reads an answer; counted as nginx does, not as a 5xx.
-            metrics.served(path: Endpoint.metricsLabel(forPath: path), status: 499)
+            // A request the connection guard answered itself was counted there.
+            if !(aborted.underlying is AnsweredByConnectionGuard) {
+                metrics.served(path: Endpoint.metricsLabel(forPath: path), status: 499)
+            }
             throw aborted.underlying
         } catch {
             metrics.served(path: Endpoint.metricsLabel(forPath: path), status: 500)

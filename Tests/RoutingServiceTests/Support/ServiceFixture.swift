@@ -77,17 +77,19 @@ enum ServiceFixture {
         }
     }
 
-    static func harness(decisionLog: Bool = false, sample: Double = 1, stateDirectory: URL? = nil, publish: Bool = true) throws
-        -> Harness {
+    /// `configure` changes the configuration before the service is made (timeouts, a decision-log path).
+    static func harness(decisionLog: Bool = false, sample: Double = 1, stateDirectory: URL? = nil, publish: Bool = true,
+                        configure: (inout ServiceConfiguration) -> Void = { _ in }) throws -> Harness {
         let directory = try temporaryDirectory()
         let releasePath = directory.appendingPathComponent("gateway-config.json")
         let logs = LogSink.capturing()
         let logger = Logger(label: "regiond-test") { label in JSONLineLogHandler(label: label, sink: logs) }
-        let configuration = ServiceConfiguration(
+        var configuration = ServiceConfiguration(
             source: .file(releasePath.path), policy: .required(try trust()),
             stateDirectory: (stateDirectory ?? directory.appendingPathComponent("state")).path, port: 0,
             decisionLogPath: decisionLog ? directory.appendingPathComponent("decisions.jsonl").path : nil,
             decisionLogSampleRate: sample)
+        configure(&configuration)
         let harness = Harness(service: try RoutingService(configuration: configuration, logger: logger), directory: directory,
                               releasePath: releasePath, logs: logs)
         if publish { try harness.publish(try artifact()) }
