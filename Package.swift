@@ -100,6 +100,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // Runs the built `regiond` for what only the process shows: exit statuses of its flags.
+        .testTarget(name: "regiondTests", dependencies: ["regiond"]),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig"]),
         .testTarget(
             name: "RegionCompilerTests",
