@@ -102,18 +102,6 @@ import Glibc
         #expect((ReleaseStamp(artifactPath: release.path.path) != before) == change.stampChanges)
     }
 
-    @Test func anUnchangedReleaseFileIsNotReadAgain() throws {
-        let release = try Release()
-        defer { release.cleanUp() }
-        let store = Self.watching(release)
-        guard case .loaded = try #require(store.lookAtFile()) else {
-            Issue.record("the first look did not load: \(store.status)")
-            return
-        }
-        #expect(store.lookAtFile() == nil)
-        #expect(store.status.reloads.loaded == 1)
-    }
-
     /// `/proc/self/io` is a regular file whose stamp stays put while its bytes change at every read (it
     /// counts the bytes this process read): a second look that read it would see new bytes and judge them.
     @Test func aFileWhoseStampDidNotMoveIsNotReadEvenIfItsBytesDid() throws {
