@@ -10,7 +10,7 @@ import Testing
 /// socket; the bound is far above the deadlines, so only a connection that would stay open fails it.
 @Suite struct ConnectionGuardTests {
     /// Far above any deadline set here, far below "forever".
-    static let bound = Duration.seconds(5)
+    static let bound = Duration.seconds(10)
 
     /// A raw connection to the live server, once the test client's own connection (opened as the test
     /// starts) is answered: a server stopped while it accepts a connection is not what is tested here.
@@ -148,7 +148,7 @@ import Testing
 
     /// Deadlines short enough to pass many times over within `bound`.
     /// (The header timeout leaves the test client's first request, sent as the test starts, time to arrive.)
-    static let shortLimits = ConnectionLimits(headerTimeout: .seconds(1), bodyTimeout: .milliseconds(300),
+    static let shortLimits = ConnectionLimits(headerTimeout: .seconds(2), bodyTimeout: .milliseconds(300),
                                               idleTimeout: .milliseconds(300))
 
     /// What a client sends before it stalls: never headers' end, or a body's end.

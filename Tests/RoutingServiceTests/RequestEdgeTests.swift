@@ -50,7 +50,7 @@ import Testing
                 let connection = try RawConnection(port: port)
                 await connection.send("POST \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
-                let received = await connection.readToEnd(within: .seconds(5))
+                let received = await connection.readToEnd(within: .seconds(10))
                 let response = try #require(received.responses.first, "\(path): no answer in \(received.text)")
                 #expect(response.status == 200, "\(path): \(received.text)")
                 #expect(try response.object()["decision"] as? String == "route", "\(path)")
@@ -73,7 +73,7 @@ import Testing
             // Counted once the server has seen the connection go: polled, with a bound.
             let series = #"regiond_http_requests_total{path="/v1/route",status="499"}"#
             var metrics = try await client.get("/metrics").text
-            let deadline = ContinuousClock.now + .seconds(5)
+            let deadline = ContinuousClock.now + .seconds(10)
             while MetricsTests.value(metrics, series) == nil, ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(20))
                 metrics = try await client.get("/metrics").text
