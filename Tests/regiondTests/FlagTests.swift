@@ -72,6 +72,7 @@ import Testing
         (valid + ["--idle-timeout", "-5"], "--idle-timeout"),
         (valid + ["--max-connections", "0"], "--max-connections must be at least 1"),
         (valid + ["--decision-log-sample", "2"], "--decision-log-sample"),
+        (valid + ["--decision-log-queue", "0"], "--decision-log-queue must be at least 1"),
         (valid + ["--no-such-flag"], "--no-such-flag"),
         (["--config", "a.json"], "--trust"),
         (["--config-url", "ftp://releases.example/a.json", "--allow-unsigned"], "--config-url must be an http:// or https:// URL"),
