@@ -45,7 +45,14 @@ import Glibc
             try #require(mkfifo(state.appendingPathComponent(stateFile).path, 0o600) == 0)
             return state.path
         }, reason: "it is not a regular file"),
+        Unusable(testDescription: "a link to /dev/zero", make: { directory in
+            let path = directory.appendingPathComponent("state").path
+            try #require(symlink("/dev/zero", path) == 0)
+            return path
+        }, reason: "it is not a directory"),
         Unusable(testDescription: "under /proc", make: { _ in "/proc/self/regiond-state" }, reason: "cannot create it"),
+        Unusable(testDescription: "under /sys", make: { _ in "/sys/regiond-state" }, reason: "cannot create it"),
+        Unusable(testDescription: "a directory of /sys that takes no files", make: { _ in "/sys/kernel" }, reason: "cannot write"),
         Unusable(testDescription: "in a missing directory", make: { directory in
             directory.appendingPathComponent("missing/state").path
         }, reason: "cannot create it: no such file"),
