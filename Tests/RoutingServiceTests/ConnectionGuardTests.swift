@@ -185,6 +185,27 @@ import Testing
         }
     }
 
+    @Test func aClientThatStopsReadingItsAnswerIsLetGoAfterTheIdleTimeout() async throws {
+        // Only the stalled answer can end this connection: the body has a minute, the answer 300 ms.
+        let harness = try ServiceFixture.harness {
+            $0.connectionLimits = ConnectionLimits(headerTimeout: .seconds(2), bodyTimeout: .seconds(60), idleTimeout: .milliseconds(300))
+        }
+        await harness.service.pollOnce()
+        try await harness.service.application().test(.live) { client async throws in
+            #expect(try await client.get("/healthz").status == .ok)
+            let connection = try RawConnection(port: try #require(client.port), receiveBuffer: 4096)
+            // A batch whose answer (about 10 MB) is far more than the sockets between us hold.
+            let lines = String(repeating: RouteTests.cases[0].body + "\n", count: 30_000)
+            let head = "POST /v1/route/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n"
+                + "Content-Length: \(lines.utf8.count)\r\n\r\n"
+            async let sent = connection.send(head + lines)
+            let closed = await connection.waitForServerToClose(within: Self.bound)
+            connection.close()
+            _ = await sent
+            #expect(closed, "a connection whose client stopped reading is still open after \(Self.bound)")
+        }
+    }
+
     @Test func anIdleKeptAliveConnectionIsClosedAfterTheIdleTimeout() async throws {
         let harness = try ServiceFixture.harness { $0.connectionLimits = Self.shortLimits }
         try await harness.service.application().test(.live) { client async throws in

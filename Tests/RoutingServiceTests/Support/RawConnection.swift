@@ -41,9 +41,13 @@ final class RawConnection: Sendable {
         var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
-    init(port: Int) throws {
+    /// `receiveBuffer`: a small receive buffer, so a client that does not read is felt by the server at once.
+    init(port: Int, receiveBuffer: Int32? = nil) throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         try #require(descriptor >= 0, "socket: \(String(cString: strerror(errno)))")
+        if var size = receiveBuffer {
+            _ = setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -96,6 +100,25 @@ final class RawConnection: Sendable {
     func readResponses(_ count: Int = 1, within bound: Duration) async -> Received {
         await read(within: bound) { RawResponse.parseAll($0).count >= count }
     }
+
+    /// Waits, without reading, until the server closes or resets the connection (what is unread stays
+    /// unread); false when it is still open after `bound`.
+    func waitForServerToClose(within bound: Duration) async -> Bool {
+        await Self.onThread { [self] in
+            let deadline = ContinuousClock.now + bound
+            while true {
+                let left = ContinuousClock.now.duration(to: deadline)
+                guard left > .zero else { return false }
+                var poller = pollfd(fd: descriptor, events: Self.peerClosed, revents: 0)
+                let milliseconds = Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
+                let ready = poll(&poller, 1, milliseconds)
+                if ready > 0, poller.revents & (Self.peerClosed | Int16(POLLHUP | POLLERR)) != 0 { return true }
+            }
+        }
+    }
+
+    /// `POLLRDHUP` (Linux): the peer closed its side; Glibc's module does not export the macro.
+    private static let peerClosed: Int16 = 0x2000
 
     /// Closes our sending side (the server reads EOF), keeping the receiving side open.
     func shutdownWriting() { _ = shutdown(descriptor, Int32(SHUT_WR)) }
