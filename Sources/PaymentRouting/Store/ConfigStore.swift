@@ -31,6 +31,12 @@ public final class ConfigStore: Sendable {
     private struct Served {
         var router: Router?
         var status = ConfigStatus()
+        /// Router and release as one object, made at each swap: a request takes it with one retain.
+        var snapshot: ServingSnapshot?
+
+        mutating func refreshSnapshot() {
+            snapshot = router.flatMap { router in status.active.map { ServingSnapshot(router: router, release: $0) } }
+        }
     }
 
     /// What only the one release being judged touches.
@@ -112,12 +118,7 @@ public final class ConfigStore: Sendable {
 
     /// The router and the release it was built from, read together: what one request decides with
     /// and reports. `nil` until a release is loaded.
-    public var snapshot: ServingSnapshot? {
-        served.withLock { served in
-            guard let router = served.router, let release = served.status.active else { return nil }
-            return ServingSnapshot(router: router, release: release)
-        }
-    }
+    public var snapshot: ServingSnapshot? { served.withLock { $0.snapshot } }
 
     /// Judges `release` (bytes from any source) exactly as `reload()` judges the file: verify, check the
     /// serial, build, swap, persist. On refusal the release served keeps serving and the failure is recorded.
@@ -229,7 +230,10 @@ public final class ConfigStore: Sendable {
         judging.lastSeen = release.fingerprint
         if release.fingerprint == judging.servedFingerprint {
             return .unchanged(served.withLock { served in
-                served.status.active?.origin = origin
+                if served.status.active?.origin != origin {
+                    served.status.active?.origin = origin
+                    served.refreshSnapshot()
+                }
                 if counted { served.status.reloads.unchanged += 1 }
                 return served.status
             })
@@ -240,6 +244,7 @@ public final class ConfigStore: Sendable {
             let status = served.withLock { served in
                 served.router = candidate.router
                 served.status.active = candidate.active(origin: origin)
+                served.refreshSnapshot()
                 if counted { served.status.reloads.loaded += 1 }
                 return served.status
             }

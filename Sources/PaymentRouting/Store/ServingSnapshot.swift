@@ -1,6 +1,12 @@
 /// What a store serves, read once per request: the router that decides and the release reported
-/// beside its decisions always belong together.
-public struct ServingSnapshot: Sendable {
+/// beside its decisions always belong together. A class, made once per swap, so taking it on every
+/// request is one retain, not a copy of the release's fields.
+public final class ServingSnapshot: Sendable {
     public let router: Router
     public let release: ActiveRelease
+
+    init(router: Router, release: ActiveRelease) {
+        self.router = router
+        self.release = release
+    }
 }

@@ -49,7 +49,9 @@ struct DecisionHandlers: Sendable {
         output.reserveCapacity(512)
         DecisionReport.write(request: routeRequest, decision: decision, into: &output)
         output.removeLast()  // the closing brace: the service's own fields follow
-        output += Array(",\"config_digest\":\"\(release.configDigest)\"".utf8)
+        output.append(contentsOf: #","config_digest":""#.utf8)
+        output.append(contentsOf: release.configDigest.utf8)
+        output.append(UInt8(ascii: "\""))
         if let steps {
             output += Array(",\"explain\":".utf8)
             output += Self.encodedSteps(steps)

@@ -44,6 +44,7 @@ enum RequestBodyReader {
 
     /// `?explain=true|false` (absent: false); anything else, or the parameter twice, is a 400 naming it.
     static func explainFlag(_ request: Request) throws(Problem) -> Bool {
+        guard request.uri.query != nil else { return false }
         let values = request.uri.queryParameters.getAll("explain")
         guard values.count <= 1 else {
             throw Problem.badRequest("explain is given \(values.count) times; give it once", field: "explain")
