@@ -57,7 +57,7 @@ struct Regiond: AsyncParsableCommand {
     var decisionLogQueue = 16_384
     @Option(name: .customLong("header-timeout"), help: "Seconds a new connection has to send its request headers.")
     var headerTimeout: Double = 10
-    @Option(name: .customLong("body-timeout"), help: "Seconds a request has to send its whole body.")
+    @Option(name: .customLong("body-timeout"), help: "Seconds a request's body may pause between two reads.")
     var bodyTimeout: Double = 30
     @Option(name: .customLong("idle-timeout"), help: "Seconds a kept-alive connection may wait for its next request.")
     var idleTimeout: Double = 30

@@ -195,7 +195,11 @@ public final class ConfigStore: Sendable {
                 path: "", reason: "this store has no artifact path: releases come through offer(_:)"))))
         }
         judging.lastStamp = ReleaseStamp(artifactPath: artifactPath)
-        return ReleaseBytes.read(artifactPath: artifactPath, limit: maximumReleaseBytes)
+        let release = ReleaseBytes.read(artifactPath: artifactPath, limit: maximumReleaseBytes)
+        // A failed read is tried again at the next look even if the files look the same (a transient
+        // EMFILE or EIO); refusals by size or a missing file fail before reading, so that stays cheap.
+        if case .failure = release { judging.lastStamp = nil }
+        return release
     }
 
     /// Polls the artifact every `interval` and reloads when its bytes or signature change: files

@@ -6,8 +6,8 @@ import NIOHTTP1
 /// request loop (which on its own waits forever for a client that neither finishes nor closes):
 ///
 /// - deadlines: headers (`headerTimeout` on a new connection, `idleTimeout` between requests), the
-///   whole body (`bodyTimeout`; a request still unanswered gets a 408), and a response the client
-///   stopped reading (`idleTimeout`);
+///   body (`bodyTimeout` between two reads of it; a request still unanswered gets a 408), and a
+///   response the client stopped reading (`idleTimeout`);
 /// - closing: after a response to `Connection: close` or HTTP/1.0, during a drain, and after an
 ///   error answered before its body was read. A refused body is never left holding the socket: the
 ///   answer is sent, the output shut, and the rest read and dropped for at most `lingerTimeout` or
@@ -103,7 +103,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             bodyDeadline = .now() + TimeAmount(limits.bodyTimeout)
             rearm(context: context)
         case .body:
-            break
+            // Between two reads, as nginx's client_body_timeout: a long batch that keeps streaming is not cut.
+            bodyDeadline = .now() + TimeAmount(limits.bodyTimeout)
         case .end:
             requestOpen = false
             bodyDeadline = nil
@@ -274,7 +275,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             if responseStarted || answered {
                 context.close(promise: nil)
             } else {
-                answer(.requestTimeout, detail: "the request body did not arrive within \(Self.seconds(limits.bodyTimeout))",
+                answer(.requestTimeout, detail: "no more of the request body arrived within \(Self.seconds(limits.bodyTimeout))",
                        field: "body", context: context)
             }
         } else if let stalledDeadline, stalledDeadline <= now {

@@ -3,7 +3,8 @@
 public struct ConnectionLimits: Sendable, Equatable {
     /// From accepting a connection to the end of its first request's headers.
     public var headerTimeout: Duration
-    /// From a request's headers to the end of its body (the whole body, however it trickles in).
+    /// From a request's headers to the first part of its body, and between two parts: a body that
+    /// stops arriving for this long is answered 408 (as nginx's `client_body_timeout`).
     public var bodyTimeout: Duration
     /// Between a response and the next request's headers on a kept-alive connection; also the
     /// longest a response may wait on a client that stopped reading it.

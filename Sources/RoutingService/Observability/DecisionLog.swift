@@ -29,12 +29,16 @@ final class DecisionLog: Sendable {
     private let capacity: Int
     private let queue: Mutex<Queue>
     private let wakeUp = DispatchSemaphore(value: 0)
-    private let finished = DispatchSemaphore(value: 0)
 
     private struct Queue {
         var lines: [[UInt8]] = []
         var stopping = false
         var reopenRequested = false
+        /// The writer has written out everything and closed.
+        var finished = false
+        /// `finish(within:)` callers waiting: resumed with `true` by the writer, or `false` at their bound.
+        var waiters: [Int: CheckedContinuation<Bool, Never>] = [:]
+        var nextWaiter = 0
     }
 
     /// Opens `path` (`-`: standard output) for appending, or throws why it cannot be written.
@@ -87,11 +91,25 @@ final class DecisionLog: Sendable {
     /// the lines left unwritten (a writer stuck on a reader that stopped reading).
     @discardableResult
     func finish(within bound: Duration) async -> Int {
-        queue.withLock { $0.stopping = true }
+        let alreadyFinished = queue.withLock { queue in
+            queue.stopping = true
+            return queue.finished
+        }
+        guard !alreadyFinished else { return 0 }
         wakeUp.signal()
-        let flushed = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: self.finished.wait(timeout: .now() + .nanoseconds(Int(bound.nanoseconds))) == .success)
+        // The writer resumes the wait when it is done; a timer resumes it at the bound. Nothing blocks a thread.
+        let flushed = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let waiter = queue.withLock { queue -> Int? in
+                guard !queue.finished else { return nil }
+                let id = queue.nextWaiter
+                queue.nextWaiter += 1
+                queue.waiters[id] = continuation
+                return id
+            }
+            guard let waiter else { return continuation.resume(returning: true) }
+            Task {
+                try? await Task.sleep(for: bound)
+                self.queue.withLock { $0.waiters.removeValue(forKey: waiter) }?.resume(returning: false)
             }
         }
         guard !flushed else { return 0 }
@@ -143,10 +161,18 @@ final class DecisionLog: Sendable {
                     }
                 }
             }
-            if stopping, queue.withLock({ $0.lines.isEmpty }) {
-                if descriptor != STDOUT_FILENO { close(descriptor) }
-                finished.signal()
-                return
+            if stopping {
+                let waiters = queue.withLock { queue -> [CheckedContinuation<Bool, Never>]? in
+                    guard queue.lines.isEmpty else { return nil }
+                    queue.finished = true
+                    defer { queue.waiters = [:] }
+                    return Array(queue.waiters.values)
+                }
+                if let waiters {
+                    if descriptor != STDOUT_FILENO { close(descriptor) }
+                    for waiter in waiters { waiter.resume(returning: true) }
+                    return
+                }
             }
         }
     }
