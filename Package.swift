@@ -89,6 +89,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared by the test targets only (no product names it): keys, signed releases, compiled regions,
+        // temporary directories and the one runner of child processes.
+        .target(
+            name: "TestSupport",
+            dependencies: ["ArtifactTrust", "RegionCompiler", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "RoutingServiceTests",
             dependencies: [
@@ -105,13 +112,13 @@ let package = Package(
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig"]),
         .testTarget(
             name: "RegionCompilerTests",
-            dependencies: ["RegionCompiler", "RegionCorpus", "GatewayConfig", "ArtifactTrust"],
+            dependencies: ["RegionCompiler", "RegionCorpus", "GatewayConfig", "ArtifactTrust", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "regioncTests", dependencies: ["regionc"]),
+        .testTarget(name: "regioncTests", dependencies: ["regionc", "TestSupport"]),
         .testTarget(
             name: "PaymentRoutingTests",
-            dependencies: ["PaymentRouting", "GatewayConfig", "RegionCompiler", "RegionCorpus", "ArtifactTrust"],
+            dependencies: ["PaymentRouting", "GatewayConfig", "RegionCompiler", "RegionCorpus", "ArtifactTrust", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         // Minimised inputs the fuzz targets in Fuzz/ crashed on, replayed without the fuzzer.
@@ -120,6 +127,9 @@ let package = Package(
             dependencies: ["GatewayConfig", "RegionCompiler", "PaymentRouting", "ArtifactTrust"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ArtifactTrustTests", dependencies: ["ArtifactTrust", "PaymentRouting", "GatewayConfig", "RegionCompiler"]),
+        .testTarget(
+            name: "ArtifactTrustTests",
+            dependencies: ["ArtifactTrust", "PaymentRouting", "GatewayConfig", "RegionCompiler", "TestSupport"]
+        ),
     ]
 )

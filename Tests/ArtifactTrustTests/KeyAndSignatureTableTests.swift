@@ -1,6 +1,7 @@
 import ArtifactTrust
 import Crypto
 import Foundation
+import TestSupport
 import Testing
 
 /// PEM interoperability, signing determinism and the signature tamper table, case by case.
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func keyFilesRoundTrip() throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         let paths = try KeyFiles.generate(into: directory.path, keyId: "release-2026")
         let key = try SigningKey.load(path: paths.privatePath)
@@ -39,7 +40,7 @@ import Testing
 
     /// Directories and single files as trust; the private key 0600, never overwritten, refused once readable by others.
     @Test func trustStoreLoadsDirectoriesAndFiles() throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         let paths = try KeyFiles.generate(into: directory.path, keyId: "k1")
         _ = try KeyFiles.generate(into: directory.path, keyId: "k2")
@@ -59,9 +60,9 @@ import Testing
     }
 
     /// Keys written by `openssl genpkey`: Ed25519 ones are read, every other algorithm is refused as not Ed25519.
-    @Test(.enabled(if: ReleaseFixture.hasOpenSSL, "needs /usr/bin/openssl"), arguments: Foreign.allCases)
+    @Test(.enabled(if: OpenSSL.isInstalled, "needs /usr/bin/openssl"), arguments: Foreign.allCases)
     func keysWrittenByOpenSSL(_ kind: Foreign) throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         let keyPath = directory.appendingPathComponent("key.pem").path
         let generate: [String] = switch kind {
@@ -71,9 +72,9 @@ import Testing
         case .x25519Private, .x25519Public: ["-algorithm", "X25519"]
         case .ed448Private: ["-algorithm", "ED448"]
         }
-        try ReleaseFixture.run(ReleaseFixture.openssl, ["genpkey"] + generate + ["-out", keyPath])
+        try OpenSSL.run(["genpkey"] + generate + ["-out", keyPath])
         let privatePEM = try String(contentsOfFile: keyPath, encoding: .utf8)
-        let publicPEM = String(decoding: try ReleaseFixture.run(ReleaseFixture.openssl, ["pkey", "-in", keyPath, "-pubout"]),
+        let publicPEM = String(decoding: try OpenSSL.run(["pkey", "-in", keyPath, "-pubout"]),
                                as: UTF8.self)
         switch kind {
         case .ed25519Private:
@@ -92,19 +93,19 @@ import Testing
     }
 
     /// The other direction: openssl reads our keys, and a signature openssl makes verifies here.
-    @Test(.enabled(if: ReleaseFixture.hasOpenSSL, "needs /usr/bin/openssl"))
+    @Test(.enabled(if: OpenSSL.isInstalled, "needs /usr/bin/openssl"))
     func opensslReadsOurKeysAndItsSignaturesVerify() throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         let paths = try KeyFiles.generate(into: directory.path, keyId: "k1")
         let publicPEM = try String(contentsOfFile: paths.publicPath, encoding: .utf8)
-        let derived = try ReleaseFixture.run(ReleaseFixture.openssl, ["pkey", "-in", paths.privatePath, "-pubout"])
+        let derived = try OpenSSL.run(["pkey", "-in", paths.privatePath, "-pubout"])
         #expect(String(decoding: derived, as: UTF8.self) == publicPEM)
 
-        let artifact = try ReleaseFixture.shipped()
+        let artifact = try RegionArtifacts.shipped()
         let artifactPath = directory.appendingPathComponent("gateway-config.json")
         try artifact.write(to: artifactPath)
-        let raw = try ReleaseFixture.run(ReleaseFixture.openssl, ["pkeyutl", "-sign", "-inkey", paths.privatePath, "-rawin",
+        let raw = try OpenSSL.run(["pkeyutl", "-sign", "-inkey", paths.privatePath, "-rawin",
                                                                   "-in", artifactPath.path])
         // Ed25519 is deterministic: openssl's signature is byte for byte ours.
         let ours = try SigningKey.load(path: paths.privatePath).sign(artifact: artifact)
@@ -168,19 +169,20 @@ import Testing
     // MARK: Determinism
 
     @Test func signingIsDeterministicAcrossKeyLoadsAndCompiles() throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         let paths = try KeyFiles.generate(into: directory.path, keyId: "release")
-        let first = try ReleaseFixture.shipped()
-        let second = try ReleaseFixture.shipped()
+        let first = try RegionArtifacts.shipped()
+        // Compiled again here: `shipped()` is compiled once per process.
+        let second = try RegionArtifacts.compile(directory: Repository.regions)
         #expect(first == second)
         // A copy of the regions elsewhere (a reviewer's checkout) compiles to the same bytes.
         let copy = directory.appendingPathComponent("elsewhere/regions")
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: ReleaseFixture.regions, to: copy)
-        try FileManager.default.copyItem(at: ReleaseFixture.calendars,
+        try FileManager.default.copyItem(at: Repository.regions, to: copy)
+        try FileManager.default.copyItem(at: Repository.calendars,
                                          to: copy.deletingLastPathComponent().appendingPathComponent("calendars"))
-        #expect(try ReleaseFixture.compile(directory: copy) == first)
+        #expect(try RegionArtifacts.compile(directory: copy) == first)
         // Two loads of the key file, two envelopes: identical bytes.
         let envelopeA = try SigningKey.load(path: paths.privatePath).sign(artifact: first).encoded()
         let envelopeB = try SigningKey.load(path: paths.privatePath).sign(artifact: second).encoded()
@@ -196,12 +198,12 @@ import Testing
     }
 
     @Test func differentBytesOrKeysGiveDifferentSignatures() throws {
-        let key = TrustFixture.key("release")
-        let a = try ReleaseFixture.shipped()
+        let key = ReleaseKeys.key("release")
+        let a = try RegionArtifacts.shipped()
         let b = try ReleaseFixture.other()
         #expect(a != b)
         #expect(try key.sign(artifact: a).signature != key.sign(artifact: b).signature)
-        #expect(try key.sign(artifact: a).signature != TrustFixture.key("release").sign(artifact: a).signature)
+        #expect(try key.sign(artifact: a).signature != ReleaseKeys.key("release").sign(artifact: a).signature)
     }
 
     // MARK: Tampering
@@ -218,10 +220,10 @@ import Testing
 
     @Test(arguments: Tamper.allCases)
     func eachTamperingHasItsOwnReason(_ tamper: Tamper) throws {
-        let release = TrustFixture.key("release")
-        let other = TrustFixture.key("other")
-        let trust = try TrustFixture.trust(release, other)
-        let good = try ReleaseFixture.shipped()
+        let release = ReleaseKeys.key("release")
+        let other = ReleaseKeys.key("other")
+        let trust = try ReleaseKeys.trust(release, other)
+        let good = try RegionArtifacts.shipped()
         var artifact = good
         var envelope = try release.sign(artifact: good)
         // Most cases edit the envelope; the ones that replace the signature file set `signature` directly.
@@ -327,18 +329,18 @@ import Testing
     enum Signer: String, CaseIterable, Sendable { case old, new }
     enum Trusted: String, CaseIterable, Sendable { case oldOnly, both, newOnly }
 
-    static let rotationKeys = (old: TrustFixture.key("key-2026"), new: TrustFixture.key("key-2027"))
+    static let rotationKeys = (old: ReleaseKeys.key("key-2026"), new: ReleaseKeys.key("key-2027"))
 
     @Test(arguments: Trusted.allCases, Signer.allCases)
     func rotation(_ trusted: Trusted, _ signer: Signer) throws {
         let (old, new) = Self.rotationKeys
         let trust = switch trusted {
-        case .oldOnly: try TrustFixture.trust(old)
-        case .both: try TrustFixture.trust(old, new)
-        case .newOnly: try TrustFixture.trust(new)
+        case .oldOnly: try ReleaseKeys.trust(old)
+        case .both: try ReleaseKeys.trust(old, new)
+        case .newOnly: try ReleaseKeys.trust(new)
         }
         let key = signer == .old ? old : new
-        let artifact = try ReleaseFixture.shipped()
+        let artifact = try RegionArtifacts.shipped()
         let result = SignatureVerifier.verify(artifact: artifact, signature: try key.sign(artifact: artifact).encoded(), trust: trust)
         let accepted = switch (trusted, signer) {
         case (.both, _), (.oldOnly, .old), (.newOnly, .new): true
@@ -350,9 +352,9 @@ import Testing
 
     /// A key id with the old name but new key material is not the old key.
     @Test func aReusedKeyIdWithOtherKeyMaterialIsABadSignature() throws {
-        let artifact = try ReleaseFixture.shipped()
-        let trust = try TrustFixture.trust(TrustFixture.key("release"))
-        let impostor = TrustFixture.key("release")
+        let artifact = try RegionArtifacts.shipped()
+        let trust = try ReleaseKeys.trust(ReleaseKeys.key("release"))
+        let impostor = ReleaseKeys.key("release")
         #expect(SignatureVerifier.verify(artifact: artifact, signature: try impostor.sign(artifact: artifact).encoded(),
                                          trust: trust) == .failure(.badSignature(keyId: "release")))
     }

@@ -1,6 +1,7 @@
 import ArtifactTrust
 import Crypto
 import Foundation
+import TestSupport
 import Testing
 
 /// Private keys on disk: created 0600 without ever replacing what appears at their path, judged through
@@ -8,7 +9,7 @@ import Testing
 @Suite struct KeyMaterialTests {
     /// The Kubernetes secret layout: `release.key -> ..data/release.key`, the file itself 0400.
     @Test func aKeyBehindASymbolicLinkIsJudgedByItsTarget() throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         let data = directory.appendingPathComponent("..2026_11_28/").path
         let paths = try KeyFiles.generate(into: data, keyId: "release")
@@ -34,7 +35,7 @@ import Testing
 
     @Test(arguments: NotAKey.allCases)
     func whatIsNotAKeyFileIsUnreadable(_ kind: NotAKey) throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("release.key").path
         switch kind {
@@ -60,7 +61,7 @@ import Testing
 
     @Test(arguments: Planted.allCases)
     func keygenNeverReplacesWhatIsThere(_ planted: Planted) throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         let privatePath = directory.appendingPathComponent("k1.key").path
         let publicPath = directory.appendingPathComponent("k1.pub").path
@@ -89,7 +90,7 @@ import Testing
 
     /// The pair and nothing else, the private key 0600.
     @Test func keygenWritesThePairWithItsModes() throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         let paths = try KeyFiles.generate(into: directory.path, keyId: "k1")
         let mode = try FileManager.default.attributesOfItem(atPath: paths.privatePath)[.posixPermissions] as? NSNumber
@@ -104,13 +105,13 @@ import Testing
 
     /// Two trust directories each hold a `release.pub` (a rotation: the old key and its successor under one name).
     @Test func everyKeyUnderOneIdIsTried() throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = try KeyFiles.generate(into: directory.appendingPathComponent("a").path, keyId: "release")
         let second = try KeyFiles.generate(into: directory.appendingPathComponent("b").path, keyId: "release")
         let trust = try TrustStore.load(paths: [directory.appendingPathComponent("a").path, directory.appendingPathComponent("b").path])
         #expect(trust.keyIds == ["release"] && trust.keys(id: "release").count == 2)
-        let artifact = try ReleaseFixture.shipped()
+        let artifact = try RegionArtifacts.shipped()
         for path in [first.privatePath, second.privatePath] {
             for serial: UInt64? in [nil, 3] {
                 let signature = try SigningKey.load(path: path).sign(artifact: artifact, releaseSerial: serial).encoded()
@@ -119,7 +120,7 @@ import Testing
             }
         }
         // A third key under the name is still a bad signature.
-        let impostor = try TrustFixture.key("release").sign(artifact: artifact).encoded()
+        let impostor = try ReleaseKeys.key("release").sign(artifact: artifact).encoded()
         #expect(SignatureVerifier.verify(artifact: artifact, signature: impostor, trust: trust) == .failure(.badSignature(keyId: "release")))
         // The same key given twice is kept once.
         let twice = try TrustStore.load(paths: [first.publicPath, first.publicPath, directory.appendingPathComponent("a").path])

@@ -1,13 +1,14 @@
 import ArtifactTrust
 import Foundation
+import TestSupport
 import Testing
 
 /// Format 2 envelopes: the release serial signed with the artifact's digest, and every way to alter it refused.
 @Suite struct SerialEnvelopeTests {
     @Test func theSerialIsSignedAndReadBack() throws {
-        let key = TrustFixture.key("release")
-        let trust = try TrustFixture.trust(key)
-        let artifact = try ReleaseFixture.shipped()
+        let key = ReleaseKeys.key("release")
+        let trust = try ReleaseKeys.trust(key)
+        let artifact = try RegionArtifacts.shipped()
         let digest = Digest.sha256Hex(artifact)
         let envelope = try key.sign(artifact: artifact, releaseSerial: 42)
         #expect(envelope.format == 2 && envelope.releaseSerial == 42)
@@ -57,10 +58,10 @@ import Testing
 
     @Test(arguments: Tamper.allCases)
     func eachSerialTamperingIsRefused(_ tamper: Tamper) throws {
-        let key = TrustFixture.key("release")
-        let other = TrustFixture.key("other")
-        let trust = try TrustFixture.trust(key, other)
-        let artifact = try ReleaseFixture.shipped()
+        let key = ReleaseKeys.key("release")
+        let other = ReleaseKeys.key("other")
+        let trust = try ReleaseKeys.trust(key, other)
+        let artifact = try RegionArtifacts.shipped()
         let serial = try key.sign(artifact: artifact, releaseSerial: 7).encoded()
         let plain = try key.sign(artifact: artifact).encoded()
         let (signature, expected): (Data, SignatureError) = switch tamper {
@@ -86,37 +87,37 @@ import Testing
 
     /// The digest a caller already computed is the one compared: the artifact is not hashed again.
     @Test func aGivenDigestIsUsed() throws {
-        let key = TrustFixture.key("release")
-        let artifact = try ReleaseFixture.shipped()
+        let key = ReleaseKeys.key("release")
+        let artifact = try RegionArtifacts.shipped()
         let signature = try key.sign(artifact: artifact, releaseSerial: 1).encoded()
         let wrong = String(repeating: "a", count: 64)
-        let result = SignatureVerifier.verify(artifact: artifact, digest: wrong, signature: signature, trust: try TrustFixture.trust(key))
+        let result = SignatureVerifier.verify(artifact: artifact, digest: wrong, signature: signature, trust: try ReleaseKeys.trust(key))
         #expect(result == .failure(.digestMismatch(expected: Digest.sha256Hex(artifact), actual: wrong)))
     }
 
     /// Key ids the canonical payload must escape are still covered byte for byte.
     @Test func keyIdsWithQuotesAndControlCharacters() throws {
         let id = "a\"b\\c\u{01}d/é"
-        let key = TrustFixture.key(id)
+        let key = ReleaseKeys.key(id)
         let artifact = Data("x".utf8)
         let envelope = try key.sign(artifact: artifact, releaseSerial: 1)
         #expect(String(decoding: envelope.signedPayload, as: UTF8.self).contains("\"key_id\":\"a\\\"b\\\\c\\u0001d/é\""))
-        #expect(SignatureVerifier.verify(artifact: artifact, signature: envelope.encoded(), trust: try TrustFixture.trust(key))
+        #expect(SignatureVerifier.verify(artifact: artifact, signature: envelope.encoded(), trust: try ReleaseKeys.trust(key))
             == .success(VerifiedSignature(keyId: id, releaseSerial: 1)))
     }
 
     /// The recipe in docs/artifact.md, with openssl: the payload rebuilt from the envelope verifies.
-    @Test(.enabled(if: ReleaseFixture.hasOpenSSL, "needs /usr/bin/openssl"))
+    @Test(.enabled(if: OpenSSL.isInstalled, "needs /usr/bin/openssl"))
     func opensslVerifiesAFormat2Payload() throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         let paths = try KeyFiles.generate(into: directory.path, keyId: "release")
-        let envelope = try SigningKey.load(path: paths.privatePath).sign(artifact: try ReleaseFixture.shipped(), releaseSerial: 42)
+        let envelope = try SigningKey.load(path: paths.privatePath).sign(artifact: try RegionArtifacts.shipped(), releaseSerial: 42)
         let payload = directory.appendingPathComponent("payload")
         let signature = directory.appendingPathComponent("signature")
         try envelope.signedPayload.write(to: payload)
         try #require(Data(base64Encoded: envelope.signature)).write(to: signature)
-        try ReleaseFixture.run(ReleaseFixture.openssl, ["pkeyutl", "-verify", "-pubin", "-inkey", paths.publicPath, "-rawin",
+        try OpenSSL.run(["pkeyutl", "-verify", "-pubin", "-inkey", paths.publicPath, "-rawin",
                                                         "-in", payload.path, "-sigfile", signature.path])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import RegionCompiler
 
@@ -18,17 +19,10 @@ struct SchemaAgreementTests {
 
     /// `schema` is a file name under `schemas/`, or an absolute path.
     static func schemaCheck(_ schema: String, _ files: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(SchemaTool.checker))
-        process.arguments = ["--schemafile", schema.hasPrefix("/") ? schema : root.appendingPathComponent("schemas/\(schema)").path]
-            + files
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let run = try ProcessRunner.run(
+            URL(fileURLWithPath: try #require(SchemaTool.checker)),
+            ["--schemafile", schema.hasPrefix("/") ? schema : root.appendingPathComponent("schemas/\(schema)").path] + files)
+        return Run(status: run.status, output: run.stdout + run.stderr)
     }
 
     @Test func shippedDescriptorsValidateAgainstTheirSchemas() throws {

@@ -3,90 +3,26 @@ import Testing
 
 /// Runs the built `regionc` and checks exit codes and output, as CI and people see them.
 @Suite struct CLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static var executable: URL {
-        // The test bundle sits in the build products directory, next to `regionc`.
-        let candidates = [Bundle.main.bundleURL, Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()]
-        for directory in candidates {
-            let url = directory.appendingPathComponent("regionc")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return root.appendingPathComponent(".build/debug/regionc")
-    }
-
-    final class Marker {}
-
-    static func run(_ arguments: [String], in directory: URL = root, stdin: Data? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let input = Pipe()
-        if stdin != nil { process.standardInput = input }
-        try process.run()
-        if let stdin {
-            // Written from another thread, so a full output pipe cannot stall the writer.
-            let writer = input.fileHandleForWriting
-            Thread.detachNewThread {
-                writer.write(stdin)
-                try? writer.close()
-            }
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("regionc-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// A copy of the shipped regions to break on purpose.
-    static func copyOfRegions() throws -> URL {
-        let directory = try temporaryDirectory().appendingPathComponent("regions")
-        try FileManager.default.copyItem(at: root.appendingPathComponent("regions"), to: directory)
-        return directory
-    }
-
     @Test func validateShippedRegionsPrintsOneSuccessLine() throws {
-        let run = try Self.run(["validate", "regions"])
+        let run = try CLI.run(["validate", "regions"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout == "ok: 10 regions valid, no warnings\n")
     }
 
     @Test func validateDefaultsToTheRegionsDirectory() throws {
-        let run = try Self.run(["validate"])
+        let run = try CLI.run(["validate"])
         #expect(run.status == 0)
     }
 
     @Test func validateReportsErrorsWithCaretAndExitsOne() throws {
-        let regions = try Self.copyOfRegions()
+        let regions = try CLI.copyOfRegions()
         defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
         let hk = regions.appendingPathComponent("hk.yaml")
         var text = try String(contentsOf: hk, encoding: .utf8)
         text = text.replacingOccurrences(of: "\nsettlement:", with: "\nsettlment:")
         text = text.replacingOccurrences(of: "timezone: Asia/Hong_Kong", with: "timezone: Asia/Hongkong")
         try text.write(to: hk, atomically: true, encoding: .utf8)
-        let run = try Self.run(["validate", regions.path])
+        let run = try CLI.run(["validate", regions.path])
         #expect(run.status == 1)
         #expect(run.stdout.contains("error[RC0202]: unknown key `settlment`"))
         #expect(run.stdout.contains("did you mean `settlement`?"))
@@ -97,12 +33,12 @@ import Testing
     }
 
     @Test func validateJSONIsOneDocumentWithSummary() throws {
-        let regions = try Self.copyOfRegions()
+        let regions = try CLI.copyOfRegions()
         defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
         let us = regions.appendingPathComponent("us.yaml")
         let text = try String(contentsOf: us, encoding: .utf8).replacingOccurrences(of: "region: US", with: "region: NO")
         try text.write(to: us, atomically: true, encoding: .utf8)
-        let run = try Self.run(["validate", regions.path, "--format", "json"])
+        let run = try CLI.run(["validate", regions.path, "--format", "json"])
         #expect(run.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
@@ -114,46 +50,46 @@ import Testing
     }
 
     @Test func validateSpeaksGitHubAndSARIF() throws {
-        let regions = try Self.copyOfRegions()
+        let regions = try CLI.copyOfRegions()
         defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
         let hk = regions.appendingPathComponent("hk.yaml")
         let text = try String(contentsOf: hk, encoding: .utf8).replacingOccurrences(of: "\nsettlement:", with: "\nsettlment:")
         try text.write(to: hk, atomically: true, encoding: .utf8)
-        let github = try Self.run(["validate", regions.path, "--format", "github"])
+        let github = try CLI.run(["validate", regions.path, "--format", "github"])
         #expect(github.status == 1)
         #expect(github.stdout.contains("::error file=\(regions.path)/hk.yaml,line="))
         #expect(github.stdout.contains("title=RC0202::unknown key `settlment`"))
         #expect(github.stdout.contains("::notice title=regionc::1 error"))
-        let sarif = try Self.run(["validate", regions.path, "--format", "sarif"])
+        let sarif = try CLI.run(["validate", regions.path, "--format", "sarif"])
         #expect(sarif.status == 1)
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
-        let clean = try Self.run(["validate", "regions", "--format", "sarif"])
+        let clean = try CLI.run(["validate", "regions", "--format", "sarif"])
         #expect(clean.status == 0)
     }
 
     @Test func diffAndReportFromTheCommandLine() throws {
-        let same = try Self.run(["diff", "regions", "regions"])
+        let same = try CLI.run(["diff", "regions", "regions"])
         #expect(same.status == 0 && same.stdout == "no changes\n")
-        let regions = try Self.copyOfRegions()
+        let regions = try CLI.copyOfRegions()
         defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
         let us = regions.appendingPathComponent("us.yaml")
         let text = try String(contentsOf: us, encoding: .utf8).replacingOccurrences(of: "status: live", with: "status: paused")
         try text.write(to: us, atomically: true, encoding: .utf8)
-        let breaking = try Self.run(["diff", "regions", regions.path, "--format", "markdown"])
+        let breaking = try CLI.run(["diff", "regions", regions.path, "--format", "markdown"])
         #expect(breaking.status == 4, "\(breaking.stdout)\(breaking.stderr)")
         #expect(breaking.stdout.contains("US availability.status: live -> paused"))
-        let report = try Self.run(["report", "regions", "--format", "html"])
+        let report = try CLI.run(["report", "regions", "--format", "html"])
         #expect(report.status == 0 && report.stdout.hasPrefix("<!DOCTYPE html>"))
     }
 
     @Test func compileWritesTheArtifactAndIsReproducible() throws {
-        let directory = try Self.temporaryDirectory()
+        let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = directory.appendingPathComponent("a/gateway-config.json")
         let second = directory.appendingPathComponent("b/gateway-config.json")
-        let runA = try Self.run(["compile", "regions", "-o", first.path])
-        let runB = try Self.run(["compile", "regions", "--output", second.path])
+        let runA = try CLI.run(["compile", "regions", "-o", first.path])
+        let runB = try CLI.run(["compile", "regions", "--output", second.path])
         #expect(runA.status == 0 && runB.status == 0, "\(runA.stderr)")
         #expect(runA.stdout.contains("10 regions"))
         let bytes = try Data(contentsOf: first)
@@ -164,13 +100,13 @@ import Testing
     }
 
     @Test func compileWithErrorsWritesNothingAndKeepsTheOldArtifact() throws {
-        let regions = try Self.copyOfRegions()
+        let regions = try CLI.copyOfRegions()
         let workspace = regions.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: workspace) }
         let output = workspace.appendingPathComponent("gateway-config.json")
         try Data("previous".utf8).write(to: output)
         try Data("region: [unclosed\n".utf8).write(to: regions.appendingPathComponent("th.yaml"))
-        let run = try Self.run(["compile", regions.path, "-o", output.path])
+        let run = try CLI.run(["compile", regions.path, "-o", output.path])
         #expect(run.status == 1)
         #expect(run.stdout.contains("RC0101"))
         #expect(try String(contentsOf: output, encoding: .utf8) == "previous")
@@ -184,13 +120,13 @@ import Testing
         ["frobnicate"],
     ])
     func usageAndIOErrorsExitTwo(_ arguments: [String]) throws {
-        let run = try Self.run(arguments)
+        let run = try CLI.run(arguments)
         #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
         #expect(!run.stderr.isEmpty)
     }
 
     @Test func helpExitsZero() throws {
-        let run = try Self.run(["--help"])
+        let run = try CLI.run(["--help"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("validate"))
     }

@@ -5,9 +5,9 @@ import Testing
 @Suite struct CalendarCLITests {
     /// A copy of the tree (regions and calendars side by side) in a temporary directory.
     static func copyOfTree() throws -> URL {
-        let directory = try CLITests.temporaryDirectory()
+        let directory = try CLI.temporaryDirectory()
         for name in ["regions", "calendars"] {
-            try FileManager.default.copyItem(at: CLITests.root.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: CLI.root.appendingPathComponent(name), to: directory.appendingPathComponent(name))
         }
         return directory
     }
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func shippedTreeHasNoHorizonWarningAsOfTheIssueDate() throws {
-        let run = try CLITests.run(["validate", "regions", "--as-of", "2026-11-28"])
+        let run = try CLI.run(["validate", "regions", "--as-of", "2026-11-28"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout == "ok: 10 regions valid, no warnings\n")
     }
@@ -42,7 +42,7 @@ import Testing
         for market in ["us", "hk", "kr", "my", "th"] {
             positions[market] = try Self.keepOnly2026(tree.appendingPathComponent("calendars/\(market).yaml"))
         }
-        let run = try CLITests.run(["validate", "regions", "--as-of", "2026-11-28", "--format", "json"], in: tree)
+        let run = try CLI.run(["validate", "regions", "--as-of", "2026-11-28", "--format", "json"], in: tree)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
@@ -58,24 +58,24 @@ import Testing
     }
 
     @Test func aPassedHorizonOfALiveRegionIsAnError() throws {
-        let run = try CLITests.run(["validate", "regions", "--as-of", "2031-01-02"])
+        let run = try CLI.run(["validate", "regions", "--as-of", "2031-01-02"])
         #expect(run.status == 1, "\(run.stdout)")
         #expect(run.stdout.contains("error[RC0909]: the US calendar ends 2030-12-31, before 2031-01-02"), "\(run.stdout)")
     }
 
     @Test func asOfMustBeADate() throws {
-        let run = try CLITests.run(["validate", "regions", "--as-of", "28/11/2026"])
+        let run = try CLI.run(["validate", "regions", "--as-of", "28/11/2026"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("--as-of `28/11/2026` is not a date"), "\(run.stderr)")
     }
 
     @Test func asOfNeverChangesTheArtifact() throws {
-        let directory = try CLITests.temporaryDirectory()
+        let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         var outputs: [Data] = []
         for asOf in [nil, "2026-11-28", "2027-11-15"] as [String?] {
             let path = directory.appendingPathComponent("gateway-config-\(outputs.count).json").path
-            let run = try CLITests.run(["compile", "regions", "-o", path] + (asOf.map { ["--as-of", $0] } ?? []))
+            let run = try CLI.run(["compile", "regions", "-o", path] + (asOf.map { ["--as-of", $0] } ?? []))
             #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
             outputs.append(try Data(contentsOf: URL(fileURLWithPath: path)))
         }
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func calendarShowsEachCaptureDayAndWhatWasSkipped() throws {
-        let run = try CLITests.run(["calendar", "US", "--from", "2027-01-01", "--days", "14"])
+        let run = try CLI.run(["calendar", "US", "--from", "2027-01-01", "--days", "14"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "US (United States): payout T+1 on days that are business days in US; cutoff 18:00 America/New_York")
@@ -101,7 +101,7 @@ import Testing
         ("9988-12-25", 3660, 2), ("9998-12-31", 1, 0), ("9998-12-18", 14, 0), ("9988-12-24", 3660, 0),
     ])
     func calendarStopsAtTheLastCaptureDayTheRuntimeRoutes(from: String, days: Int, status: Int32) throws {
-        let run = try CLITests.run(["calendar", "US", "--from", from, "--days", "\(days)"])
+        let run = try CLI.run(["calendar", "US", "--from", from, "--days", "\(days)"])
         #expect(run.status == status, "\(run.stdout)\(run.stderr)")
         if status == 2 {
             #expect(run.stdout.isEmpty)
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func calendarRefusesAnUnknownRegion() throws {
-        let run = try CLITests.run(["calendar", "ZZ", "--from", "2027-01-01"])
+        let run = try CLI.run(["calendar", "ZZ", "--from", "2027-01-01"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("no region ZZ"), "\(run.stderr)")
     }
@@ -130,7 +130,7 @@ import Testing
                                               with: "date: 2027-02-10, name: The third day of Lunar New Year")
         try #require(moved != text)
         try moved.write(to: hk, atomically: true, encoding: .utf8)
-        let run = try CLITests.run(["diff", "regions", tree.appendingPathComponent("regions").path])
+        let run = try CLI.run(["diff", "regions", tree.appendingPathComponent("regions").path])
         #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("HK captures on 2027-02-04 now settle 2027-02-08, were 2027-02-10"), "\(run.stdout)")
         #expect(run.stdout.contains("payout dates moved"))

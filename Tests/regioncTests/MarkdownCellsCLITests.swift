@@ -37,7 +37,7 @@ import Testing
         let method = Self.hostile.replacingOccurrences(of: "\u{202E}", with: "\\u202E")
         try Data(#"{"region":"US","merchant":"m","method":"\#(method)","amount":"1.00 USD","at":"2026-12-01T15:00:00Z"}"#.utf8 + [0x0A])
             .write(to: traffic)
-        let run = try CLITests.run(command.arguments(regions.path, traffic.path))
+        let run = try CLI.run(command.arguments(regions.path, traffic.path))
         #expect([0, 3, 4].contains(run.status), "\(run.status) \(run.stderr)")
         #expect(run.stdout.contains(Self.escaped), "\(run.stdout)")
         for raw in ["[link](", "**bold**", "\u{202E}", " <b>", "evil | <"] {

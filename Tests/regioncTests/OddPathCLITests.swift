@@ -59,7 +59,7 @@ import Testing
         let directory = odd.directory.isEmpty ? tree : tree.appendingPathComponent(odd.directory)
         for command in Self.commands {
             let output = tree.appendingPathComponent("out-\(command.name).json").path
-            let run = try CLITests.run(command.arguments(odd.path, output), in: directory)
+            let run = try CLI.run(command.arguments(odd.path, output), in: directory)
             // An uncaught signal (SIGILL is 4) shows as a small status: only 0 and 2 are right here.
             #expect(run.status == (odd.exists ? 0 : 2), "\(command.name) `\(odd.path)`: \(run.status) \(run.stderr)")
             if !odd.exists {
@@ -74,7 +74,7 @@ import Testing
         let tree = try Self.scratchTree()
         defer { try? FileManager.default.removeItem(at: tree) }
         for command in [["compile", "regions", "-o", output], ["report", "regions", "-o", output]] {
-            let run = try CLITests.run(command, in: tree)
+            let run = try CLI.run(command, in: tree)
             #expect(run.status == 2, "\(command): \(run.status) \(run.stderr)")
             #expect(run.stderr.contains("cannot write \(output): it"), "\(run.stderr)")
         }
@@ -94,7 +94,7 @@ import Testing
         case "calendar": "calendar US \"\(name)\""
         default: "\(command) \"\(name)\""
         }
-        let run = try HardeningCLITests.shell("mkdir \"\(name)\" && cp regions/*.yaml \"\(name)\"/ && \"$1\" \(arguments)", in: tree)
+        let run = try CLI.shell("mkdir \"\(name)\" && cp regions/*.yaml \"\(name)\"/ && \"$1\" \(arguments)", in: tree)
         #expect([0, 2].contains(run.status), "\(command): \(run.status) \(run.stderr)")
         if run.status == 2 { #expect(run.stderr.contains("n\u{FFFD}"), "\(run.stderr)") }
     }

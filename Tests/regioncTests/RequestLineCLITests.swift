@@ -20,15 +20,15 @@ import Testing
 
     @Test(arguments: cases)
     func routeBatch(bytes: Int, terminator: String, refused: Bool, throughPipe: Bool) throws {
-        let directory = try CLITests.temporaryDirectory()
+        let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = try HardeningCLITests.artifact(in: directory)
         let input = Self.input(bytes: bytes, terminator: terminator)
         let file = directory.appendingPathComponent("requests.jsonl")
         try input.write(to: file)
         let run = throughPipe
-            ? try CLITests.run(["route", "--config", config, "--batch", "-"], stdin: input)
-            : try CLITests.run(["route", "--config", config, "--batch", file.path])
+            ? try CLI.run(["route", "--config", config, "--batch", "-"], stdin: input)
+            : try CLI.run(["route", "--config", config, "--batch", file.path])
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 4 && lines.last == "", "\(run.stderr)")
         #expect(lines.first?.contains("\"decision\":") == true && lines.dropFirst(2).first?.contains("\"decision\":") == true)
@@ -43,13 +43,13 @@ import Testing
 
     @Test(arguments: cases)
     func diffTraffic(bytes: Int, terminator: String, refused: Bool, throughPipe: Bool) throws {
-        let directory = try CLITests.temporaryDirectory()
+        let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = Self.input(bytes: bytes, terminator: terminator)
         let file = directory.appendingPathComponent("traffic.jsonl")
         try input.write(to: file)
         let arguments = ["diff", "regions", "regions", "--format", "json", "--traffic"]
-        let run = throughPipe ? try CLITests.run(arguments + ["-"], stdin: input) : try CLITests.run(arguments + [file.path])
+        let run = throughPipe ? try CLI.run(arguments + ["-"], stdin: input) : try CLI.run(arguments + [file.path])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
         let malformed = try #require(json["malformed"] as? [String: Any])
         #expect(json["requests"] as? Int == 3)

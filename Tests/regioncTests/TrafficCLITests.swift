@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `regionc diff OLD NEW --traffic FILE` as CI runs it: exit 0 / 3 / 4, the spec's JSON fields,
@@ -8,7 +9,7 @@ import Testing
 
     /// A copy of the shipped regions with one edit.
     static func proposed(_ file: String, _ find: String, _ replacement: String) throws -> URL {
-        let regions = try CLITests.copyOfRegions()
+        let regions = try CLI.copyOfRegions()
         let url = regions.appendingPathComponent(file)
         let text = try String(contentsOf: url, encoding: .utf8)
         try #require(text.contains(find))
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func identicalConfigsExitZero() throws {
-        let run = try CLITests.run(["diff", "regions", "regions", "--traffic", Self.sample, "--format", "json"])
+        let run = try CLI.run(["diff", "regions", "regions", "--traffic", Self.sample, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(json["requests"] as? Int == 5_000 && json["changed"] as? Int == 0)
@@ -27,7 +28,7 @@ import Testing
     @Test func raisingThePilotChangesDecisionsAndExitsThree() throws {
         let regions = try Self.proposed("hk.yaml", "percent: 25 ", "percent: 50 ")
         defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
-        let run = try CLITests.run(["diff", "regions", regions.path, "--traffic", Self.sample, "--format", "json"])
+        let run = try CLI.run(["diff", "regions", regions.path, "--traffic", Self.sample, "--format", "json"])
         #expect(run.status == 3, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let groups = try #require(json["groups"] as? [[String: Any]])
@@ -43,8 +44,8 @@ import Testing
     @Test func stoppingTheUSExitsFourAndTheMarkdownSaysSoFirst() throws {
         let regions = try Self.proposed("us.yaml", "status: live", "status: paused")
         defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
-        let input = try Data(contentsOf: CLITests.root.appendingPathComponent(Self.sample))
-        let run = try CLITests.run(["diff", "regions", regions.path, "--traffic", "-", "--format", "markdown"], stdin: input)
+        let input = try Data(contentsOf: CLI.root.appendingPathComponent(Self.sample))
+        let run = try CLI.run(["diff", "regions", regions.path, "--traffic", "-", "--format", "markdown"], stdin: input)
         #expect(run.status == 4, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("### Traffic replay: "))
         #expect(run.stdout.contains(#"| :warning: | US | ALIPAY\_CN | USD | routed domestic via antom-us | declined REGION\_NOT\_LIVE |"#))
@@ -52,9 +53,9 @@ import Testing
     }
 
     @Test func retimingAtLaunchDayAndByWholeDays() throws {
-        let at = try CLITests.run(["diff", "regions", "regions", "--traffic", Self.sample, "--at", "2027-01-11T03:00:00Z"])
+        let at = try CLI.run(["diff", "regions", "regions", "--traffic", Self.sample, "--at", "2027-01-11T03:00:00Z"])
         #expect(at.status == 0 && at.stdout.contains("every checkout at 2027-01-11T03:00:00Z"), "\(at.stdout)\(at.stderr)")
-        let shift = try CLITests.run(["diff", "regions", "regions", "--traffic", Self.sample, "--shift", "-7", "--format", "json"])
+        let shift = try CLI.run(["diff", "regions", "regions", "--traffic", Self.sample, "--shift", "-7", "--format", "json"])
         #expect(shift.status == 0 && shift.stdout.contains("\"mode\": \"shift\""), "\(shift.stderr)")
     }
 
@@ -67,7 +68,7 @@ import Testing
         ("2026-12-01T10:00:00", "has no UTC offset"),
     ])
     func retimingToAnInstantTheRuntimeRefusesIsAUsageError(at: String, message: String) throws {
-        let run = try CLITests.run(["diff", "regions", "regions", "--traffic", Self.sample, "--at", at])
+        let run = try CLI.run(["diff", "regions", "regions", "--traffic", Self.sample, "--at", at])
         #expect(run.status == 2, "\(run.stdout)")
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
@@ -80,7 +81,7 @@ import Testing
         ["diff", "regions", "regions", "--shift", "1"],
     ])
     func usageErrorsExitTwo(_ arguments: [String]) throws {
-        let run = try CLITests.run(arguments)
+        let run = try CLI.run(arguments)
         #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
         #expect(!run.stderr.isEmpty)
     }
@@ -89,7 +90,7 @@ import Testing
 /// The README's walk-through is what the command prints, from the same commands.
 @Suite struct TrafficWalkthroughTests {
     @Test func readmeWalkthroughOutputIsTheCommandsOutput() throws {
-        let readme = try String(contentsOf: CLITests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
         let marker = "<!-- traffic-walkthrough: "
         let afterMarker = try #require(readme.range(of: marker)).upperBound
         let blockStart = try #require(readme.range(of: "```text\n", range: afterMarker..<readme.endIndex)).upperBound
@@ -97,13 +98,13 @@ import Testing
         let documented = String(readme[blockStart..<blockEnd])
         // rm -rf /tmp/proposed && cp -r regions /tmp/proposed
         // sed 's/percent: 25 /percent: 50 /' regions/hk.yaml > /tmp/proposed/hk.yaml
-        let regions = try CLITests.copyOfRegions()
+        let regions = try CLI.copyOfRegions()
         defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
         let hk = regions.appendingPathComponent("hk.yaml")
         let text = try String(contentsOf: hk, encoding: .utf8)
         #expect(text.components(separatedBy: "percent: 25 ").count == 2)
         try text.replacingOccurrences(of: "percent: 25 ", with: "percent: 50 ").write(to: hk, atomically: true, encoding: .utf8)
-        let run = try CLITests.run(["diff", "regions", regions.path, "--traffic", "examples/traffic.jsonl"])
+        let run = try CLI.run(["diff", "regions", regions.path, "--traffic", "examples/traffic.jsonl"])
         #expect(run.stdout + "exit \(run.status)" == documented)
     }
 }
@@ -112,20 +113,20 @@ import Testing
 /// the same digest (`compile`'s bytes), and reproduces every logged decision.
 @Suite struct TrafficDecisionLogCLITests {
     @Test func aLogFromTheCompiledRegionsShowsNoDriftAndNamesOld() throws {
-        let directory = try CLITests.temporaryDirectory()
+        let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let artifact = directory.appendingPathComponent("gateway-config.json")
-        #expect(try CLITests.run(["compile", "regions", "-o", artifact.path]).status == 0)
+        #expect(try CLI.run(["compile", "regions", "-o", artifact.path]).status == 0)
         let digest = try Self.sha256(artifact)
         let request = ["--region", "US", "--merchant", "shop_5001", "--method", "ALIPAY_CN", "--amount", "120.50 USD",
                        "--at", "2026-12-01T15:00:00Z"]
-        let decision = try CLITests.run(["route", "--config", artifact.path, "--format", "json"] + request)
+        let decision = try CLI.run(["route", "--config", artifact.path, "--format", "json"] + request)
         #expect(decision.status == 0)
         let line = #"{"config_digest":""# + digest + #"","decision":"# + decision.stdout.trimmingCharacters(in: .newlines)
             + #","logged_at":"2026-12-01T15:00:00Z","request":{"amount":"120.50 USD","at":"2026-12-01T15:00:00Z","merchant":"shop_5001","method":"ALIPAY_CN","region":"US"}}"#
         let log = directory.appendingPathComponent("decisions.log")
         try (line + "\n" + line + "\n").write(to: log, atomically: true, encoding: .utf8)
-        let run = try CLITests.run(["diff", "regions", "regions", "--traffic", log.path, "--format", "json"])
+        let run = try CLI.run(["diff", "regions", "regions", "--traffic", log.path, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let drift = try #require(json["drift"] as? [String: Any])
@@ -135,14 +136,6 @@ import Testing
     }
 
     static func sha256(_ file: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sha256sum", file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return String(text.prefix(64))
+        String(try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["sha256sum", file.path]).stdout.prefix(64))
     }
 }

@@ -2,6 +2,7 @@ import ArtifactTrust
 import Foundation
 import GatewayConfig
 import PaymentRouting
+import TestSupport
 import Testing
 
 /// A `ConfigStore` through a release's life: bad releases in turn, good ones, restarts, the watcher, and
@@ -19,7 +20,7 @@ import Testing
     static func badReleases(_ release: Release) throws -> [Bad] {
         let good = release.good
         let key = release.key
-        let sign = { (bytes: Data) in try ReleaseFixture.signature(bytes, by: key) }
+        let sign = { (bytes: Data) in try ReleaseKeys.signature(bytes, by: key) }
         let goodSignature = try sign(good)
         var bad: [Bad] = []
 
@@ -78,12 +79,12 @@ import Testing
         bad.append(Bad(description: "region keyed under another code, signed", artifact: misKeyed,
                        signature: try sign(misKeyed), code: "INVARIANT_BROKEN"))
 
-        let stranger = TrustFixture.key("stranger")
+        let stranger = ReleaseKeys.key("stranger")
         let next = try ReleaseFixture.usViaSingapore()
         bad.append(Bad(description: "valid artifact signed by an untrusted key", artifact: next,
-                       signature: try ReleaseFixture.signature(next, by: stranger), code: "UNTRUSTED_KEY"))
+                       signature: try ReleaseKeys.signature(next, by: stranger), code: "UNTRUSTED_KEY"))
         bad.append(Bad(description: "valid artifact, trusted id, other key material", artifact: next,
-                       signature: try ReleaseFixture.signature(next, by: TrustFixture.key("release")), code: "BAD_SIGNATURE"))
+                       signature: try ReleaseKeys.signature(next, by: ReleaseKeys.key("release")), code: "BAD_SIGNATURE"))
         bad.append(Bad(description: "valid artifact, signature missing", artifact: next, signature: nil,
                        code: "MISSING_SIGNATURE"))
         bad.append(Bad(description: "valid artifact, garbage signature", artifact: next, signature: Data("garbage".utf8),
@@ -102,7 +103,7 @@ import Testing
 
     static func write(_ bad: Bad, to release: Release) throws {
         if let artifact = bad.artifact {
-            try TrustFixture.release(artifact, signature: bad.signature, to: release.path)
+            try ReleaseFiles.publish(artifact, signature: bad.signature, to: release.path)
         } else {
             try FileManager.default.removeItem(at: release.path)
             if let signature = bad.signature {
@@ -194,10 +195,10 @@ import Testing
         #expect(development.store.status.active?.artifactDigest == Digest.sha256Hex(next))
 
         // A fresh `.required` store refuses to start on an unsigned release.
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("store")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("gateway-config.json")
-        try TrustFixture.release(next, signature: nil, to: path)
+        try ReleaseFiles.publish(next, signature: nil, to: path)
         #expect(throws: ReloadFailure.self) { try ConfigStore(artifactPath: path.path, policy: .required(required.trust)) }
         let unsigned = try ConfigStore(artifactPath: path.path, policy: .allowUnsigned).status
         #expect(unsigned.active?.artifactDigest == Digest.sha256Hex(next) && unsigned.active?.keyId == nil)
@@ -211,24 +212,24 @@ import Testing
 
     @Test(arguments: Trusted.allCases, Signer.allCases)
     func rotationThroughTheStore(_ trusted: Trusted, _ signer: Signer) throws {
-        let old = TrustFixture.key("key-2026")
-        let new = TrustFixture.key("key-2027")
+        let old = ReleaseKeys.key("key-2026")
+        let new = ReleaseKeys.key("key-2027")
         let trust = switch trusted {
-        case .oldOnly: try TrustFixture.trust(old)
-        case .both: try TrustFixture.trust(old, new)
-        case .newOnly: try TrustFixture.trust(new)
+        case .oldOnly: try ReleaseKeys.trust(old)
+        case .both: try ReleaseKeys.trust(old, new)
+        case .newOnly: try ReleaseKeys.trust(new)
         }
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("store")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("gateway-config.json")
-        let first = try ReleaseFixture.shipped()
+        let first = try RegionArtifacts.shipped()
         let starter = trusted == .newOnly ? new : old
-        try TrustFixture.release(first, signature: try ReleaseFixture.signature(first, by: starter), to: path)
+        try ReleaseFiles.publish(first, signature: try ReleaseKeys.signature(first, by: starter), to: path)
         let store = try ConfigStore(artifactPath: path.path, policy: .required(trust))
 
         let next = try ReleaseFixture.usPaused()
         let key = signer == .old ? old : new
-        try TrustFixture.release(next, signature: try ReleaseFixture.signature(next, by: key), to: path)
+        try ReleaseFiles.publish(next, signature: try ReleaseKeys.signature(next, by: key), to: path)
         let accepted = trusted == .both || (trusted == .oldOnly) == (signer == .old)
         switch store.reload() {
         case .loaded(let status):
@@ -254,12 +255,12 @@ import Testing
         _ = try release.store.reload().get()
         // A bad release is refused and does not replace it.
         let forged = Data(next.reversed())
-        try release.publish(forged, signedBy: TrustFixture.key("stranger"))
+        try release.publish(forged, signedBy: ReleaseKeys.key("stranger"))
         #expect(Self.failureCode(release.store.reload()) == "UNTRUSTED_KEY")
 
         let restarts: [(Data, SigningKey?, String)] = [
             (Data("garbage".utf8), nil, "MISSING_SIGNATURE"),
-            (forged, TrustFixture.key("stranger"), "UNTRUSTED_KEY"),
+            (forged, ReleaseKeys.key("stranger"), "UNTRUSTED_KEY"),
             (Data("garbage".utf8), release.key, "INVALID_JSON"),
         ]
         for (garbage, signer, code) in restarts {
@@ -289,7 +290,7 @@ import Testing
         var flipped = release.good
         flipped[0] ^= 0x01
         try release.publish(flipped)
-        try ReleaseFixture.signature(release.good, by: release.key)
+        try ReleaseKeys.signature(release.good, by: release.key)
             .write(to: URL(fileURLWithPath: SignatureEnvelope.path(forArtifact: release.path.path)))
         do {
             _ = try ConfigStore(artifactPath: release.path.path, policy: .required(release.trust),
@@ -347,7 +348,7 @@ import Testing
         defer { release.cleanUp() }
         let store = release.store
         let releases = [release.good, try ReleaseFixture.usPaused()]
-        let signatures = try releases.map { try ReleaseFixture.signature($0, by: release.key) }
+        let signatures = try releases.map { try ReleaseKeys.signature($0, by: release.key) }
         let signaturePath = URL(fileURLWithPath: SignatureEnvelope.path(forArtifact: release.path.path))
         var missed = 0
         for round in 0..<300 {
@@ -377,7 +378,7 @@ import Testing
         try release.publish(release.good, signedBy: release.key)
         #expect(!store.reloadIfChanged())
         // A new signature over the same bytes is: another trusted key re-signed the release.
-        let successor = TrustFixture.key("release-2027")
+        let successor = ReleaseKeys.key("release-2027")
         var trust = release.trust
         trust.trust(try successor.publicKey(), id: successor.id)
         let store2 = try ConfigStore(artifactPath: release.path.path, policy: .required(trust))
@@ -480,7 +481,7 @@ import Testing
             }
         }
 
-        let stranger = TrustFixture.key("stranger")
+        let stranger = ReleaseKeys.key("stranger")
         let bads: [(Data, SigningKey?)] = [
             (Data(b.prefix(b.count / 3)), release.key), (b, stranger), (b, nil), (Data("{}".utf8), release.key),
         ]

@@ -1,24 +1,25 @@
 import ArtifactTrust
 import Foundation
 import PaymentRouting
+import TestSupport
 import Testing
 
 /// A store fed by `offer(_:)` (a URL poller), without a release file: unready until a release comes,
 /// or ready from its state directory.
 @Suite struct OfferTests {
     @Test func unreadyUntilAGoodReleaseIsOffered() throws {
-        let key = TrustFixture.key("release")
-        let store = ConfigStore(policy: .required(try TrustFixture.trust(key)), persistenceDirectory: nil)
+        let key = ReleaseKeys.key("release")
+        let store = ConfigStore(policy: .required(try ReleaseKeys.trust(key)), persistenceDirectory: nil)
         #expect(store.router == nil && !store.status.isReady && store.status == ConfigStatus())
         #expect(store.artifactPath == nil)
 
-        let good = try ReleaseFixture.shipped()
+        let good = try RegionArtifacts.shipped()
         let unsigned = store.offer(ReleaseBytes(artifact: good, signature: nil))
         #expect(unsigned.failure?.kind == .signature(.missingSignature))
         #expect(store.router == nil && !store.status.isReady && store.status.reloads.rejected == 1)
 
         let before = Date()
-        let status = try store.offer(ReleaseBytes(artifact: good, signature: try ReleaseFixture.signature(good, by: key, serial: 3)))
+        let status = try store.offer(ReleaseBytes(artifact: good, signature: try ReleaseKeys.signature(good, by: key, serial: 3)))
             .get()
         let active = try #require(status.active)
         let artifact = try RouterLoader.decode(good)
@@ -38,17 +39,17 @@ import Testing
 
     /// Each failure kind keeps its typed cause, and its code is the cause's own.
     @Test func failuresAreTyped() throws {
-        let key = TrustFixture.key("release")
-        let store = ConfigStore(policy: .required(try TrustFixture.trust(key)), persistenceDirectory: nil)
+        let key = ReleaseKeys.key("release")
+        let store = ConfigStore(policy: .required(try ReleaseKeys.trust(key)), persistenceDirectory: nil)
         let broken = Data("{".utf8)
-        let artifact = store.offer(ReleaseBytes(artifact: broken, signature: try ReleaseFixture.signature(broken, by: key)))
+        let artifact = store.offer(ReleaseBytes(artifact: broken, signature: try ReleaseKeys.signature(broken, by: key)))
         guard case .artifact(.invalidJSON) = artifact.failure?.kind else {
             Issue.record("\(artifact)")
             return
         }
         #expect(artifact.failure?.code == "INVALID_JSON")
-        let good = try ReleaseFixture.shipped()
-        let stranger = store.offer(ReleaseBytes(artifact: good, signature: try ReleaseFixture.signature(good, by: TrustFixture.key("x"))))
+        let good = try RegionArtifacts.shipped()
+        let stranger = store.offer(ReleaseBytes(artifact: good, signature: try ReleaseKeys.signature(good, by: ReleaseKeys.key("x"))))
         #expect(stranger.failure?.kind == .signature(.untrustedKey("x")) && stranger.failure?.code == "UNTRUSTED_KEY")
         // A store without a file has nothing to reload.
         #expect(store.reload().failure?.code == "UNREADABLE")
@@ -72,7 +73,7 @@ import Testing
         #expect(older.failure?.kind == .rollback(offered: 7, served: 8))
 
         // With another trust store the persisted release does not verify: unready, and the reason is kept.
-        let stranger = ConfigStore(policy: .required(try TrustFixture.trust(TrustFixture.key("other"))),
+        let stranger = ConfigStore(policy: .required(try ReleaseKeys.trust(ReleaseKeys.key("other"))),
                                    persistenceDirectory: release.state)
         #expect(!stranger.status.isReady && stranger.status.lastFailure?.code == "UNTRUSTED_KEY")
         // An empty state directory: unready, no failure.
@@ -82,14 +83,14 @@ import Testing
 
     /// A release offered is persisted like one reloaded from a file.
     @Test func anOfferedReleaseIsPersisted() throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("store")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let key = TrustFixture.key("release")
-        let trust = try TrustFixture.trust(key)
+        let key = ReleaseKeys.key("release")
+        let trust = try ReleaseKeys.trust(key)
         let state = directory.appendingPathComponent("state").path
         let next = try ReleaseFixture.usPaused()
         let store = ConfigStore(policy: .required(trust), persistenceDirectory: state)
-        _ = try store.offer(ReleaseBytes(artifact: next, signature: try ReleaseFixture.signature(next, by: key, serial: 2))).get()
+        _ = try store.offer(ReleaseBytes(artifact: next, signature: try ReleaseKeys.signature(next, by: key, serial: 2))).get()
         let restarted = ConfigStore(policy: .required(trust), persistenceDirectory: state)
         #expect(restarted.status.active?.artifactDigest == Digest.sha256Hex(next) && restarted.status.active?.releaseSerial == 2)
     }

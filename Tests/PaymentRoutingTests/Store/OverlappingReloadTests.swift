@@ -4,6 +4,7 @@ import Foundation
 import GatewayConfig
 @testable import PaymentRouting
 import Synchronization
+import TestSupport
 import Testing
 
 /// Two reloads overlap: the first (a large release) is held inside its judgement by a gate while the
@@ -48,21 +49,21 @@ import Testing
         let store = release.store
         let large = try ReleaseFixture.large()
         let small = try ReleaseFixture.usPaused()
-        let largeSignature = try ReleaseFixture.signature(large, by: release.key)
-        let smallSignature = try ReleaseFixture.signature(small, by: release.key)
+        let largeSignature = try ReleaseKeys.signature(large, by: release.key)
+        let smallSignature = try ReleaseKeys.signature(small, by: release.key)
         var olderServed = 0
         for _ in 0..<Self.rounds {
-            try TrustFixture.release(release.good, signature: try ReleaseFixture.signature(release.good, by: release.key),
+            try ReleaseFiles.publish(release.good, signature: try ReleaseKeys.signature(release.good, by: release.key),
                                      to: release.path)
             store.install(JudgementProbe())
             _ = try store.reload().get()
             let gates = Gates()
             store.install(gates.probe)
-            try TrustFixture.release(large, signature: largeSignature, to: release.path)
+            try ReleaseFiles.publish(large, signature: largeSignature, to: release.path)
             let first = Task { await BlockingWork.run { store.reload() } }
             await Gates.wait(gates.firstRead)
             // The first has read the large release and is held; the small one is published, the second starts.
-            try TrustFixture.release(small, signature: smallSignature, to: release.path)
+            try ReleaseFiles.publish(small, signature: smallSignature, to: release.path)
             let second = Task { await BlockingWork.run { store.reload() } }
             await Gates.wait(gates.secondStarted)
             gates.letFirstGo.signal()
@@ -76,12 +77,12 @@ import Testing
 
     /// The same through `offerInBackground(_:)` (a poller's way to `offer(_:)`) with serials: the large release is serial 1, the small one serial 2.
     @Test func offersNeverEndOnTheLowerSerial() async throws {
-        let key = TrustFixture.key("release")
+        let key = ReleaseKeys.key("release")
         let large = try ReleaseFixture.large()
         let small = try ReleaseFixture.usPaused()
-        let older = ReleaseBytes(artifact: large, signature: try ReleaseFixture.signature(large, by: key, serial: 1))
-        let newer = ReleaseBytes(artifact: small, signature: try ReleaseFixture.signature(small, by: key, serial: 2))
-        let trust = try TrustFixture.trust(key)
+        let older = ReleaseBytes(artifact: large, signature: try ReleaseKeys.signature(large, by: key, serial: 1))
+        let newer = ReleaseBytes(artifact: small, signature: try ReleaseKeys.signature(small, by: key, serial: 2))
+        let trust = try ReleaseKeys.trust(key)
         var olderServed = 0
         for _ in 0..<Self.rounds {
             let store = ConfigStore(policy: .required(trust), persistenceDirectory: nil)

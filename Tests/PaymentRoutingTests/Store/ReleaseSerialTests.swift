@@ -1,6 +1,7 @@
 import ArtifactTrust
 import Foundation
 import PaymentRouting
+import TestSupport
 import Testing
 
 /// Rollback protection: a store serving release serial 5 is offered one release per case.
@@ -29,23 +30,23 @@ import Testing
 
     @Test(arguments: Offered.allCases)
     func aStoreServingSerialFive(_ offered: Offered) throws {
-        let key = TrustFixture.key("release")
-        let successor = TrustFixture.key("release-2027")
-        let store = ConfigStore(policy: .required(try TrustFixture.trust(key, successor)), persistenceDirectory: nil)
-        let good = try ReleaseFixture.shipped()
+        let key = ReleaseKeys.key("release")
+        let successor = ReleaseKeys.key("release-2027")
+        let store = ConfigStore(policy: .required(try ReleaseKeys.trust(key, successor)), persistenceDirectory: nil)
+        let good = try RegionArtifacts.shipped()
         let next = try ReleaseFixture.usPaused()
-        let served = ReleaseBytes(artifact: good, signature: try ReleaseFixture.signature(good, by: key, serial: 5))
+        let served = ReleaseBytes(artifact: good, signature: try ReleaseKeys.signature(good, by: key, serial: 5))
         _ = try store.offer(served).get()
         let before = store.status
 
         let release: ReleaseBytes = switch offered {
-        case .lower: ReleaseBytes(artifact: next, signature: try ReleaseFixture.signature(next, by: key, serial: 4))
-        case .noSerial: ReleaseBytes(artifact: next, signature: try ReleaseFixture.signature(next, by: key))
+        case .lower: ReleaseBytes(artifact: next, signature: try ReleaseKeys.signature(next, by: key, serial: 4))
+        case .noSerial: ReleaseBytes(artifact: next, signature: try ReleaseKeys.signature(next, by: key))
         case .equalSameBytes: served
-        case .equalSameBytesResigned: ReleaseBytes(artifact: good, signature: try ReleaseFixture.signature(good, by: successor, serial: 5))
-        case .equalOtherBytes: ReleaseBytes(artifact: next, signature: try ReleaseFixture.signature(next, by: key, serial: 5))
-        case .higher: ReleaseBytes(artifact: next, signature: try ReleaseFixture.signature(next, by: key, serial: 6))
-        case .higherSameBytes: ReleaseBytes(artifact: good, signature: try ReleaseFixture.signature(good, by: key, serial: 6))
+        case .equalSameBytesResigned: ReleaseBytes(artifact: good, signature: try ReleaseKeys.signature(good, by: successor, serial: 5))
+        case .equalOtherBytes: ReleaseBytes(artifact: next, signature: try ReleaseKeys.signature(next, by: key, serial: 5))
+        case .higher: ReleaseBytes(artifact: next, signature: try ReleaseKeys.signature(next, by: key, serial: 6))
+        case .higherSameBytes: ReleaseBytes(artifact: good, signature: try ReleaseKeys.signature(good, by: key, serial: 6))
         }
         let result = store.offer(release)
         let status = store.status
@@ -80,27 +81,27 @@ import Testing
     /// Serving a release without a serial (an old format 1 envelope), any signed release may follow,
     /// and from then on its serial binds.
     @Test func fromNoSerialToSerials() throws {
-        let key = TrustFixture.key("release")
-        let store = ConfigStore(policy: .required(try TrustFixture.trust(key)), persistenceDirectory: nil)
-        let good = try ReleaseFixture.shipped()
+        let key = ReleaseKeys.key("release")
+        let store = ConfigStore(policy: .required(try ReleaseKeys.trust(key)), persistenceDirectory: nil)
+        let good = try RegionArtifacts.shipped()
         let next = try ReleaseFixture.usPaused()
-        _ = try store.offer(ReleaseBytes(artifact: good, signature: try ReleaseFixture.signature(good, by: key))).get()
+        _ = try store.offer(ReleaseBytes(artifact: good, signature: try ReleaseKeys.signature(good, by: key))).get()
         #expect(store.status.active?.releaseSerial == nil)
-        let status = try store.offer(ReleaseBytes(artifact: next, signature: try ReleaseFixture.signature(next, by: key, serial: 0))).get()
+        let status = try store.offer(ReleaseBytes(artifact: next, signature: try ReleaseKeys.signature(next, by: key, serial: 0))).get()
         #expect(status.active?.releaseSerial == 0)
-        let unserial = store.offer(ReleaseBytes(artifact: good, signature: try ReleaseFixture.signature(good, by: key)))
+        let unserial = store.offer(ReleaseBytes(artifact: good, signature: try ReleaseKeys.signature(good, by: key)))
         #expect(unserial.failure?.kind == .rollback(offered: nil, served: 0))
     }
 
     /// Without signature checks there is no serial to trust: every release is judged by its bytes alone.
     @Test func allowUnsignedHasNoSerials() throws {
-        let key = TrustFixture.key("release")
+        let key = ReleaseKeys.key("release")
         let store = ConfigStore(policy: .allowUnsigned, persistenceDirectory: nil)
-        let good = try ReleaseFixture.shipped()
+        let good = try RegionArtifacts.shipped()
         let next = try ReleaseFixture.usPaused()
-        _ = try store.offer(ReleaseBytes(artifact: good, signature: try ReleaseFixture.signature(good, by: key, serial: 9))).get()
+        _ = try store.offer(ReleaseBytes(artifact: good, signature: try ReleaseKeys.signature(good, by: key, serial: 9))).get()
         #expect(store.status.active?.releaseSerial == nil && store.status.active?.keyId == nil)
-        let status = try store.offer(ReleaseBytes(artifact: next, signature: try ReleaseFixture.signature(next, by: key, serial: 1))).get()
+        let status = try store.offer(ReleaseBytes(artifact: next, signature: try ReleaseKeys.signature(next, by: key, serial: 1))).get()
         #expect(status.active?.artifactDigest == Digest.sha256Hex(next))
     }
 
