@@ -18,6 +18,8 @@ public struct SignatureEnvelope: Codable, Sendable, Equatable {
     /// Signs the canonical payload, which carries `release_serial`.
     package static let serialFormat = 2
     package static let algorithmName = "Ed25519"
+    /// The largest `.sig` file `regionc verify` reads: an envelope is a few hundred bytes.
+    package static let maximumBytes = 64 << 10
 
     package var format: Int
     package var algorithm: String

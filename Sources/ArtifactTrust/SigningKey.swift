@@ -70,7 +70,7 @@ public struct SigningKey: Sendable {
 
 /// Reads a private key file through one descriptor, so the mode checked is the file read.
 enum KeyFileReader {
-    static let sizeLimit = 64 * 1024
+    static let sizeLimit = KeyFiles.maximumBytes
 
     static func readPrivate(path: String) throws(SigningKey.LoadError) -> Data {
         // Follows symbolic links; never blocks on a FIFO.
@@ -107,6 +107,9 @@ enum KeyFileReader {
 
 /// Key file naming: `<id>.key` (private, mode 0600) and `<id>.pub` (public).
 package enum KeyFiles {
+    /// The largest key file read: a PEM key is a few hundred bytes.
+    package static let maximumBytes = 64 << 10
+
     package enum GenerateError: Error, CustomStringConvertible, Equatable {
         /// Never overwritten, whatever it is (a file, a directory, a symbolic link, even a dangling one).
         case exists(String)

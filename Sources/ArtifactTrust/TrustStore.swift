@@ -45,11 +45,14 @@ public struct TrustStore: Sendable {
                 files = [path]
             }
             for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw LoadError(description: "cannot read \(file)")
+                let bytes: [UInt8]
+                do {
+                    bytes = try FileReader.read(path: file, limit: KeyFiles.maximumBytes)
+                } catch {
+                    throw LoadError(description: error.description)
                 }
                 do {
-                    store.trust(try Ed25519PEM.publicKey(from: String(decoding: data, as: UTF8.self)), id: KeyFiles.keyId(forPath: file))
+                    store.trust(try Ed25519PEM.publicKey(from: String(decoding: bytes, as: UTF8.self)), id: KeyFiles.keyId(forPath: file))
                 } catch {
                     throw LoadError(description: "\(file): \(error.description)")
                 }

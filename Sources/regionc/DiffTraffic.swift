@@ -72,17 +72,30 @@ extension Diff {
     }
 
     /// The side's router and the SHA-256 of its artifact bytes (a directory's as `compile` would
-    /// write them), the digest `regiond`'s decision log names.
+    /// write them), the digest `regiond`'s decision log names. Each side is checked once: a file by
+    /// `RouterLoader` as the runtime reads it, a compiled directory by `Router(artifact:)`.
     func router(_ path: String) throws -> (Router, String?) {
-        let artifact = try load(path)
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        let bytes = isDirectory.boolValue ? try? CanonicalJSON.encodeArtifact(artifact) : FileManager.default.contents(atPath: path)
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            let artifact = try load(path)
+            do {
+                return (try Router(artifact: artifact), (try? CanonicalJSON.encodeArtifact(artifact)).map(Digest.sha256Hex))
+            } catch {
+                Terminal.printError("regionc: \(path): \(error)")
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
+        let bytes = try Terminal.usageOnFailure { Data(try FileReader.read(path: path, limit: ArtifactLoader.maximumBytes)) }
         do {
-            return (try Router(artifact: artifact), bytes.map(Digest.sha256Hex))
+            return (try RouterLoader.load(data: bytes), Digest.sha256Hex(bytes))
         } catch {
-            Terminal.printError("regionc: \(path): \(error)")
-            throw ExitCode(ExitStatus.usage)
+            // A format the runtime does not route is usage, as for a directory; any other fault is a side with errors.
+            if case .unsupportedFormatVersion = error {
+                Terminal.printError("regionc: \(path): \(error)")
+                throw ExitCode(ExitStatus.usage)
+            }
+            Terminal.printError("regionc: \(path) is not a gateway config artifact: \(error)")
+            throw ExitCode(ExitStatus.inputErrors)
         }
     }
 }

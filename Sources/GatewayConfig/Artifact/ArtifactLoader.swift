@@ -1,9 +1,10 @@
 import Foundation
 
 /// The one way an artifact is read, for the runtime (`RouterLoader`, `ConfigStore`) and for
-/// `regionc route`, `diff` and `report` alike: the bytes are decoded once, `format_version` is
-/// checked before any field (so a future format says so), any key the types do not read is
-/// refused, and every invariant the compiler guarantees is checked, once (`ArtifactInvariants`).
+/// `regionc route`, `diff`, `calendar` and `report` alike: the file is read with a cap, the bytes are
+/// decoded into the types in one pass with `format_version` checked before any field (so a future
+/// format says so), any key the types do not read is refused (`ArtifactShape` compares the JSON
+/// trees), and every invariant the compiler guarantees is checked, once (`ArtifactInvariants`).
 /// A hand-edited or truncated file is a typed `ArtifactError`, never a crash or a silent "no changes".
 package enum ArtifactLoader {
     /// The formats the runtime serves: only the current one.
@@ -11,6 +12,9 @@ package enum ArtifactLoader {
     /// The formats review tools read, so `diff` compares a build from before calendars (format 1)
     /// with a new one; format 1 carries no calendars, so the checks that need them are skipped.
     package static let reviewFormats = 1...GatewayArtifact.currentFormatVersion
+    /// The largest artifact read from a file, a URL or the state directory: a larger one is refused
+    /// by its size, unread.
+    package static let maximumBytes = 64 << 20
 
     /// Reads and checks the artifact at `path`, for a router.
     package static func load(path: String) throws(ArtifactError) -> CheckedArtifact {
@@ -31,7 +35,7 @@ package enum ArtifactLoader {
 
     static func read(_ path: String) throws(ArtifactError) -> Data {
         do {
-            return Data(try FileReader.read(path: path))
+            return Data(try FileReader.read(path: path, limit: maximumBytes))
         } catch {
             throw .unreadable(path: path, reason: error.reason)
         }

@@ -15,7 +15,7 @@ public struct ReleaseBytes: Sendable, Equatable {
     package let fingerprint: String
 
     /// The largest artifact or signature any source reads (a file, a URL, the state directory's copy).
-    public static let maximumBytes = 64 << 20
+    public static let maximumBytes = ArtifactLoader.maximumBytes
 
     public init(artifact: Data, signature: Data?) {
         self.artifact = artifact
