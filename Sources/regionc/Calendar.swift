@@ -21,7 +21,7 @@ struct CalendarCommand: ParsableCommand {
     @Argument(help: "Region code, e.g. US.") var region: String
     @Argument(help: "The regions directory (when --config is not given).") var directory = "regions"
     @Option(help: "A compiled gateway-config.json instead of a regions directory.") var config: String?
-    @Option(help: "The banking calendars directory (default: `calendars` beside DIR).") var calendars: String?
+    @OptionGroup var calendars: CalendarsDirectory
     @Option(help: "First capture day, YYYY-MM-DD (default: today, UTC).") var from: String?
     @Option(help: "How many capture days to show (1 to 3660).") var days = 14
 
@@ -32,8 +32,8 @@ struct CalendarCommand: ParsableCommand {
     func run() throws {
         let start = try AsOfDate.parse(from, option: "--from") ?? AsOfDate.today()
         try Self.checkWindow(from: start, days: days)
-        let artifact = try loadArtifact()
-        let router = try Terminal.usageOnFailure { try Router(artifact: artifact) }
+        let router = try loadRouter()
+        let artifact = router.artifact
         let code = region.uppercased()
         guard let regionArtifact = artifact.regions[code], let calendar = router.calendar(region: code) else {
             Terminal.printError("regionc: no region \(region) in the config (it has \(artifact.regions.keys.sorted().joined(separator: ", ")))")
@@ -45,8 +45,8 @@ struct CalendarCommand: ParsableCommand {
     }
 
     /// The last capture day shown: the day before the first capture instant the runtime refuses
-    /// (9999-01-01T00:00:00Z), so no payout date runs off the calendar (clamped dates repeated
-    /// 9999-12-31 with payouts on the capture day).
+    /// (9999-01-01T00:00:00Z), so no payout date runs off the calendar (dates clamped at
+    /// 9999-12-31 would repeat, with payouts on the capture day).
     static let lastCaptureDay = RequestParser.latestCapture.utcDate.adding(days: -1)
 
     static func checkWindow(from start: CalendarDate, days: Int) throws {
@@ -58,17 +58,18 @@ struct CalendarCommand: ParsableCommand {
         throw ExitCode(ExitStatus.usage)
     }
 
-    func loadArtifact() throws -> GatewayArtifact {
+    /// The router of `--config` or of the compiled directory, its artifact checked once.
+    func loadRouter() throws -> Router {
         if let config {
-            return try Terminal.usageOnFailure { try RouterLoader.load(path: config).artifact }
+            return try Terminal.usageOnFailure { try RouterLoader.load(path: config) }
         }
-        let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory, calendars: calendars) }
+        let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory, calendars: calendars.path) }
         guard let artifact = compilation.artifact else {
             Terminal.printError(TextRenderer(colored: false).render(compilation.diagnostics, sources: compilation.files))
             Terminal.printError("regionc: \(directory) has errors; run `regionc validate \(directory)`")
             throw ExitCode(ExitStatus.inputErrors)
         }
-        return artifact
+        return try Terminal.usageOnFailure { try Router(artifact: artifact) }
     }
 }
 

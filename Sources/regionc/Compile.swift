@@ -10,8 +10,7 @@ struct Compile: ParsableCommand {
         discussion: "Nothing is written when there are errors; the artifact is replaced atomically."
     )
 
-    @Argument(help: "The regions directory.")
-    var directory = "regions"
+    @OptionGroup var regions: RegionsDirectory
 
     @Option(name: .shortAndLong, help: "Where to write the artifact, e.g. build/gateway-config.json.")
     var output: String
@@ -25,8 +24,7 @@ struct Compile: ParsableCommand {
     @Option(help: "The release's serial (a non-negative integer), signed with the digest in OUTPUT.sig; needs --sign-key.")
     var releaseSerial: UInt64?
 
-    @Option(help: "The banking calendars directory (default: `calendars` beside DIR).")
-    var calendars: String?
+    @OptionGroup var calendars: CalendarsDirectory
 
     @Option(help: "Also judge calendar horizons as of this date, YYYY-MM-DD, as validate does. Never changes the artifact.")
     var asOf: String?
@@ -36,16 +34,15 @@ struct Compile: ParsableCommand {
             Terminal.printError("regionc: --release-serial needs --sign-key: the serial lives in the signature")
             throw ExitCode(ExitStatus.usage)
         }
-        // A device node or directory as -o is refused before anything is compiled.
-        // So is a signature path that is not a regular file: nothing is written then (the artifact
-        // used to be replaced before the signature failed, naming the artifact).
+        // A device node or directory as -o, or as its signature path, is refused before anything
+        // is compiled, so a bad signature path never leaves a new artifact behind.
         try Terminal.usageOnFailure {
             try AtomicFileWriter.checkTarget(output, refusingInputs: [])
             try AtomicFileWriter.checkTarget(SignatureEnvelope.path(forArtifact: output), refusingInputs: [])
         }
         let date = try AsOfDate.parse(asOf)
         let compilation = try Terminal.usageOnFailure {
-            try DescriptorCompiler.compile(directory: directory, calendars: calendars, asOf: date)
+            try DescriptorCompiler.compile(directory: regions.directory, calendars: calendars.path, asOf: date)
         }
         if compilation.hasErrors || !compilation.diagnostics.isEmpty {
             try DiagnosticPrinter.print(compilation, format: format)

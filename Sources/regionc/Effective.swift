@@ -8,8 +8,9 @@ struct Effective: ParsableCommand {
     )
 
     @Argument(help: "Region code, e.g. HK.") var region: String
-    @Argument(help: "The regions directory.") var directory = "regions"
-    @Option(help: "The banking calendars directory (default: `calendars` beside DIR).") var calendars: String?
+    @OptionGroup var regions: RegionsDirectory
+    @OptionGroup var calendars: CalendarsDirectory
+    var directory: String { regions.directory }
 
     func run() throws {
         let files: [SourceFile]
@@ -31,7 +32,7 @@ struct Effective: ParsableCommand {
         }
         print(text, terminator: "")
         // The calendars its payouts follow, resolved as the compiler resolves them.
-        let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory, calendars: calendars) }
+        let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory, calendars: calendars.path) }
         if let descriptor = compilation.regions.first(where: { $0.file.name == file.name }) {
             print(EffectiveCalendars.render(descriptor, resolution: compilation.calendars), terminator: "")
         }

@@ -13,14 +13,12 @@ struct Validate: ParsableCommand {
         discussion: "Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage or I/O error."
     )
 
-    @Argument(help: "The regions directory.")
-    var directory = "regions"
+    @OptionGroup var regions: RegionsDirectory
 
     @Option(help: "Output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0).")
     var format: DiagnosticFormat = .text
 
-    @Option(help: "The banking calendars directory (default: `calendars` beside DIR).")
-    var calendars: String?
+    @OptionGroup var calendars: CalendarsDirectory
 
     @Option(help: "Judge calendar horizons as of this date, YYYY-MM-DD (default: today, UTC). Never changes the artifact.")
     var asOf: String?
@@ -28,7 +26,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let date = try AsOfDate.parse(asOf) ?? AsOfDate.today()
         let compilation = try Terminal.usageOnFailure {
-            try DescriptorCompiler.compile(directory: directory, calendars: calendars, asOf: date)
+            try DescriptorCompiler.compile(directory: regions.directory, calendars: calendars.path, asOf: date)
         }
         try DiagnosticPrinter.print(compilation, format: format)
         if compilation.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
