@@ -4,19 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Why an output could not be written, in words a person can act on.
-package struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertible {
-    package let path: String
-    package let reason: String
-
-    package init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
-    package var description: String { "cannot write \(path): \(reason)" }
-}
-
 /// Writes a file so that readers see the old bytes or the new ones, never a half-written file:
 /// the data goes to a temporary file in the same directory, is flushed, then renamed over the target.
 ///

@@ -4,18 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Why a file could not be read, in words a person can act on.
-package struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible {
-    package let path: String
-    package let reason: String
-
-    package init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
-    package var description: String { "cannot read \(path): \(reason)" }
-
+extension FileError where Action == FileReading {
     static func tooLarge(path: String, size: Int, limit: Int) -> FileReadError {
         FileReadError(path: path, reason: "it is \(size) bytes, over the limit of \(limit)")
     }

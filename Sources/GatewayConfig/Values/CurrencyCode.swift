@@ -14,15 +14,8 @@ public struct CurrencyCode: Sendable, Hashable, Comparable, CustomStringConverti
     public static func < (lhs: CurrencyCode, rhs: CurrencyCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let code = CurrencyCode(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an active ISO 4217 code: \(text)"))
-        }
-        self = code
+        self = try TextCoding.decode(decoder, refusal: "not an active ISO 4217 code") { CurrencyCode($0) }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public func encode(to encoder: any Encoder) throws { try TextCoding.encode(rawValue, to: encoder) }
 }

@@ -119,17 +119,10 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
     }
 
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let instant = Instant(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an RFC 3339 instant: \(text)"))
-        }
-        self = instant
+        self = try TextCoding.decode(decoder, refusal: "not an RFC 3339 instant") { Instant($0) }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public func encode(to encoder: any Encoder) throws { try TextCoding.encode(description, to: encoder) }
 }
 
 extension Int64 {

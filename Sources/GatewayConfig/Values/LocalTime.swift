@@ -25,15 +25,8 @@ package struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     package init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let time = LocalTime(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not HH:MM: \(text)"))
-        }
-        self = time
+        self = try TextCoding.decode(decoder, refusal: "not HH:MM") { LocalTime($0) }
     }
 
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    package func encode(to encoder: any Encoder) throws { try TextCoding.encode(description, to: encoder) }
 }

@@ -12,15 +12,8 @@ package struct RegionCode: Sendable, Hashable, Comparable, CustomStringConvertib
     package static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
     package init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let code = RegionCode(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 3166-1 alpha-2 code: \(text)"))
-        }
-        self = code
+        self = try TextCoding.decode(decoder, refusal: "not an ISO 3166-1 alpha-2 code") { RegionCode($0) }
     }
 
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    package func encode(to encoder: any Encoder) throws { try TextCoding.encode(rawValue, to: encoder) }
 }

@@ -29,18 +29,21 @@ extension FieldReader {
     }
 
     func date(_ node: YAMLNode, path: String) -> Located<CalendarDate>? {
-        guard let text = text(node, path: path) else { return nil }
-        if let date = CalendarDate(text.value) { return Located(date, at: text.location) }
-        error(.invalidDate, "`\(text.value)` is not a real calendar date", at: text.location,
-              hint: "write YYYY-MM-DD, e.g. `2026-07-01`")
-        return nil
+        parsed(node, path: path, { CalendarDate($0) }, or: .invalidDate, "is not a real calendar date",
+               hint: "write YYYY-MM-DD, e.g. `2026-07-01`")
     }
 
     func localTime(_ node: YAMLNode, path: String) -> Located<LocalTime>? {
+        parsed(node, path: path, { LocalTime($0) }, or: .invalidTime, "is not a local time HH:MM",
+               hint: "write a 24-hour time from 00:00 to 23:59 in quotes, e.g. \"17:00\"")
+    }
+
+    /// The text at `node` read by `parse`; when it reads nothing, `code` with "`text` <refusal>" and `hint`.
+    private func parsed<Value>(_ node: YAMLNode, path: String, _ parse: (String) -> Value?, or code: DiagnosticCode,
+                               _ refusal: String, hint: String) -> Located<Value>? {
         guard let text = text(node, path: path) else { return nil }
-        if let time = LocalTime(text.value) { return Located(time, at: text.location) }
-        error(.invalidTime, "`\(text.value)` is not a local time HH:MM", at: text.location,
-              hint: "write a 24-hour time from 00:00 to 23:59 in quotes, e.g. \"17:00\"")
+        if let value = parse(text.value) { return Located(value, at: text.location) }
+        error(code, "`\(text.value)` \(refusal)", at: text.location, hint: hint)
         return nil
     }
 
@@ -74,11 +77,8 @@ extension FieldReader {
     }
 
     func schedule(_ node: YAMLNode, path: String) -> Located<SettlementSchedule>? {
-        guard let text = text(node, path: path) else { return nil }
-        if let schedule = SettlementSchedule(text.value) { return Located(schedule, at: text.location) }
-        error(.invalidSchedule, "`\(text.value)` is not a settlement schedule", at: text.location,
-              hint: "write T+N with N from 0 to \(SettlementSchedule.maximumDays), e.g. `T+2`")
-        return nil
+        parsed(node, path: path, { SettlementSchedule($0) }, or: .invalidSchedule, "is not a settlement schedule",
+               hint: "write T+N with N from 0 to \(SettlementSchedule.maximumDays), e.g. `T+2`")
     }
 
     /// Money `"<decimal> <CODE>"`; `allowed` restricts the currency when the field demands one.
