@@ -15,9 +15,9 @@ import Glibc
 /// The routing service: an HTTP application over `PaymentRouting` that takes signed releases from
 /// a file or a URL. `regiond` builds one from its flags and calls `run()`; tests drive
 /// `application()` in-process and feed releases with `pollOnce()`.
-public final class RoutingService: Sendable {
-    public let configuration: ServiceConfiguration
-    public let logger: Logger
+package final class RoutingService: Sendable {
+    package let configuration: ServiceConfiguration
+    package let logger: Logger
     let metrics: ServiceMetrics
     let keeper: ReleaseKeeper
     let poller: ReleasePoller
@@ -29,7 +29,7 @@ public final class RoutingService: Sendable {
 
     /// Throws what the service cannot start with: a state directory that cannot keep the last good
     /// release, a decision log that cannot be written, a missing resource.
-    public init(configuration: ServiceConfiguration, logger: Logger) throws(ServiceSetupError) {
+    package init(configuration: ServiceConfiguration, logger: Logger) throws(ServiceSetupError) {
         self.configuration = configuration
         self.logger = logger
         metrics = ServiceMetrics()
@@ -58,11 +58,11 @@ public final class RoutingService: Sendable {
     }
 
     /// Whether a verified release is being served.
-    public var isReady: Bool { keeper.current != nil }
+    package var isReady: Bool { keeper.current != nil }
 
     /// Looks at a release file once and waits for the verdict (a URL source is only polled by
     /// `run()`). Tests use it instead of the poller's schedule.
-    public func pollOnce() async {
+    package func pollOnce() async {
         if case .file = configuration.source { await keeper.lookAtFile() }
     }
 
@@ -85,7 +85,7 @@ public final class RoutingService: Sendable {
     }
 
     /// The HTTP application: router, handlers and middleware. `services` adds the release poller.
-    public func application(withPoller: Bool = false) -> some ApplicationProtocol {
+    package func application(withPoller: Bool = false) -> some ApplicationProtocol {
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: ProblemMiddleware(metrics: metrics))
         let decisions = DecisionHandlers(keeper: keeper, metrics: metrics, decisionLog: decisionLog)
@@ -136,7 +136,7 @@ public final class RoutingService: Sendable {
     /// Runs the server and the release poller until SIGTERM or SIGINT, then stops accepting,
     /// finishes the requests in flight (up to the grace period) and returns.
     /// SIGHUP reopens the decision log (after rotation, as nginx does) instead of killing the process.
-    public func run() async throws {
+    package func run() async throws {
         var groupConfiguration = ServiceGroupConfiguration(
             services: [.init(service: application(withPoller: true)), .init(service: HangUpHandler(service: self))],
             gracefulShutdownSignals: [.sigterm, .sigint],

@@ -26,22 +26,42 @@ ensureInterposerPreloaded()
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
-let regions = root.appendingPathComponent("regions").path
-let compilation = try DescriptorCompiler.compile(directory: regions)
-guard let artifact = compilation.artifact else {
-    print("the shipped regions do not compile: \(compilation.diagnostics.count) diagnostics")
-    exit(1)
-}
-let router = try Router(artifact: artifact)
 
-// A pilot with a large allow list: HK with 10,000 allowed merchant ids.
-var largeAllow = artifact
-if var hk = largeAllow.regions["HK"], var rollout = hk.availability.rollout {
-    rollout.allow = (0..<10_000).map { "allowed_\($0)" }
-    hk.availability.rollout = rollout
-    largeAllow.regions["HK"] = hk
+/// The shipped regions compiled into a router; `editing` rewrites a region file's text first (in a
+/// temporary copy of `regions/` and `calendars/`), so a variant goes through the compiler like any change.
+func shippedRouter(editing file: String? = nil, _ edit: (String) -> String = { $0 }) throws -> Router {
+    var directory = root
+    if let file {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("routing-benchmark-\(getpid())")
+        try? FileManager.default.removeItem(at: directory)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for name in ["regions", "calendars"] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        }
+        let path = directory.appendingPathComponent("regions").appendingPathComponent(file)
+        let text = try String(contentsOf: path, encoding: .utf8)
+        let edited = edit(text)
+        guard edited != text else {
+            print("the edit of \(file) changed nothing: the benchmark's variant no longer matches the shipped file")
+            exit(1)
+        }
+        try edited.write(to: path, atomically: true, encoding: .utf8)
+    }
+    defer { if file != nil { try? FileManager.default.removeItem(at: directory) } }
+    let compilation = try DescriptorCompiler.compile(directory: directory.appendingPathComponent("regions").path)
+    guard let artifact = compilation.artifact else {
+        print("the regions do not compile (\(file ?? "shipped")): \(compilation.diagnostics.count) diagnostics")
+        exit(1)
+    }
+    return try Router(artifact: artifact)
 }
-let largeAllowRouter = try Router(artifact: largeAllow)
+
+let router = try shippedRouter()
+// A pilot with a large allow list: HK with 10,000 allowed merchant ids.
+let largeAllowRouter = try shippedRouter(editing: "hk.yaml") { text in
+    text.replacingOccurrences(of: "allow: [shop_1001, shop_1002]",
+                              with: "allow: [" + (0..<10_000).map { "allowed_\($0)" }.joined(separator: ", ") + "]")
+}
 
 func request(_ region: String, _ merchant: String, _ method: String, _ amount: String, _ at: String) -> RouteRequest {
     guard case .success(let parsed) = RequestParser.parse(region: region, merchant: merchant, method: method, amount: amount, at: at) else {

@@ -3,11 +3,11 @@ public struct GatewayArtifact: Sendable, Hashable, Codable {
     /// 2: banking calendars (`calendars`, `settlement.calendars`); a version-1 runtime must refuse it.
     package static let currentFormatVersion = 2
 
-    public var formatVersion: Int
-    public var compilerVersion: String
-    public var sourceDigest: String
+    package var formatVersion: Int
+    package var compilerVersion: String
+    package var sourceDigest: String
     package var catalog: CatalogArtifact
-    public var regions: [String: RegionArtifact]
+    package var regions: [String: RegionArtifact]
     /// Banking calendars by market code.
     package var calendars: [String: CalendarArtifact]
 

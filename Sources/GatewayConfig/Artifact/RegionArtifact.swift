@@ -1,5 +1,5 @@
 /// One region, fully resolved: defaults applied, money in minor units, instants in UTC.
-public struct RegionArtifact: Sendable, Hashable, Codable {
+package struct RegionArtifact: Sendable, Hashable, Codable {
     package var region: RegionCode
     package var name: String
     package var source: String
@@ -9,7 +9,7 @@ public struct RegionArtifact: Sendable, Hashable, Codable {
     /// follow that market: then they already are one (`SettlementCalendarRule`).
     package var weekend: [Weekday]?
     package var holidays: [CalendarDate]?
-    public var availability: AvailabilityArtifact
+    package var availability: AvailabilityArtifact
     package var currencies: CurrenciesArtifact
     package var settlement: SettlementArtifact
     package var limits: LimitsArtifact?
@@ -41,11 +41,11 @@ public struct RegionArtifact: Sendable, Hashable, Codable {
 }
 
 /// When a region takes payments: its status, window, rollout and blackouts.
-public struct AvailabilityArtifact: Sendable, Hashable, Codable {
+package struct AvailabilityArtifact: Sendable, Hashable, Codable {
     package var status: AvailabilityStatus
     package var from: Instant?
     package var until: Instant?
-    public var rollout: RolloutArtifact?
+    package var rollout: RolloutArtifact?
     package var blackouts: [BlackoutArtifact]?
 
     package init(status: AvailabilityStatus, from: Instant? = nil, until: Instant? = nil,
@@ -59,9 +59,9 @@ public struct AvailabilityArtifact: Sendable, Hashable, Codable {
 }
 
 /// A pilot's rollout: the percent of merchants in it, and the merchant ids always allowed or denied.
-public struct RolloutArtifact: Sendable, Hashable, Codable {
+package struct RolloutArtifact: Sendable, Hashable, Codable {
     package var percent: Int
-    public var allow: [String]
+    package var allow: [String]
     package var deny: [String]
 
     package init(percent: Int, allow: [String], deny: [String]) {
@@ -117,7 +117,7 @@ package struct SettlementArtifact: Sendable, Hashable, Codable {
     }
 
     /// Format 1 has no `calendars`: read as none (see `GatewayArtifact.init(from:)`).
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         schedule = try container.decode(String.self, forKey: .schedule)
         businessDays = try container.decode(Int.self, forKey: .businessDays)
@@ -165,7 +165,7 @@ package struct MethodArtifact: Sendable, Hashable, Codable {
     package var method: String
     package var currencies: [CurrencyCode]
     package var limits: LimitsArtifact?
-    public var availability: MethodAvailabilityArtifact?
+    package var availability: MethodAvailabilityArtifact?
 
     package init(method: String, currencies: [CurrencyCode], limits: LimitsArtifact?,
                 availability: MethodAvailabilityArtifact?) {

@@ -11,25 +11,25 @@ import GatewayConfig
 /// service and `diff --traffic` use too), decisions are written byte by byte, not through
 /// `JSONEncoder`, and runs of lines are decided on every core: the batch path exists to replay
 /// millions of checkouts.
-public struct BatchReplay: Sendable {
+package struct BatchReplay: Sendable {
     package let router: Router
     package let explain: Bool
 
-    public init(router: Router, explain: Bool = false) {
+    package init(router: Router, explain: Bool = false) {
         self.router = router
         self.explain = explain
     }
 
-    public struct Outcome: Sendable {
-        public var output: [UInt8]
-        public var errors: Int
+    package struct Outcome: Sendable {
+        package var output: [UInt8]
+        package var errors: Int
         /// Lines read, blank ones included, so the caller can keep numbering.
-        public var lines: Int = 0
+        package var lines: Int = 0
     }
 
     /// Decides every line in `bytes`, numbering lines from `firstLine`, using all cores. Output
     /// lines keep the input's order.
-    public func replay(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> Outcome {
+    package func replay(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> Outcome {
         var splitter = RequestLineSplitter(firstLine: firstLine)
         splitter.append(bytes)
         guard let lines = splitter.finish() else { return Outcome(output: [], errors: 0, lines: 0) }

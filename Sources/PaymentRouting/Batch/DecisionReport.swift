@@ -2,7 +2,7 @@ import Foundation
 import GatewayConfig
 
 /// The JSON form of a decision (`regionc route --format json`, one line per batch request).
-public struct DecisionReport: Codable, Sendable, Equatable {
+package struct DecisionReport: Codable, Sendable, Equatable {
     package var decision: String
     package var reason: String?
     package var route: String?
@@ -31,7 +31,7 @@ public struct DecisionReport: Codable, Sendable, Equatable {
         case settlementDateEstimated = "settlement_date_estimated"
     }
 
-    public init(request: RouteRequest, decision: RouteDecision, trace: [TraceStep]? = nil) {
+    package init(request: RouteRequest, decision: RouteDecision, trace: [TraceStep]? = nil) {
         region = request.region
         merchant = request.merchant
         method = request.method
@@ -56,7 +56,7 @@ public struct DecisionReport: Codable, Sendable, Equatable {
     }
 
     /// One line of compact JSON with sorted keys.
-    public func jsonLine() -> String {
+    package func jsonLine() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
@@ -120,7 +120,7 @@ public struct DecisionReport: Codable, Sendable, Equatable {
     }
 
     /// A few lines for people.
-    public func text() -> String {
+    package func text() -> String {
         var lines: [String] = []
         if decision == "route" {
             lines.append("route: \(route ?? "") via \(acquirer ?? "")")

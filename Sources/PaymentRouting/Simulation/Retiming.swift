@@ -2,7 +2,7 @@ import GatewayConfig
 
 /// When a replayed checkout is decided: as logged, every one at one instant, or each moved by
 /// whole days.
-public enum Retiming: Sendable, Equatable {
+package enum Retiming: Sendable, Equatable {
     case asLogged
     case at(Instant)
     /// Whole days, keeping each checkout's local time of day in its region's zone (see `ZoneShift`).

@@ -4,12 +4,12 @@ import GatewayConfig
 /// tools. No format ever leaves out a breaking group. The Markdown stays under GitHub's
 /// 65,536-character limit unless the breaking groups alone exceed it: they are bounded by OLD's
 /// config (each routes on OLD), not by the traffic file.
-public enum TrafficRenderer {
+package enum TrafficRenderer {
     /// Rows of the Markdown table, unless there are more breaking groups (all are shown); the
     /// rest are counted below it.
     package static let markdownRowLimit = 40
 
-    public static func text(_ report: TrafficReport, source: String) -> String {
+    package static func text(_ report: TrafficReport, source: String) -> String {
         typealias F = TrafficFormatting
         var lines = ["Replayed \(F.plural(report.lines, "line")) of \(F.shown(source, limit: 200)) through OLD and NEW, \(describe(report.retiming)):"]
         lines.append("  \(F.plural(report.decided, "checkout")) decided; \(badLines(report))")
@@ -38,7 +38,7 @@ public enum TrafficRenderer {
         return lines.joined(separator: "\n")
     }
 
-    public static func markdown(_ report: TrafficReport, source: String) -> String {
+    package static func markdown(_ report: TrafficReport, source: String) -> String {
         typealias F = TrafficFormatting
         var lines = ["### Traffic replay: \(summary(report))", ""]
         lines.append("\(F.plural(report.lines, "line")) of `\(code(source))` replayed through the base and the proposed config, "
@@ -71,7 +71,7 @@ public enum TrafficRenderer {
         return lines.joined(separator: "\n")
     }
 
-    public static func json(_ report: TrafficReport, source: String) -> String {
+    package static func json(_ report: TrafficReport, source: String) -> String {
         var output: [UInt8] = []
         JSONValue.object([
             ("blank", .object([("count", .integer(Int128(report.blank))), ("lines", .array(report.blankLines.map { .integer(Int128($0)) }))])),

@@ -6,7 +6,7 @@ import GatewayConfig
 /// `RequestReader`, the same runs per core), so each side decides exactly what `route --batch`
 /// decides; a `regiond` decision-log line gives its request, and its logged decision is checked
 /// against OLD (a difference is config drift: what runs is not OLD).
-public struct TrafficReplay: Sendable {
+package struct TrafficReplay: Sendable {
     package let old: Router
     package let new: Router
     package let retiming: Retiming
@@ -19,7 +19,7 @@ public struct TrafficReplay: Sendable {
     /// Bytes read from a source at a time.
     package static let chunkSize = 8 << 20
 
-    public init(old: Router, new: Router, retiming: Retiming = .asLogged, oldDigest: String? = nil) {
+    package init(old: Router, new: Router, retiming: Retiming = .asLogged, oldDigest: String? = nil) {
         self.old = old
         self.new = new
         self.retiming = retiming
@@ -40,7 +40,7 @@ public struct TrafficReplay: Sendable {
 
     /// Replays everything `read` returns (nil or empty at the end), chunk by chunk, cut into lines
     /// by the one splitter `route --batch` and the service use: the same cap, the same message.
-    public func replay<Chunk: Collection<UInt8>>(reading read: () throws -> Chunk?) rethrows -> TrafficReport {
+    package func replay<Chunk: Collection<UInt8>>(reading read: () throws -> Chunk?) rethrows -> TrafficReport {
         var tally = TrafficTally()
         var splitter = RequestLineSplitter()
         while let chunk = try read(), !chunk.isEmpty {
@@ -52,7 +52,7 @@ public struct TrafficReplay: Sendable {
     }
 
     /// Replays bytes held in memory.
-    public func replay(_ bytes: [UInt8]) -> TrafficReport {
+    package func replay(_ bytes: [UInt8]) -> TrafficReport {
         var remaining: [UInt8]? = bytes
         return replay { defer { remaining = nil }; return remaining }
     }

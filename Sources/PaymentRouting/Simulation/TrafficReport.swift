@@ -3,7 +3,7 @@ import GatewayConfig
 /// What replaying a traffic file through OLD and NEW found: counts, the changed decisions in
 /// groups (breaking ones first, then those that route money, then decline-reason changes, the
 /// largest first in each), bad lines by number, and drift between a decision log and OLD.
-public struct TrafficReport: Sendable {
+package struct TrafficReport: Sendable {
     package struct MalformedLine: Sendable, Equatable {
         package var line: Int
         package var message: String
@@ -31,7 +31,7 @@ public struct TrafficReport: Sendable {
 
     package var retiming: Retiming
     /// Lines read, blank and malformed ones included.
-    public var lines: Int
+    package var lines: Int
     package var blank: Int
     /// The first blank lines' numbers (at most 100).
     package var blankLines: [Int]
@@ -39,10 +39,10 @@ public struct TrafficReport: Sendable {
     /// The first malformed lines (at most 100).
     package var malformedLines: [MalformedLine]
     /// Checkouts decided on both sides.
-    public var decided: Int
-    public var changed: Int
+    package var decided: Int
+    package var changed: Int
     /// Changed checkouts that were routed and are now declined.
-    public var breaking: Int
+    package var breaking: Int
     /// Every breaking group, then the first `groupLimit` others.
     package var groups: [Group]
     /// Changed checkouts past the group limit, counted in `changed` but in no group.
@@ -108,5 +108,5 @@ public struct TrafficReport: Sendable {
     package var changedShare: Double { decided == 0 ? 0 : Double(changed) / Double(decided) }
 
     /// For CI: 0 nothing changes, 3 decisions change, 4 a checkout that was routed is now declined.
-    public var exitStatus: Int32 { breaking > 0 ? 4 : (changed > 0 ? 3 : 0) }
+    package var exitStatus: Int32 { breaking > 0 ? 4 : (changed > 0 ? 3 : 0) }
 }

@@ -1,4 +1,4 @@
 /// The compiler's version: written into every artifact as `compiler_version`, printed by `regionc --version`.
-public enum CompilerVersion {
-    public static let current = "0.1.0"
+package enum CompilerVersion {
+    package static let current = "0.1.0"
 }

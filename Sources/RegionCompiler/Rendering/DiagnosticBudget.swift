@@ -2,25 +2,25 @@
 /// `perRun` in all, in report order, with a count of the rest. The counts in summaries and the exit
 /// code still cover every diagnostic; only what is printed is bounded, so a million mistakes print
 /// in a second, not a gigabyte.
-public struct DiagnosticBudget: Sendable {
-    public static let standard = DiagnosticBudget(perFile: 200, perRun: 1_000)
+package struct DiagnosticBudget: Sendable {
+    package static let standard = DiagnosticBudget(perFile: 200, perRun: 1_000)
 
-    public var perFile: Int
-    public var perRun: Int
+    package var perFile: Int
+    package var perRun: Int
 
-    public init(perFile: Int, perRun: Int) {
+    package init(perFile: Int, perRun: Int) {
         self.perFile = perFile
         self.perRun = perRun
     }
 
-    public struct Selection: Sendable {
-        public var shown: [Diagnostic]
+    package struct Selection: Sendable {
+        package var shown: [Diagnostic]
         /// Per file, in report order: diagnostics not shown.
-        public var omitted: [(file: String, count: Int)]
-        public var omittedCount: Int { omitted.reduce(0) { $0 + $1.count } }
+        package var omitted: [(file: String, count: Int)]
+        package var omittedCount: Int { omitted.reduce(0) { $0 + $1.count } }
     }
 
-    public func select(_ diagnostics: [Diagnostic]) -> Selection {
+    package func select(_ diagnostics: [Diagnostic]) -> Selection {
         var shown: [Diagnostic] = []
         var omitted: [(file: String, count: Int)] = []
         var perFileCount: [String: Int] = [:]

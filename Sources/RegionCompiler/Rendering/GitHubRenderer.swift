@@ -1,8 +1,8 @@
 /// Renders diagnostics as GitHub Actions workflow commands, so each lands on its line in the
 /// pull request: `::error file=F,line=L,col=C,title=CODE::message`. GitHub shows at most ten
 /// errors and ten warnings per step, so a closing notice counts everything by code.
-public enum GitHubRenderer {
-    public static func render(_ diagnostics: [Diagnostic], budget: DiagnosticBudget = .standard) -> String {
+package enum GitHubRenderer {
+    package static func render(_ diagnostics: [Diagnostic], budget: DiagnosticBudget = .standard) -> String {
         let selection = budget.select(diagnostics)
         var lines = selection.shown.map(line)
         for line in budget.omissionLines(selection) {

@@ -4,7 +4,7 @@ import GatewayConfig
 /// Renders diagnostics as one JSON document (documented in docs/diagnostics.md):
 /// `{"diagnostics":[...],"summary":{"errors":N,"warnings":N,"files":N,"regions":N,"omitted":N}}`; at most
 /// `DiagnosticBudget.standard` diagnostics are listed, `omitted` counts the rest.
-public enum JSONRenderer {
+package enum JSONRenderer {
     struct Document: Encodable {
         let diagnostics: [Entry]
         let summary: Summary
@@ -37,7 +37,7 @@ public enum JSONRenderer {
         let omitted: Int
     }
 
-    public static func render(_ diagnostics: [Diagnostic], fileCount: Int, regionCount: Int,
+    package static func render(_ diagnostics: [Diagnostic], fileCount: Int, regionCount: Int,
                               budget: DiagnosticBudget = .standard) throws -> String {
         let selection = budget.select(diagnostics)
         let entries = selection.shown.map { diagnostic in

@@ -4,8 +4,8 @@ import Foundation
 /// Renders diagnostics as SARIF 2.1.0 for code scanning: one run of `regionc`, a rule per
 /// diagnostic code (every code, so rule indices are stable across runs), and a result per
 /// diagnostic with its physical location and a fingerprint that survives lines moving.
-public enum SARIFRenderer {
-    public static func render(_ diagnostics: [Diagnostic], sources: [SourceFile], budget: DiagnosticBudget = .standard) throws -> String {
+package enum SARIFRenderer {
+    package static func render(_ diagnostics: [Diagnostic], sources: [SourceFile], budget: DiagnosticBudget = .standard) throws -> String {
         let diagnostics = budget.select(diagnostics).shown
         let byPath = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
         let codes = DiagnosticCode.allCases

@@ -1,10 +1,10 @@
 /// Renders diagnostics for people, rustc style: the line, a caret under the span, the hint.
-public struct TextRenderer: Sendable {
-    public var colored: Bool
+package struct TextRenderer: Sendable {
+    package var colored: Bool
 
-    public init(colored: Bool) { self.colored = colored }
+    package init(colored: Bool) { self.colored = colored }
 
-    public func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
+    package func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
         let location = diagnostic.location
         let severityColor = diagnostic.severity == .error ? "31" : "33"
         var out = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", severityColor, bold: true)
@@ -34,7 +34,7 @@ public struct TextRenderer: Sendable {
 
     /// Renders at most `budget`'s share of the diagnostics, then a line per file with the count of
     /// the rest. Linear: each source line is found through the file's line index.
-    public func render(_ diagnostics: [Diagnostic], sources: [SourceFile], budget: DiagnosticBudget = .standard) -> String {
+    package func render(_ diagnostics: [Diagnostic], sources: [SourceFile], budget: DiagnosticBudget = .standard) -> String {
         let byPath = Dictionary(sources.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
         let selection = budget.select(diagnostics)
         var parts = selection.shown.map { render($0, source: byPath[$0.location.file]) }
@@ -45,7 +45,7 @@ public struct TextRenderer: Sendable {
     }
 
     /// The closing line: `ok: 10 regions, no errors` or `error: 3 errors, 1 warning in 2 files`.
-    public func summary(_ diagnostics: [Diagnostic], regionCount: Int) -> String {
+    package func summary(_ diagnostics: [Diagnostic], regionCount: Int) -> String {
         let errors = diagnostics.errorCount
         let warnings = diagnostics.warningCount
         let files = Set(diagnostics.map(\.location.file)).count

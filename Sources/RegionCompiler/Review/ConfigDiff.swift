@@ -3,7 +3,7 @@ import GatewayConfig
 /// What a change to the regions does: field changes in the descriptor's own words, and the
 /// payment impact for every region x method x presentment currency. Changes that stop
 /// payments that used to work are breaking.
-public struct ConfigDiff: Sendable, Equatable {
+package struct ConfigDiff: Sendable, Equatable {
     package struct FieldChange: Sendable, Equatable {
         package var region: String
         /// The descriptor field, e.g. `availability.status`, `payment_methods[ALIPAY_HK].currencies`.
@@ -45,13 +45,13 @@ public struct ConfigDiff: Sendable, Equatable {
     /// Payout dates that move, filled in by the caller that can compute them (`regionc diff`).
     package var payoutMoves: [PayoutMove] = []
 
-    public var isEmpty: Bool { changes.isEmpty && impacts.isEmpty && payoutMoves.isEmpty }
-    public var hasBreaking: Bool { changes.contains(where: \.breaking) || impacts.contains(where: \.breaking) }
+    package var isEmpty: Bool { changes.isEmpty && impacts.isEmpty && payoutMoves.isEmpty }
+    package var hasBreaking: Bool { changes.contains(where: \.breaking) || impacts.contains(where: \.breaking) }
 
     /// Exit status for CI: 0 no changes, 3 changes, 4 breaking changes.
-    public var exitStatus: Int32 { isEmpty ? 0 : (hasBreaking ? 4 : 3) }
+    package var exitStatus: Int32 { isEmpty ? 0 : (hasBreaking ? 4 : 3) }
 
-    public static func compare(old: GatewayArtifact, new: GatewayArtifact) -> ConfigDiff {
+    package static func compare(old: GatewayArtifact, new: GatewayArtifact) -> ConfigDiff {
         var changes: [FieldChange] = []
         var impacts: [Impact] = []
         for code in Set(old.regions.keys).union(new.regions.keys).sorted() {

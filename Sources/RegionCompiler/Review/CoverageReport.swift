@@ -3,7 +3,7 @@ import GatewayConfig
 
 /// Regions x payment methods: who can pay with what, where, in which currencies, settled how;
 /// and a timeline of launches. Rendered as Markdown or as one self-contained HTML page.
-public struct CoverageReport: Sendable {
+package struct CoverageReport: Sendable {
     package struct Cell: Sendable, Equatable {
         package var status: AvailabilityStatus
         package var audience: String
@@ -33,7 +33,7 @@ public struct CoverageReport: Sendable {
     package var timeline: [Milestone]
     package var sourceDigest: String
 
-    public init(artifact: GatewayArtifact) {
+    package init(artifact: GatewayArtifact) {
         let regions = artifact.regions.values.sorted { $0.region < $1.region }
         methods = Array(Set(regions.flatMap { $0.paymentMethods.map(\.method) })).sorted()
         methodNames = artifact.catalog.paymentMethods.mapValues(\.name)
@@ -83,7 +83,7 @@ public struct CoverageReport: Sendable {
         return Instant(secondsSinceEpoch: instant.secondsSinceEpoch + Int64(offset)).utcDate.description
     }
 
-    public func markdown() -> String {
+    package func markdown() -> String {
         // Every value from the descriptors goes through `MarkdownText.inline`: a region name is
         // shown as written, never as a link, emphasis or a reordered line.
         let md = MarkdownText.inline
@@ -107,7 +107,7 @@ public struct CoverageReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func html() -> String {
+    package func html() -> String {
         var body = "<h1>Alipay gateway coverage</h1>\n<p class=\"meta\">Config <code>\(escape(sourceDigest))</code></p>\n"
         body += "<h2>Payment methods by region</h2>\n<table class=\"matrix\">\n<thead><tr><th>Region</th><th>Status</th><th>Settlement</th>"
         body += methods.map { "<th>\(escape(methodNames[$0] ?? $0))<br><small>\(escape($0))</small></th>" }.joined()

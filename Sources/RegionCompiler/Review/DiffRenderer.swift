@@ -2,8 +2,8 @@ import Foundation
 import GatewayConfig
 
 /// Renders a `ConfigDiff` for a terminal, a pull request comment, or a machine.
-public enum DiffRenderer {
-    public static func text(_ diff: ConfigDiff) -> String {
+package enum DiffRenderer {
+    package static func text(_ diff: ConfigDiff) -> String {
         guard !diff.isEmpty else { return "no changes" }
         var lines: [String] = []
         let breakingImpacts = diff.impacts.filter(\.breaking)
@@ -35,7 +35,7 @@ public enum DiffRenderer {
         return lines.joined(separator: "\n")
     }
 
-    public static func markdown(_ diff: ConfigDiff) -> String {
+    package static func markdown(_ diff: ConfigDiff) -> String {
         guard !diff.isEmpty else { return "### Gateway config diff\n\nNo changes.\n" }
         var lines = ["### Gateway config diff", "", "**\(summary(diff))**", ""]
         let breaking = diff.impacts.filter(\.breaking).map(\.line) + diff.changes.filter(\.breaking).map(\.line)
@@ -66,7 +66,7 @@ public enum DiffRenderer {
         return lines.joined(separator: "\n")
     }
 
-    public static func json(_ diff: ConfigDiff) throws -> String {
+    package static func json(_ diff: ConfigDiff) throws -> String {
         struct Document: Encodable {
             struct Change: Encodable { let region, field, change: String; let breaking: Bool }
             struct Impact: Encodable {

@@ -2,14 +2,14 @@ import Foundation
 import GatewayConfig
 
 /// One side of a review: a compiled artifact file, or a regions directory compiled in memory.
-public enum ReviewInput {
-    public enum Failure: Error, CustomStringConvertible {
+package enum ReviewInput {
+    package enum Failure: Error, CustomStringConvertible {
         case unreadable(String)
         case notAnArtifact(path: String, detail: String)
         /// The directory has errors; they are in the compilation.
         case invalid(Compilation)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unreadable(let detail): detail
             case .notAnArtifact(let path, let detail): "\(path) is not a gateway config artifact: \(detail)"
@@ -19,12 +19,12 @@ public enum ReviewInput {
     }
 
     /// `calendars`: the banking calendars for a regions directory (default: `calendars` beside it).
-    public static func load(_ path: String, calendars: String? = nil) throws(Failure) -> GatewayArtifact {
+    package static func load(_ path: String, calendars: String? = nil) throws(Failure) -> GatewayArtifact {
         try loadWithInputs(path, calendars: calendars).artifact
     }
 
     /// The artifact and the real paths of the files it came from (an output must not be one of them).
-    public static func loadWithInputs(_ path: String, calendars: String? = nil) throws(Failure)
+    package static func loadWithInputs(_ path: String, calendars: String? = nil) throws(Failure)
         -> (artifact: GatewayArtifact, inputs: [String]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -1,44 +1,44 @@
 import Foundation
 import PaymentRouting
 
-/// Everything `regiond`'s flags set. Embedders and tests build one directly.
-public struct ServiceConfiguration: Sendable {
+/// Everything `regiond`'s flags set. Tests build one directly.
+package struct ServiceConfiguration: Sendable {
     /// Where releases come from.
-    public enum Source: Sendable, Equatable {
+    package enum Source: Sendable, Equatable {
         /// A local artifact, watched together with its `.sig`.
         case file(String)
         /// An artifact at this URL and its signature at URL + `.sig`, polled.
         case url(String)
     }
 
-    public var source: Source
+    package var source: Source
     /// Signature policy: `.required(trust)` in production, `.allowUnsigned` for local use only.
-    public var policy: SignaturePolicy
+    package var policy: SignaturePolicy
     /// Keeps the last good release so a restart with the source down becomes ready from it.
-    public var stateDirectory: String?
-    public var pollInterval: Duration
-    public var host: String
+    package var stateDirectory: String?
+    package var pollInterval: Duration
+    package var host: String
     /// 0: any free port.
-    public var port: Int
+    package var port: Int
     /// `-` for standard output, a path to append to, or nil for none.
-    public var decisionLogPath: String?
+    package var decisionLogPath: String?
     /// Fraction of decisions the decision log records, 0...1.
-    public var decisionLogSampleRate: Double
+    package var decisionLogSampleRate: Double
     /// Largest artifact or signature a poll reads (file or URL); a larger one is refused unread.
-    public var maximumReleaseBytes: Int
+    package var maximumReleaseBytes: Int
     /// How long a poll may wait for a connection, and for the whole answer.
-    public var connectTimeout: Duration
-    public var requestTimeout: Duration
+    package var connectTimeout: Duration
+    package var requestTimeout: Duration
     /// How long SIGTERM waits for requests in flight before giving up on them.
-    public var shutdownGracePeriod: Duration
+    package var shutdownGracePeriod: Duration
     /// Timeouts and the cap on client connections.
-    public var connectionLimits: ConnectionLimits
+    package var connectionLimits: ConnectionLimits
     /// How long shutdown waits for the decision log's queued lines to be written.
-    public var decisionLogFlushBound: Duration
+    package var decisionLogFlushBound: Duration
     /// Decision-log lines waiting to be written at most; more are dropped and counted.
-    public var decisionLogQueueLines: Int
+    package var decisionLogQueueLines: Int
 
-    public init(source: Source, policy: SignaturePolicy, stateDirectory: String? = nil, pollInterval: Duration = .seconds(10),
+    package init(source: Source, policy: SignaturePolicy, stateDirectory: String? = nil, pollInterval: Duration = .seconds(10),
                 host: String = "127.0.0.1", port: Int = 8080, decisionLogPath: String? = nil,
                 decisionLogSampleRate: Double = 1, maximumReleaseBytes: Int = ReleaseBytes.maximumBytes,
                 connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(30),
