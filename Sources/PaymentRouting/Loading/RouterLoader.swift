@@ -1,7 +1,7 @@
 import Foundation
 import GatewayConfig
 
-/// Reads `gateway-config.json` through `ArtifactLoader` (one decode, `format_version`, every
+/// Reads `gateway-config.json` through `ArtifactLoader` (decode, `format_version`, shape, every
 /// invariant, once) and builds a `Router` from the checked artifact.
 public enum RouterLoader {
     public static func load(path: String) throws(ArtifactError) -> Router {

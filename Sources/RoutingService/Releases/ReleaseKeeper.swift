@@ -7,7 +7,7 @@ import Synchronization
 /// Offers releases to the one `ConfigStore` (which reads the file source, verifies, refuses older
 /// serials, builds, swaps and persists, or keeps the last good one; it alone holds what is served),
 /// and makes every outcome observable: a log line and a count, and a state-directory write failure
-/// logged and counted too. The poller is its only caller, one release at a time.
+/// logged and counted too. The poller offers one release at a time; tests offer through `RoutingService`.
 final class ReleaseKeeper: Sendable {
     let store: ConfigStore
     let metrics: ServiceMetrics
