@@ -17,19 +17,8 @@ enum RouteCheck: RegionCheck {
     }
 
     static func checkNames(_ region: RegionDescriptor) -> [Diagnostic] {
-        var seen: [String: SourceLocation] = [:]
-        var diagnostics: [Diagnostic] = []
-        for route in region.routes {
-            guard let name = route.name else { continue }
-            if let first = seen[name.value] {
-                diagnostics.append(.error(.duplicateRouteName, "route name `\(name.value)` is used twice", at: name.location,
-                                          hint: "give each route its own name; reports and traces refer to it",
-                                          related: [RelatedNote(location: first, message: "first used here")]))
-            } else {
-                seen[name.value] = name.location
-            }
-        }
-        return diagnostics
+        Diagnostic.repeats(in: region.routes, key: \.name, code: .duplicateRouteName, { "route name `\($0)` is used twice" },
+                           hint: "give each route its own name; reports and traces refer to it", firstNote: "first used here")
     }
 
     static func checkMatches(_ region: RegionDescriptor, catalog: Catalog) -> [Diagnostic] {

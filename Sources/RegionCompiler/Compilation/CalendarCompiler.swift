@@ -21,17 +21,9 @@ package enum CalendarCompiler {
             // A calendar with errors is not used: its regions are judged on it only once it is right.
             if !reader.diagnostics.contains(where: { $0.severity == .error }) { calendars.append(calendar) }
         }
-        var first: [RegionCode: SourceLocation] = [:]
-        for calendar in calendars {
-            guard let market = calendar.market else { continue }
-            if let earlier = first[market.value] {
-                diagnostics.append(.error(.duplicateCalendar, "market `\(market.value)` has two calendar files", at: market.location,
-                                          hint: "keep one file per market",
-                                          related: [RelatedNote(location: earlier, message: "first described here")]))
-            } else {
-                first[market.value] = market.location
-            }
-        }
+        diagnostics += Diagnostic.repeats(in: calendars, key: \.market, code: .duplicateCalendar,
+                                          { "market `\($0)` has two calendar files" },
+                                          hint: "keep one file per market", firstNote: "first described here")
         return (calendars, diagnostics)
     }
 

@@ -214,18 +214,7 @@ public enum DescriptorCompiler {
     }
 
     static func checkUniqueRegions(_ regions: [RegionDescriptor]) -> [Diagnostic] {
-        var first: [RegionCode: SourceLocation] = [:]
-        var diagnostics: [Diagnostic] = []
-        for region in regions {
-            guard let code = region.region else { continue }
-            if let earlier = first[code.value] {
-                diagnostics.append(.error(.duplicateRegion, "region `\(code.value)` is described twice", at: code.location,
-                                          hint: "keep one file per region",
-                                          related: [RelatedNote(location: earlier, message: "first described here")]))
-            } else {
-                first[code.value] = code.location
-            }
-        }
-        return diagnostics
+        Diagnostic.repeats(in: regions, key: \.region, code: .duplicateRegion, { "region `\($0)` is described twice" },
+                           hint: "keep one file per region", firstNote: "first described here")
     }
 }
