@@ -1,5 +1,6 @@
 import ArtifactTrust
 import Foundation
+import TestSupport
 import Testing
 
 /// Trusted key files are read through GatewayConfig's POSIX reader: a `.pub` that cannot be read
@@ -27,7 +28,7 @@ import Testing
 
     @Test(arguments: cases)
     func anUnreadableKeyFileNamesItsReason(_ test: Case) throws {
-        let directory = try TrustFixture.temporaryDirectory()
+        let directory = try TemporaryDirectory.make("trust")
         defer { try? FileManager.default.removeItem(at: directory) }
         _ = try KeyFiles.generate(into: directory.path, keyId: "good")
         let entry = directory.appendingPathComponent("bad.pub")

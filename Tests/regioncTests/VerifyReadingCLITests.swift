@@ -37,14 +37,14 @@ import Testing
 
     @Test(arguments: cases)
     func unreadableFilesNameTheirReason(_ test: Case) throws {
-        let directory = try CLITests.temporaryDirectory()
+        let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let keys = directory.appendingPathComponent("keys").path
         let artifact = directory.appendingPathComponent("gateway-config.json")
-        #expect(try CLITests.run(["keygen", "--out", keys, "--key-id", "k1"]).status == 0)
-        #expect(try CLITests.run(["compile", "regions", "-o", artifact.path, "--sign-key", keys + "/k1.key"]).status == 0)
+        #expect(try CLI.run(["keygen", "--out", keys, "--key-id", "k1"]).status == 0)
+        #expect(try CLI.run(["compile", "regions", "-o", artifact.path, "--sign-key", keys + "/k1.key"]).status == 0)
         try test.spoil(artifact)
-        let run = try CLITests.run(["verify", "--config", artifact.path, "--trust", keys])
+        let run = try CLI.run(["verify", "--config", artifact.path, "--trust", keys])
         #expect(run.status == test.status, "\(run.stdout)\(run.stderr)")
         // An empty expectation means nothing to look for (`"".contains("")` is false).
         #expect(test.stderr.isEmpty || run.stderr.contains(test.stderr), "\(run.stderr)")
