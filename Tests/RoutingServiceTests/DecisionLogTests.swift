@@ -92,8 +92,7 @@ import Glibc
 
         let start = ContinuousClock.now
         let left = await log.finish(within: .milliseconds(300))
-        // Its wait starts on a Dispatch worker, which a loaded machine may start late: the bound here only
-        // tells "returned" from "waits for the stuck writer", which is forever.
+        // The bound here only tells "returned" from "waits for the stuck writer", which is forever.
         #expect(ContinuousClock.now - start < .seconds(30), "finish waited \(ContinuousClock.now - start) for a stuck writer")
         #expect(left <= capacity)
         #expect(logs.captured.contains { $0.contains("decision log not flushed at shutdown") }, "\(logs.captured)")

@@ -126,6 +126,7 @@ import Testing
         try await harness.service.application().test(.router) { client async throws in
             for _ in 0..<200 { #expect(try await client.post("/v1/route", Self.cases[0].body).status == .ok) }
         }
+        await harness.service.finishDecisionLog()
         let text = try String(contentsOf: harness.directory.appendingPathComponent("decisions.jsonl"), encoding: .utf8)
         // 0.5 of 200: the bounds are 8.5 standard deviations out, so the test fails only on a broken sampler.
         #expect(expected.contains(text.split(separator: "\n").count))
