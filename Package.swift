@@ -104,12 +104,13 @@ let package = Package(
                 "PaymentRouting",
                 "ArtifactTrust",
                 "RegionCompiler",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         // Runs the built `regiond` for what only the process shows: exit statuses of its flags.
-        .testTarget(name: "regiondTests", dependencies: ["regiond"]),
+        .testTarget(name: "regiondTests", dependencies: ["regiond", "TestSupport"]),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig"]),
         .testTarget(
             name: "RegionCompilerTests",

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import PaymentRouting
 @testable import RoutingService
+import TestSupport
 import Testing
 
 /// Releases go through `ConfigStore`: verified, built, swapped; a bad one never replaces a good
@@ -48,7 +49,7 @@ import Testing
         await harness.service.pollOnce()
         try await harness.service.application().test(.router) { client async throws in
             // Tampered: the paused release under the good release's signature.
-            try ServiceFixture.publish(paused, signature: try ServiceFixture.signature(good), to: harness.releasePath)
+            try ReleaseFiles.publish(paused, signature: try ServiceFixture.signature(good), to: harness.releasePath)
             await harness.service.pollOnce()
             // Unsigned.
             try harness.publish(paused, signed: false)
@@ -113,8 +114,8 @@ import Testing
         let older = try ServiceFixture.edited("us.yaml", replacing: "status: live", with: "status: paused")
         let newer = try ServiceFixture.artifact()
         @Sendable func publish(_ artifact: Data, serial: UInt64) throws {
-            let signature = try ServiceFixture.key.sign(artifact: artifact, releaseSerial: serial).encoded()
-            try ServiceFixture.publish(artifact, signature: signature, to: harness.releasePath)
+            let signature = try ReleaseKeys.signature(artifact, by: ServiceFixture.key, serial: serial)
+            try ReleaseFiles.publish(artifact, signature: signature, to: harness.releasePath)
         }
         try await harness.service.application().test(.router) { client async throws in
             try publish(newer, serial: 7)

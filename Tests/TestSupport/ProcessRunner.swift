@@ -3,7 +3,9 @@ import Synchronization
 
 /// A finished child process: its exit status and everything it wrote.
 public struct ProcessRun: Sendable {
+    /// The exit status, or the signal's number when `reason` is `.uncaughtSignal`.
     public let status: Int32
+    public let reason: Process.TerminationReason
     /// Standard output as written (openssl's signatures are not text).
     public let output: Data
     public let stderr: String
@@ -57,7 +59,7 @@ public enum ProcessRunner {
         let timedOut = collected.timedOut.withLock { $0 }
         let stderr = String(decoding: collected.stderr.withLock { $0 }, as: UTF8.self)
             + (timedOut ? "\n[ProcessRunner: \(executable.lastPathComponent) killed after \(timeout)]\n" : "")
-        return ProcessRun(status: process.terminationStatus, output: stdout,
+        return ProcessRun(status: process.terminationStatus, reason: process.terminationReason, output: stdout,
                           stderr: stderr, timedOut: timedOut)
     }
 

@@ -1,55 +1,15 @@
-import Dispatch
 import Foundation
-import Synchronization
+import TestSupport
 import Testing
 
 /// `regiond`'s flags as an operator meets them: every usage error exits 2 with a message naming the
 /// flag (never 64, never a trap), and `--help` exits 0.
 @Suite struct FlagTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    final class Marker {}
-
-    static var executable: URL {
-        // The test bundle sits in the build products directory, next to `regiond`.
-        let candidates = [Bundle.main.bundleURL, Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()]
-        for directory in candidates {
-            let url = directory.appendingPathComponent("regiond")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return root.appendingPathComponent(".build/debug/regiond")
-    }
-
-    struct Run {
-        let status: Int32
-        let reason: Process.TerminationReason
-        let stdout: String
-        let stderr: String
-    }
-
     /// Runs `regiond`; one that is still running after `bound` (it started serving) is stopped and fails the test.
-    static func run(_ arguments: [String], bound: Duration = .seconds(60)) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
-        // Read while it runs, so a full pipe cannot hold it.
-        let stdout = Pipe.collect(out)
-        let stderr = Pipe.collect(err)
-        if exited.wait(timeout: .now() + .seconds(Int(bound.components.seconds))) == .timedOut {
-            process.terminate()
-            exited.wait()
-            Issue.record("regiond \(arguments.joined(separator: " ")) was still running after \(bound)")
-        }
-        return Run(status: process.terminationStatus, reason: process.terminationReason,
-                   stdout: String(decoding: stdout.wait(), as: UTF8.self), stderr: String(decoding: stderr.wait(), as: UTF8.self))
+    static func run(_ arguments: [String], bound: Duration = .seconds(60)) throws -> ProcessRun {
+        let run = try ProcessRunner.run(BuiltExecutable.url("regiond"), arguments, timeout: bound)
+        if run.timedOut { Issue.record("regiond \(arguments.joined(separator: " ")) was still running after \(bound)") }
+        return run
     }
 
     /// A configuration that would start, but on no fixed port, with one flag made wrong.
@@ -93,32 +53,6 @@ import Testing
         #expect(run.reason == .exit && run.status == 0, "\(run.stderr)")
         for flag in ["--config", "--poll-interval", "--header-timeout", "--body-timeout", "--idle-timeout", "--max-connections"] {
             #expect(run.stdout.contains(flag), "--help does not name \(flag)")
-        }
-    }
-}
-
-extension Pipe {
-    /// Reads the pipe to its end on a thread of its own.
-    static func collect(_ pipe: Pipe) -> Collected {
-        let collected = Collected()
-        Thread.detachNewThread {
-            collected.finish(pipe.fileHandleForReading.readDataToEndOfFile())
-        }
-        return collected
-    }
-
-    final class Collected: Sendable {
-        private let data = Mutex(Data())
-        private let done = DispatchSemaphore(value: 0)
-
-        func finish(_ bytes: Data) {
-            data.withLock { $0 = bytes }
-            done.signal()
-        }
-
-        func wait() -> Data {
-            done.wait()
-            return data.withLock { $0 }
         }
     }
 }

@@ -1,69 +1,33 @@
 import ArtifactTrust
-import Crypto
 import Foundation
 import GatewayConfig
 import Hummingbird
 import HummingbirdTesting
 import Logging
 import PaymentRouting
-import RegionCompiler
 import RoutingService
+import TestSupport
 import Testing
 
-/// Releases, keys and services for the in-process tests. Releases are compiled from the runtime's
-/// purpose-built fixture regions (`Tests/PaymentRoutingTests/Fixtures/regions`), whose decisions
-/// `DecisionTableTests` pins.
+/// Services for the in-process tests, on releases compiled from the runtime's purpose-built fixture
+/// regions (`RegionArtifacts.fixture()`), whose decisions `DecisionTableTests` pins, and signed by `key`.
 enum ServiceFixture {
-    static let regions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("PaymentRoutingTests/Fixtures/regions")
-
-    /// The fixture regions compiled once per test process.
-    static let release: Data? = try? compile(regions)
-
-    static func compile(_ directory: URL) throws -> Data {
-        let compilation = try DescriptorCompiler.compile(directory: directory.path)
-        return try #require(try compilation.artifactBytes(), "\(compilation.diagnostics.map(\.message))")
-    }
-
-    static func artifact() throws -> Data { try #require(release) }
+    static func artifact() throws -> Data { try RegionArtifacts.fixture() }
 
     /// The fixture regions with one textual edit, compiled: a second good release.
     static func edited(_ file: String, replacing old: String, with new: String) throws -> Data {
-        let workspace = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let copy = workspace.appendingPathComponent("regions")
-        try FileManager.default.copyItem(at: regions, to: copy)
-        let url = copy.appendingPathComponent(file)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        try #require(text.contains(old), "\(file) has no `\(old)`")
-        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
-        return try compile(copy)
+        try RegionArtifacts.edited(Repository.fixtureRegions, file, replacing: old, with: new)
     }
 
-    static let key = SigningKey(id: "release-test", key: Curve25519.Signing.PrivateKey())
+    static let key = ReleaseKeys.key("release-test")
 
-    static func trust() throws -> TrustStore {
-        var store = TrustStore()
-        store.trust(try key.publicKey(), id: key.id)
-        return store
-    }
+    static func trust() throws -> TrustStore { try ReleaseKeys.trust(key) }
 
-    static func signature(_ artifact: Data) throws -> Data { try key.sign(artifact: artifact).encoded() }
+    static func signature(_ artifact: Data) throws -> Data { try ReleaseKeys.signature(artifact, by: key) }
 
     static func digest(_ data: Data) -> String { Digest.sha256Hex(data) }
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("regiond-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Writes an artifact and (optionally) its signature where a release would be.
-    static func publish(_ artifact: Data, signature: Data?, to path: URL) throws {
-        try artifact.write(to: path)
-        let signaturePath = URL(fileURLWithPath: SignatureEnvelope.path(forArtifact: path.path))
-        if let signature { try signature.write(to: signaturePath) } else { try? FileManager.default.removeItem(at: signaturePath) }
-    }
+    static func temporaryDirectory() throws -> URL { try TemporaryDirectory.make("regiond-test") }
 
     /// A service on a signed release file in a fresh directory (not yet polled: not ready).
     struct Harness {
@@ -73,7 +37,7 @@ enum ServiceFixture {
         let logs: LogSink
 
         func publish(_ artifact: Data, signed: Bool = true) throws {
-            try ServiceFixture.publish(artifact, signature: signed ? try ServiceFixture.signature(artifact) : nil, to: releasePath)
+            try ReleaseFiles.publish(artifact, signature: signed ? try ServiceFixture.signature(artifact) : nil, to: releasePath)
         }
     }
 

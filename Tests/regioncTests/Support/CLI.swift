@@ -5,17 +5,7 @@ import TestSupport
 enum CLI {
     static let root = Repository.root
 
-    static var executable: URL {
-        // The test bundle sits in the build products directory, next to `regionc`.
-        let candidates = [Bundle.main.bundleURL, Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()]
-        for directory in candidates {
-            let url = directory.appendingPathComponent("regionc")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return root.appendingPathComponent(".build/debug/regionc")
-    }
-
-    final class Marker {}
+    static var executable: URL { BuiltExecutable.url("regionc") }
 
     static let environment = ["NO_COLOR": "1"]
 
