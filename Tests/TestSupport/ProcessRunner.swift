@@ -35,15 +35,23 @@ public enum ProcessRunner {
         if stdin != nil { process.standardInput = input }
         try process.run()
 
+        // Blocking reads and writes get threads of their own: on Dispatch's shared workers they would starve
+        // the Dispatch work of tests running beside this one.
         let collected = Collected()
-        let group = DispatchGroup()
+        let helpersDone = DispatchSemaphore(value: 0)
+        var helpers = 1
         let errors = err.fileHandleForReading
-        DispatchQueue.global().async(group: group) { collected.stderr.withLock { $0 = errors.readDataToEndOfFile() } }
+        Thread.detachNewThread {
+            collected.stderr.withLock { $0 = errors.readDataToEndOfFile() }
+            helpersDone.signal()
+        }
         if let stdin {
+            helpers += 1
             let writer = input.fileHandleForWriting
-            DispatchQueue.global().async(group: group) {
+            Thread.detachNewThread {
                 writer.write(stdin)
                 try? writer.close()
+                helpersDone.signal()
             }
         }
         let pid = process.processIdentifier
@@ -55,7 +63,7 @@ public enum ProcessRunner {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         deadline.cancel()
-        group.wait()
+        for _ in 0..<helpers { helpersDone.wait() }
         let timedOut = collected.timedOut.withLock { $0 }
         let stderr = String(decoding: collected.stderr.withLock { $0 }, as: UTF8.self)
             + (timedOut ? "\n[ProcessRunner: \(executable.lastPathComponent) killed after \(timeout)]\n" : "")
