@@ -70,7 +70,9 @@ import Glibc
         return condition()
     }
 
-    @Test func recordNeverWaitsOnAReaderThatStoppedReadingAndCountsWhatItDrops() async throws {
+    /// `finish` must return although the writer is stuck for good: the time limit tells "returned" from
+    /// "waits forever" (a wall-clock bound would measure the test host's load, not the log).
+    @Test(.timeLimit(.minutes(3))) func recordNeverWaitsOnAReaderThatStoppedReadingAndCountsWhatItDrops() async throws {
         let directory = try ServiceFixture.temporaryDirectory()
         let reader = try StuckReader(in: directory)
         let logs = LogSink.capturing()
@@ -90,10 +92,7 @@ import Glibc
         let dropped = try #require(Self.dropped(metrics))
         #expect(dropped >= Double(records - mostKept) && dropped <= Double(records), "dropped \(dropped) of \(records)")
 
-        let start = ContinuousClock.now
         let left = await log.finish(within: .milliseconds(300))
-        // The bound here only tells "returned" from "waits for the stuck writer", which is forever.
-        #expect(ContinuousClock.now - start < .seconds(30), "finish waited \(ContinuousClock.now - start) for a stuck writer")
         #expect(left <= capacity)
         #expect(logs.captured.contains { $0.contains("decision log not flushed at shutdown") }, "\(logs.captured)")
         reader.leave()
