@@ -31,7 +31,7 @@ struct Diff: ParsableCommand {
         if let traffic { return try runTraffic(traffic) }
         let before = try load(old)
         let after = try load(new)
-        var diff = ConfigDiff.compare(old: before, new: after)
+        var diff = ConfigDiff.compare(old: before.artifact, new: after.artifact)
         diff.payoutMoves = PayoutMoves.between(before, after)
         switch format {
         case .text: print(DiffRenderer.text(diff))
@@ -41,9 +41,11 @@ struct Diff: ParsableCommand {
         if diff.exitStatus != 0 { throw ExitCode(diff.exitStatus) }
     }
 
-    func load(_ path: String) throws -> GatewayArtifact {
+    /// The side's artifact, and what the artifact reader's check found when it read a file.
+    func load(_ path: String) throws -> (artifact: GatewayArtifact, checked: CheckedArtifact?) {
         do {
-            return try ReviewInput.load(path, calendars: calendars)
+            let side = try ReviewInput.loadWithInputs(path, calendars: calendars)
+            return (side.artifact, side.checked)
         } catch {
             if case .invalid(let compilation) = error {
                 let renderer = TextRenderer(colored: false)

@@ -77,7 +77,7 @@ extension Diff {
     func router(_ path: String) throws -> (Router, String?) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            let artifact = try load(path)
+            let artifact = try load(path).artifact
             do {
                 return (try Router(artifact: artifact), (try? CanonicalJSON.encodeArtifact(artifact)).map(Digest.sha256Hex))
             } catch {

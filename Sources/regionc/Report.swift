@@ -20,7 +20,7 @@ struct Report: ParsableCommand {
         let artifact: GatewayArtifact
         let inputs: [String]
         do {
-            (artifact, inputs) = try ReviewInput.loadWithInputs(directory)
+            (artifact, _, inputs) = try ReviewInput.loadWithInputs(directory)
         } catch {
             Terminal.printError("regionc: \(directory): \(error.description)")
             switch error {

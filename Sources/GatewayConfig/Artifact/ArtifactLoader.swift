@@ -26,11 +26,11 @@ package enum ArtifactLoader {
         try ArtifactInvariants.check(decodeUnchecked(data, formats: runtimeFormats))
     }
 
-    /// Reads and checks the artifact at `path` in any of `reviewFormats`, for `diff` and `report`.
-    package static func loadForReview(path: String) throws(ArtifactError) -> GatewayArtifact {
+    /// Reads and checks the artifact at `path` in any of `reviewFormats`, for `diff` and `report`;
+    /// `checked` is what the check found for the current format (a router is built from it), nil for older ones.
+    package static func loadForReview(path: String) throws(ArtifactError) -> (artifact: GatewayArtifact, checked: CheckedArtifact?) {
         let artifact = try decodeUnchecked(read(path), formats: reviewFormats)
-        try ArtifactInvariants.checkForReview(artifact)
-        return artifact
+        return (artifact, try ArtifactInvariants.checkForReview(artifact))
     }
 
     static func read(_ path: String) throws(ArtifactError) -> Data {

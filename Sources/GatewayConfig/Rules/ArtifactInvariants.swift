@@ -39,12 +39,10 @@ package enum ArtifactInvariants {
     }
 
     /// Checks an artifact review tools read (`ArtifactLoader.reviewFormats`): format 1 carries no
-    /// calendars, so the checks that need them are skipped; the current format is checked in full.
-    package static func checkForReview(_ artifact: GatewayArtifact) throws(ArtifactError) {
-        guard artifact.formatVersion != GatewayArtifact.currentFormatVersion else {
-            _ = try check(artifact)
-            return
-        }
+    /// calendars, so the checks that need them are skipped; the current format is checked in full,
+    /// and what that check found is returned, so a router needs no second check.
+    package static func checkForReview(_ artifact: GatewayArtifact) throws(ArtifactError) -> CheckedArtifact? {
+        guard artifact.formatVersion != GatewayArtifact.currentFormatVersion else { return try check(artifact) }
         guard ArtifactLoader.reviewFormats.contains(artifact.formatVersion) else {
             throw .unsupportedFormatVersion(found: artifact.formatVersion, supported: GatewayArtifact.currentFormatVersion)
         }
@@ -54,6 +52,7 @@ package enum ArtifactInvariants {
             func broken(_ detail: String) -> ArtifactError { .invariant("region \(key): \(detail)") }
             _ = try check(region, key: key, catalog: artifact.catalog, broken)
         }
+        return nil
     }
 
     static func checkCalendars(_ calendars: [String: CalendarArtifact]) throws(ArtifactError) {

@@ -23,9 +23,11 @@ package enum ReviewInput {
         try loadWithInputs(path, calendars: calendars).artifact
     }
 
-    /// The artifact and the real paths of the files it came from (an output must not be one of them).
+    /// The artifact, what the artifact reader's check found (a file of the current format; a compiled
+    /// directory is checked by whoever builds a router from it), and the real paths of the files it
+    /// came from (an output must not be one of them).
     package static func loadWithInputs(_ path: String, calendars: String? = nil) throws(Failure)
-        -> (artifact: GatewayArtifact, inputs: [String]) {
+        -> (artifact: GatewayArtifact, checked: CheckedArtifact?, inputs: [String]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable("no such file or directory: \(path)")
@@ -38,10 +40,11 @@ package enum ReviewInput {
                 throw .unreadable(error.description)
             }
             guard let artifact = compilation.artifact else { throw .invalid(compilation) }
-            return (artifact, compilation.files.compactMap(\.realPath))
+            return (artifact, nil, compilation.files.compactMap(\.realPath))
         }
         do {
-            return (try ArtifactLoader.loadForReview(path: path), [InputLoader.realPath(path)].compactMap { $0 })
+            let (artifact, checked) = try ArtifactLoader.loadForReview(path: path)
+            return (artifact, checked, [InputLoader.realPath(path)].compactMap { $0 })
         } catch {
             if case .unreadable = error { throw .unreadable(error.description) }
             throw .notAnArtifact(path: path, detail: error.description)
