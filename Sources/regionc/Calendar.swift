@@ -59,7 +59,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     /// The router of `--config` or of the compiled directory, its artifact checked once.
-    func loadRouter() throws -> Router {
+    func loadRouter() throws -> CheckoutRouter {
         if let config {
             return try Terminal.usageOnFailure { try RouterLoader.load(path: config) }
         }
@@ -69,7 +69,7 @@ struct CalendarCommand: ParsableCommand {
             Terminal.printError("regionc: \(directory) has errors; run `regionc validate \(directory)`")
             throw ExitCode(ExitStatus.inputErrors)
         }
-        return try Terminal.usageOnFailure { try Router(artifact: artifact) }
+        return try Terminal.usageOnFailure { try CheckoutRouter(artifact: artifact) }
     }
 }
 

@@ -73,13 +73,13 @@ extension Diff {
 
     /// The side's router and the SHA-256 of its artifact bytes (a directory's as `compile` would
     /// write them), the digest `regiond`'s decision log names. Each side is checked once: a file by
-    /// `RouterLoader` as the runtime reads it, a compiled directory by `Router(artifact:)`.
-    func router(_ path: String) throws -> (Router, String?) {
+    /// `RouterLoader` as the runtime reads it, a compiled directory by `CheckoutRouter(artifact:)`.
+    func router(_ path: String) throws -> (CheckoutRouter, String?) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             let artifact = try load(path).artifact
             do {
-                return (try Router(artifact: artifact), (try? CanonicalJSON.encodeArtifact(artifact)).map(Digest.sha256Hex))
+                return (try CheckoutRouter(artifact: artifact), (try? CanonicalJSON.encodeArtifact(artifact)).map(Digest.sha256Hex))
             } catch {
                 Terminal.printError("regionc: \(path): \(error)")
                 throw ExitCode(ExitStatus.usage)

@@ -57,7 +57,7 @@ struct Route: ParsableCommand {
         print(format == .json ? report.jsonLine() : report.text())
     }
 
-    func runBatch(_ path: String, router: Router) throws {
+    func runBatch(_ path: String, router: CheckoutRouter) throws {
         let input: ReadableFile
         if path == "-" {
             input = ReadableFile(descriptor: STDIN_FILENO, name: "standard input")

@@ -11,10 +11,10 @@ import Testing
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/banking/regions").path
 
-    static func router() throws -> Router {
+    static func router() throws -> CheckoutRouter {
         let compilation = try DescriptorCompiler.compile(directory: directory)
         let artifact = try #require(compilation.artifact, "\(compilation.diagnostics.map(\.message))")
-        return try Router(artifact: artifact)
+        return try CheckoutRouter(artifact: artifact)
     }
 
     struct Case: CustomStringConvertible, Sendable {

@@ -145,7 +145,7 @@ import Testing
     func effectiveAndRouterAgreeOnTheRegionsOwnLists(_ tree: String) throws {
         let compilation = try DescriptorCompiler.compile(directory: Self.fixtures.appendingPathComponent(tree).path)
         let artifact = try #require(compilation.artifact, "\(compilation.diagnostics.map(\.message))")
-        let router = try Router(artifact: artifact)
+        let router = try CheckoutRouter(artifact: artifact)
         for region in compilation.regions {
             let code = try #require(region.region?.value.rawValue)
             let says = EffectiveCalendars.render(region, resolution: compilation.calendars)
@@ -157,7 +157,7 @@ import Testing
 
     @Test func aRegionWhoseListsAreLentStillAddsThemToItsOwnCalendars() throws {
         let compilation = try DescriptorCompiler.compile(directory: Self.fixtures.appendingPathComponent("own-lists/regions").path)
-        let router = try Router(artifact: try #require(compilation.artifact))
+        let router = try CheckoutRouter(artifact: try #require(compilation.artifact))
         let hk = try #require(router.calendar(region: "HK"))
         #expect(hk.layers.map(\.label) == ["US", "hk.yaml"])
         // 2027-02-08 is HK's own holiday: a payout day neither in the US calendar nor skipped before.

@@ -1,7 +1,7 @@
 import PaymentRouting
 import Testing
 
-/// Many tasks routing on one shared `Router` give the same answers as one task.
+/// Many tasks routing on one shared `CheckoutRouter` give the same answers as one task.
 @Suite struct ConcurrencyTests {
     @Test func concurrentDecisionsMatchSerialOnes() async throws {
         let router = try RoutingFixture.router()

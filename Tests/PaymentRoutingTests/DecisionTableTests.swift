@@ -163,7 +163,7 @@ import Testing
         edited.routes = [RouteArtifact(name: "hkd-only", match: RouteMatchArtifact(methods: nil, currencies: [try #require(CurrencyCode("HKD"))]),
                                        acquirer: "antom-us")]
         artifact.regions["US"] = edited
-        #expect { try Router(artifact: artifact) } throws: { error in
+        #expect { try CheckoutRouter(artifact: artifact) } throws: { error in
             (error as? ArtifactError)?.description.contains("region US") == true
         }
     }

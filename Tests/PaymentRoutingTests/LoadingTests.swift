@@ -138,7 +138,7 @@ import Testing
         var hk = try #require(artifact.regions["HK"])
         testCase.edit(&hk)
         artifact.regions["HK"] = hk
-        #expect(throws: ArtifactError.self) { try Router(artifact: artifact) }
+        #expect(throws: ArtifactError.self) { try CheckoutRouter(artifact: artifact) }
     }
 
     @Test func theFixtureAndShippedArtifactsHoldEveryInvariant() throws {
@@ -165,7 +165,7 @@ import Testing
 
     /// Every (region, method, currency) of an artifact, for two merchants at two instants: the
     /// decisions a byte flip must either leave alone or make the loader refuse.
-    static func decisionTable(_ router: Router, _ artifact: GatewayArtifact) -> [String] {
+    static func decisionTable(_ router: CheckoutRouter, _ artifact: GatewayArtifact) -> [String] {
         var lines: [String] = []
         for region in artifact.regions.values.sorted(by: { $0.region < $1.region }) {
             for method in region.paymentMethods {
@@ -197,7 +197,7 @@ import Testing
         for index in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 600)) {
             var edited = bytes
             edited[index] ^= 0x20
-            let router: Router
+            let router: CheckoutRouter
             do {
                 router = try RouterLoader.load(data: edited)
             } catch {

@@ -35,7 +35,7 @@ import Testing
             rollout.percent = percent
             hk.availability.rollout = rollout
             artifact.regions["HK"] = hk
-            let router = try Router(artifact: artifact)
+            let router = try CheckoutRouter(artifact: artifact)
             var nowIn = Set<String>()
             for merchant in merchants {
                 let request = try RoutingFixture.request("HK", merchant, "ALIPAY_CN", "10.00 HKD", "2026-12-02T02:00:00Z")

@@ -48,7 +48,7 @@ import Testing
                     let variant = Self.variant(region, status: status, methodStatus: methodStatus)
                     var edited = artifact
                     edited.regions = [region.region.rawValue: variant]
-                    let router = try Router(artifact: edited)
+                    let router = try CheckoutRouter(artifact: edited)
                     let offers = ConfigDiff.offers(variant)
                     for method in variant.paymentMethods {
                         for currency in method.currencies {

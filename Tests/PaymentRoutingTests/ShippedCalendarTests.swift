@@ -28,7 +28,7 @@ import Testing
 
     @Test func every2027HolidayIsNotABusinessDay() throws {
         let artifact = try Self.artifact()
-        let router = try Router(artifact: artifact)
+        let router = try CheckoutRouter(artifact: artifact)
         for (market, calendar) in artifact.calendars {
             let joined = try #require(router.calendar(region: market), "no region follows \(market)")
             let holidays = calendar.holidays.filter { $0.date.year == 2027 }
@@ -43,7 +43,7 @@ import Testing
     /// from its cutoff) settles on a day no calendar it follows closes, judged from the artifact's lists.
     @Test func liveAndPilotPayoutsThrough2027LandOnRealBankingDays() throws {
         let artifact = try Self.artifact()
-        let router = try Router(artifact: artifact)
+        let router = try CheckoutRouter(artifact: artifact)
         let first = try #require(CalendarDate("2026-11-28"))
         let last = try #require(CalendarDate("2027-12-31"))
         var checked = 0
@@ -113,7 +113,7 @@ import Testing
 
     @Test(arguments: captures)
     func capturesAroundHolidaysSettleAsComputedByHand(_ capture: Capture) throws {
-        let router = try Router(artifact: try Self.artifact())
+        let router = try CheckoutRouter(artifact: try Self.artifact())
         let day = try #require(CalendarDate(capture.day))
         let walk = try #require(router.settlementWalk(region: capture.region, capture: day))
         #expect(walk.settlesBeforeCutoff.description == capture.before, "\(capture)")

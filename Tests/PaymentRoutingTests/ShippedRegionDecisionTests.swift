@@ -7,11 +7,11 @@ import Testing
 /// Decisions over the shipped regions that rest on facts, not business choices:
 /// US is live with ALIPAY_CN in USD, Bangladesh rests Friday and Saturday, KRW has no minor unit.
 @Suite struct ShippedRegionDecisionTests {
-    static func router() throws -> Router {
+    static func router() throws -> CheckoutRouter {
         let regions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("regions").path
         let compilation = try DescriptorCompiler.compile(directory: regions)
-        return try Router(artifact: try #require(compilation.artifact))
+        return try CheckoutRouter(artifact: try #require(compilation.artifact))
     }
 
     @Test func usIsLiveForAlipayInUSD() throws {
@@ -30,7 +30,7 @@ import Testing
             directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("regions").path).artifact)
         let bd = try #require(artifact.regions["BD"])
-        let calendar = try #require(Router(artifact: artifact).calendar(region: "BD"))
+        let calendar = try #require(CheckoutRouter(artifact: artifact).calendar(region: "BD"))
         #expect(!calendar.isBusinessDay(try #require(CalendarDate("2026-12-04"))))   // Friday
         #expect(!calendar.isBusinessDay(try #require(CalendarDate("2026-12-05"))))   // Saturday
         #expect(calendar.isBusinessDay(try #require(CalendarDate("2026-12-06"))))    // Sunday

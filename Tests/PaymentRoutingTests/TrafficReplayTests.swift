@@ -350,7 +350,7 @@ import Testing
     }
 
     /// The fixture regions with one edit in one file, compiled.
-    static func router(changing file: String, _ find: String, to replacement: String) throws -> Router {
+    static func router(changing file: String, _ find: String, to replacement: String) throws -> CheckoutRouter {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("traffic-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.copyItem(at: URL(fileURLWithPath: RoutingFixture.directory), to: directory)
@@ -360,7 +360,7 @@ import Testing
         try text.replacingOccurrences(of: find, with: replacement).write(to: url, atomically: true, encoding: .utf8)
         let compilation = try DescriptorCompiler.compile(directory: directory.path)
         let artifact = try #require(compilation.artifact, "\(compilation.diagnostics.map(\.message))")
-        return try Router(artifact: artifact)
+        return try CheckoutRouter(artifact: artifact)
     }
 }
 

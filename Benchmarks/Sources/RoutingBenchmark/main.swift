@@ -29,7 +29,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 
 /// The shipped regions compiled into a router; `editing` rewrites a region file's text first (in a
 /// temporary copy of `regions/` and `calendars/`), so a variant goes through the compiler like any change.
-func shippedRouter(editing file: String? = nil, _ edit: (String) -> String = { $0 }) throws -> Router {
+func shippedRouter(editing file: String? = nil, _ edit: (String) -> String = { $0 }) throws -> CheckoutRouter {
     var directory = root
     if let file {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("routing-benchmark-\(getpid())")
@@ -53,7 +53,7 @@ func shippedRouter(editing file: String? = nil, _ edit: (String) -> String = { $
         print("the regions do not compile (\(file ?? "shipped")): \(compilation.diagnostics.count) diagnostics")
         exit(1)
     }
-    return try Router(artifact: artifact)
+    return try CheckoutRouter(artifact: artifact)
 }
 
 let router = try shippedRouter()
@@ -71,7 +71,7 @@ func request(_ region: String, _ merchant: String, _ method: String, _ amount: S
     return parsed
 }
 
-let cases: [(name: String, router: Router, request: RouteRequest)] = [
+let cases: [(name: String, router: CheckoutRouter, request: RouteRequest)] = [
     ("routed (US live, ALIPAY_CN USD)", router, request("US", "shop_12345", "ALIPAY_CN", "120.50 USD", "2026-12-01T15:00:00Z")),
     ("routed (HK pilot, allow-listed, FX)", router, request("HK", "shop_1001", "ALIPAY_CN", "99.00 USD", "2026-12-01T03:00:00Z")),
     ("declined (HK pilot, not in rollout)", router, request("HK", "shop_999999", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")),

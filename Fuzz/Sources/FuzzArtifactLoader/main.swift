@@ -1,4 +1,4 @@
-// Target: bytes through the runtime's artifact loader: a Router or a typed ArtifactError, never
+// Target: bytes through the runtime's artifact loader: a CheckoutRouter or a typed ArtifactError, never
 // a crash. A loaded artifact re-encodes to itself and routes a request for every method it offers.
 import Foundation
 import FuzzSupport
@@ -11,12 +11,12 @@ let checkout = Instant(secondsSinceEpoch: 1_796_119_200)
 
 func fuzzArtifact(_ bytes: [UInt8]) {
     let data = Data(bytes)
-    let router: Router
+    let router: CheckoutRouter
     let artifact: GatewayArtifact
     do {
         let checked = try ArtifactLoader.decode(data)
         artifact = checked.artifact
-        router = Router(checked)
+        router = CheckoutRouter(checked)
     } catch {
         require(!error.code.isEmpty && !error.description.isEmpty, "an ArtifactError without code or description")
         return

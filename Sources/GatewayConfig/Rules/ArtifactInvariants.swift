@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the compiler guarantees about every artifact it writes, checked where an artifact is read
-/// (`ArtifactLoader`, and `Router` for an artifact built in memory), once: what a router needs
+/// (`ArtifactLoader`, and `CheckoutRouter` for an artifact built in memory), once: what a router needs
 /// from the checks comes back typed in a `CheckedArtifact`. Each broken guarantee is an
 /// `ArtifactError.invariant` naming the region and the field; the first one found is reported.
 ///

@@ -12,10 +12,10 @@ import GatewayConfig
 /// `JSONEncoder`, and runs of lines are decided on every core: the batch path exists to replay
 /// millions of checkouts.
 package struct BatchReplay: Sendable {
-    package let router: Router
+    package let router: CheckoutRouter
     package let explain: Bool
 
-    package init(router: Router, explain: Bool = false) {
+    package init(router: CheckoutRouter, explain: Bool = false) {
         self.router = router
         self.explain = explain
     }

@@ -13,7 +13,7 @@ package enum PayoutComparison {
 
     /// For every region in both configs, each capture day over the span their calendars vouch for
     /// (first `from` to last `through` of either side), before and from the cutoff.
-    package static func moves(old: Router, new: Router) -> [Move] {
+    package static func moves(old: CheckoutRouter, new: CheckoutRouter) -> [Move] {
         var moves: [Move] = []
         for code in Set(old.artifact.regions.keys).intersection(new.artifact.regions.keys).sorted() {
             guard let window = span(of: code, in: [old.artifact, new.artifact]) else { continue }

@@ -1,6 +1,6 @@
 import GatewayConfig
 
-extension Router {
+extension CheckoutRouter {
     /// How captures on `capture` (a local date in the region's zone) settle, with every day skipped
     /// and why: for `regionc calendar`. Nil for a region the config does not have.
     package func settlementWalk(region: String, capture: CalendarDate) -> SettlementWalk? {

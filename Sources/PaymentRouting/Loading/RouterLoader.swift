@@ -2,14 +2,14 @@ import Foundation
 import GatewayConfig
 
 /// Reads `gateway-config.json` through `ArtifactLoader` (decode, `format_version`, shape, every
-/// invariant, once) and builds a `Router` from the checked artifact.
+/// invariant, once) and builds a `CheckoutRouter` from the checked artifact.
 public enum RouterLoader {
-    public static func load(path: String) throws(ArtifactError) -> Router {
-        Router(try ArtifactLoader.load(path: path))
+    public static func load(path: String) throws(ArtifactError) -> CheckoutRouter {
+        CheckoutRouter(try ArtifactLoader.load(path: path))
     }
 
-    public static func load(data: Data) throws(ArtifactError) -> Router {
-        Router(try ArtifactLoader.decode(data))
+    public static func load(data: Data) throws(ArtifactError) -> CheckoutRouter {
+        CheckoutRouter(try ArtifactLoader.decode(data))
     }
 
     /// The artifact in `data`, checked as `load(data:)` checks it.

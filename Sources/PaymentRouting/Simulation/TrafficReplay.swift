@@ -7,19 +7,19 @@ import GatewayConfig
 /// decides; a `regiond` decision-log line gives its request, and its logged decision is checked
 /// against OLD (a difference is config drift: what runs is not OLD).
 package struct TrafficReplay: Sendable {
-    package let old: Router
-    package let new: Router
+    package let old: CheckoutRouter
+    package let new: CheckoutRouter
     package let retiming: Retiming
     /// SHA-256 (hex) of OLD's artifact, if the caller knows it: the report says which logged
     /// lines name it.
     package let oldDigest: String?
-    /// Zone shifts by region slot (as `Router.slot`), for `.shift`; OLD's zone, else NEW's.
+    /// Zone shifts by region slot (as `CheckoutRouter.slot`), for `.shift`; OLD's zone, else NEW's.
     let zones: [ZoneShift?]
 
     /// Bytes read from a source at a time.
     package static let chunkSize = 8 << 20
 
-    package init(old: Router, new: Router, retiming: Retiming = .asLogged, oldDigest: String? = nil) {
+    package init(old: CheckoutRouter, new: CheckoutRouter, retiming: Retiming = .asLogged, oldDigest: String? = nil) {
         self.old = old
         self.new = new
         self.retiming = retiming
@@ -29,7 +29,7 @@ package struct TrafficReplay: Sendable {
             var tables: [String: UTCOffsetTable] = [:]
             for artifact in [new.artifact, old.artifact] {    // OLD last: its zone wins
                 for (code, region) in artifact.regions {
-                    guard let slot = Router.slot(code) else { continue }
+                    guard let slot = CheckoutRouter.slot(code) else { continue }
                     if tables[region.timezone] == nil { tables[region.timezone] = UTCOffsetTable(identifier: region.timezone) }
                     zones[slot] = tables[region.timezone].map(ZoneShift.init)
                 }
@@ -164,7 +164,7 @@ package struct TrafficReplay: Sendable {
         case .asLogged: return request.at
         case .at(let instant): return instant
         case .shift(let days):
-            if let slot = Router.slot(request.region), let zone = zones[slot] { return zone.shift(request.at, days: days) }
+            if let slot = CheckoutRouter.slot(request.region), let zone = zones[slot] { return zone.shift(request.at, days: days) }
             return Instant(secondsSinceEpoch: request.at.secondsSinceEpoch + Int64(days) * 86_400)
         }
     }

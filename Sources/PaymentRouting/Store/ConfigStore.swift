@@ -11,14 +11,14 @@ public enum SignaturePolicy: Sendable {
     case allowUnsigned
 }
 
-/// Holds the current `Router` and replaces it only with a fully verified and built one.
+/// Holds the current `CheckoutRouter` and replaces it only with a fully verified and built one.
 ///
 /// Every release, whatever its source (the file at `artifactPath`, or bytes a poller fetched and
 /// hands to `offer(_:)`), takes one path: verify the signature, refuse a rollback (a serial lower
 /// than the one served, or the served serial with other bytes), build the router, swap, persist.
 /// Releases are judged one at a time, in the order they arrive at that path, so two overlapping
 /// reloads can never end with the older release served. Readers are never blocked by a reload:
-/// they always get one whole snapshot, old or new (`Router` is an immutable value).
+/// they always get one whole snapshot, old or new (`CheckoutRouter` is an immutable value).
 public final class ConfigStore: Sendable {
     /// The release file, for `reload()`, `reloadIfChanged()` and `watch(every:)`; `nil` for a store fed by `offer(_:)`.
     package let artifactPath: String?
@@ -29,9 +29,9 @@ public final class ConfigStore: Sendable {
     package let maximumReleaseBytes: Int
 
     private struct Served {
-        var router: Router?
+        var router: CheckoutRouter?
         var status = ConfigStatus()
-        /// Router and release as one object, made at each swap: a request takes it with one retain.
+        /// CheckoutRouter and release as one object, made at each swap: a request takes it with one retain.
         var snapshot: ServingSnapshot?
 
         mutating func refreshSnapshot() {
@@ -112,7 +112,7 @@ public final class ConfigStore: Sendable {
     package func install(_ probe: JudgementProbe) { self.probe.withLock { $0 = probe } }
 
     /// The router to decide with; `nil` until a release is loaded. Take it once per checkout: it never changes under you.
-    public var router: Router? { served.withLock { $0.router } }
+    public var router: CheckoutRouter? { served.withLock { $0.router } }
 
     public var status: ConfigStatus { served.withLock { $0.status } }
 

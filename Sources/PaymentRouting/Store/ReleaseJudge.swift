@@ -3,7 +3,7 @@ import Foundation
 
 /// A release that passed every check, built and ready to swap in.
 struct Candidate {
-    var router: Router
+    var router: CheckoutRouter
     var release: ReleaseBytes
     var signature: VerifiedSignature?
 

@@ -2,10 +2,10 @@
 /// beside its decisions always belong together. A class, made once per swap, so taking it on every
 /// request is one retain, not a copy of the release's fields.
 public final class ServingSnapshot: Sendable {
-    public let router: Router
+    public let router: CheckoutRouter
     public let release: ActiveRelease
 
-    init(router: Router, release: ActiveRelease) {
+    init(router: CheckoutRouter, release: ActiveRelease) {
         self.router = router
         self.release = release
     }

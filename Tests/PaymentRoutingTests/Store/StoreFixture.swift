@@ -85,7 +85,7 @@ struct Release {
 
 extension ConfigStore {
     /// The router serving, for tests that started the store on a good release.
-    func serving() throws -> Router { try #require(router, "the store serves nothing") }
+    func serving() throws -> CheckoutRouter { try #require(router, "the store serves nothing") }
 }
 
 /// Waiting for the watcher by its polls, not by the clock: with every suite running at once on two

@@ -16,7 +16,7 @@ enum RoutingFixture {
         return try #require(compilation.artifact, "\(compilation.diagnostics.map(\.message))")
     }
 
-    static func router() throws -> Router { try Router(artifact: try artifact()) }
+    static func router() throws -> CheckoutRouter { try CheckoutRouter(artifact: try artifact()) }
 
     static func request(_ region: String, _ merchant: String, _ method: String, _ amount: String, _ at: String) throws
         -> RouteRequest {

@@ -14,7 +14,7 @@ import GatewayConfig
 /// 6. the method takes the currency (`CURRENCY_NOT_SUPPORTED`)
 /// 7. the amount is within the region's range and then the method's (`AMOUNT_BELOW_MIN`, `AMOUNT_ABOVE_MAX`)
 /// 8. the first matching route gives the acquirer (`NO_ROUTE` if none: only a hand-edited artifact)
-public struct Router: Sendable {
+public struct CheckoutRouter: Sendable {
     package let artifact: GatewayArtifact
     /// Regions by their two upper-case letters (26 x 26 slots): a lookup without hashing.
     let regionSlots: [CompiledRegion?]
