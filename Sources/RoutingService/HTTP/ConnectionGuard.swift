@@ -251,8 +251,14 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     // MARK: Deadlines
 
+    /// The earliest deadline that applies; no array is built (this runs twice per request).
     private var earliestDeadline: NIODeadline? {
-        [waitingDeadline, bodyDeadline, stalledDeadline, lingerDeadline].compactMap { $0 }.min()
+        Self.earlier(Self.earlier(waitingDeadline, bodyDeadline), Self.earlier(stalledDeadline, lingerDeadline))
+    }
+
+    private static func earlier(_ first: NIODeadline?, _ second: NIODeadline?) -> NIODeadline? {
+        guard let first, let second else { return first ?? second }
+        return min(first, second)
     }
 
     /// Makes sure the timer fires no later than the earliest deadline; one timer per connection.
