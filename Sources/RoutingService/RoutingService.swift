@@ -119,9 +119,9 @@ package final class RoutingService: Sendable {
                 let port = channel.localAddress?.port ?? 0
                 logger.info("listening on http://\(Self.urlHost(host)):\(port)", metadata: [
                     "host": "\(host)", "port": "\(port)", "max_connections": "\(maximumConnections)",
-                    "header_timeout": "\(ConnectionGuard.seconds(limits.headerTimeout))",
-                    "body_timeout": "\(ConnectionGuard.seconds(limits.bodyTimeout))",
-                    "idle_timeout": "\(ConnectionGuard.seconds(limits.idleTimeout))",
+                    "header_timeout": "\(limits.headerTimeout.secondsText)",
+                    "body_timeout": "\(limits.bodyTimeout.secondsText)",
+                    "idle_timeout": "\(limits.idleTimeout.secondsText)",
                 ])
                 if case .allowUnsigned = policy {
                     logger.warning("UNSIGNED RELEASES ACCEPTED (--allow-unsigned): for local use only, never in production")

@@ -281,7 +281,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             if responseStarted || answered {
                 context.close(promise: nil)
             } else {
-                answer(.requestTimeout, detail: "no more of the request body arrived within \(Self.seconds(limits.bodyTimeout))",
+                answer(.requestTimeout, detail: "no more of the request body arrived within \(limits.bodyTimeout.secondsText)",
                        field: "body", context: context)
             }
         } else if let stalledDeadline, stalledDeadline <= now {
@@ -293,17 +293,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             rearm(context: context)
         }
     }
-
-    static func seconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return attoseconds == 0 ? "\(seconds) s" : "\(Double(seconds) + Double(attoseconds) / 1e18) s"
-    }
 }
 
 /// What the handler of a request reads instead of the rest of its body when the connection guard
 /// answered that request itself (a framing error, a body timeout): the guard counted the answer.
 struct AnsweredByConnectionGuard: Error {}
-
-extension TimeAmount {
-    init(_ duration: Duration) { self = .nanoseconds(duration.nanoseconds) }
-}

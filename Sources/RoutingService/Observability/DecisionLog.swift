@@ -115,7 +115,7 @@ final class DecisionLog: Sendable {
         guard !flushed else { return 0 }
         let left = queue.withLock { $0.lines.count }
         logger.error("decision log not flushed at shutdown", metadata: [
-            "path": "\(path)", "lines_left": "\(left)", "reason": "the writer is still blocked after \(ConnectionGuard.seconds(bound))",
+            "path": "\(path)", "lines_left": "\(left)", "reason": "the writer is still blocked after \(bound.secondsText)",
         ])
         return left
     }

@@ -33,8 +33,8 @@ final class ReleasePoller: Service {
             }
         case .url(let url):
             var clientConfiguration = HTTPClient.Configuration()
-            clientConfiguration.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.nanoseconds),
-                                                read: .nanoseconds(configuration.requestTimeout.nanoseconds))
+            clientConfiguration.timeout = .init(connect: TimeAmount(configuration.connectTimeout),
+                                                read: TimeAmount(configuration.requestTimeout))
             clientConfiguration.redirectConfiguration = .follow(max: 3, allowCycles: false)
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
             await cancelWhenGracefulShutdown { await self.follow(url, client: client) }

@@ -78,7 +78,7 @@ struct URLReleaseFetcher {
         var request = HTTPClientRequest(url: address)
         if let etag = cached.etag, cached.body != nil { request.headers.add(name: "If-None-Match", value: etag) }
         do {
-            let deadline = NIODeadline.now() + .nanoseconds(requestTimeout.nanoseconds)
+            let deadline = NIODeadline.now() + TimeAmount(requestTimeout)
             let response = try await client.execute(request, deadline: deadline)
             switch response.status {
             case .ok:
