@@ -107,6 +107,7 @@ let package = Package(
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
         // Runs the built `regiond` for what only the process shows: exit statuses of its flags.

@@ -41,7 +41,10 @@ trap cleanup EXIT
 fail() {
     echo "e2e: FAIL: $*" >&2
     for log in "$WORK"/regiond-*.log; do
-        [[ -f $log ]] && { echo "--- $log (last 15 lines)" >&2; tail -15 "$log" >&2; }
+        [[ -f $log ]] || continue
+        echo "--- $log (last 15 lines)" >&2; tail -15 "$log" >&2
+        # A crash report's last lines are its images: show the crashed thread's frames too.
+        grep -A 24 'crashed:' "$log" >&2 || true
     done
     exit 1
 }
