@@ -24,20 +24,22 @@ import Testing
 
     @Test func futureFormatVersionIsNamed() throws {
         var artifact = try RoutingFixture.artifact()
-        artifact.formatVersion = 3
-        #expect(throws: ArtifactError.unsupportedFormatVersion(found: 3, supported: 2)) {
+        artifact.formatVersion = 4
+        #expect(throws: ArtifactError.unsupportedFormatVersion(found: 4, supported: 3)) {
             try RouterLoader.load(data: try CanonicalJSON.encode(artifact))
         }
     }
 
-    /// Version 1 artifacts carry no calendars: a runtime that knows calendars refuses them by name
-    /// rather than settling without them (and a version-1 runtime refuses version 2 the same way).
-    @Test func formatVersionOneIsRefused() throws {
+    /// Version 1 artifacts carry no calendars, version 2 no failover: a runtime refuses them by
+    /// name rather than settling without calendars or routing without fallbacks (and an older
+    /// runtime refuses a newer version the same way).
+    @Test(arguments: [1, 2]) func olderFormatVersionsAreRefused(version: Int) throws {
         var artifact = try RoutingFixture.artifact()
-        artifact.formatVersion = 1
-        #expect(throws: ArtifactError.unsupportedFormatVersion(found: 1, supported: 2)) {
+        artifact.formatVersion = version
+        #expect(throws: ArtifactError.unsupportedFormatVersion(found: version, supported: 3)) {
             try RouterLoader.load(data: try CanonicalJSON.encode(artifact))
         }
+        #expect(ArtifactError.unsupportedFormatVersion(found: version, supported: 3).description.contains(version == 1 ? "calendars" : "failover"))
     }
 
     static func breaking(_ edit: (inout GatewayArtifact) throws -> Void) throws -> ArtifactError? {

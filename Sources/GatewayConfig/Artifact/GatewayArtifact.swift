@@ -1,7 +1,9 @@
 /// The compiled `gateway-config.json`. See docs/artifact.md for the format.
 public struct GatewayArtifact: Sendable, Hashable, Codable {
     /// 2: banking calendars (`calendars`, `settlement.calendars`); a version-1 runtime must refuse it.
-    package static let currentFormatVersion = 2
+    /// 3: failover (a route's `fallback`, an acquirer's `enabled` and `health`); a version-2 runtime
+    /// refuses it, since it would route to a drained acquirer and never fall back.
+    package static let currentFormatVersion = 3
 
     package var formatVersion: Int
     package var compilerVersion: String
@@ -80,15 +82,74 @@ package struct AcquirerEntry: Sendable, Hashable, Codable {
     package var name: String
     package var region: RegionCode
     package var settlementCurrencies: [CurrencyCode]
+    /// False drains the acquirer fleet-wide: every route treats it as unavailable. Written only
+    /// when false (absent is enabled, as in formats 1 and 2).
+    package var enabled: Bool
+    /// The acquirer's own policy, or `acquirer_health` from defaults; nil: never ejected.
+    package var health: HealthPolicyArtifact?
 
-    package init(name: String, region: RegionCode, settlementCurrencies: [CurrencyCode]) {
+    package init(name: String, region: RegionCode, settlementCurrencies: [CurrencyCode], enabled: Bool = true,
+                 health: HealthPolicyArtifact? = nil) {
         self.name = name
         self.region = region
         self.settlementCurrencies = settlementCurrencies
+        self.enabled = enabled
+        self.health = health
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, region
+        case name, region, enabled, health
         case settlementCurrencies = "settlement_currencies"
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        region = try container.decode(RegionCode.self, forKey: .region)
+        settlementCurrencies = try container.decode([CurrencyCode].self, forKey: .settlementCurrencies)
+        enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
+        health = try container.decodeIfPresent(HealthPolicyArtifact.self, forKey: .health)
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(region, forKey: .region)
+        try container.encode(settlementCurrencies, forKey: .settlementCurrencies)
+        if !enabled { try container.encode(false, forKey: .enabled) }
+        try container.encodeIfPresent(health, forKey: .health)
+    }
+}
+
+/// When outcomes eject an acquirer (docs/failover.md): `consecutiveFailures` in a row, or
+/// failures reaching `failureRate` percent of at least `minOutcomes` successes and failures in the
+/// sliding `windowSeconds`. The first ejection lasts `ejectionSeconds`, each consecutive one twice
+/// the last, at most `maxEjectionSeconds`. Ranges: `HealthPolicyRule`.
+package struct HealthPolicyArtifact: Sendable, Hashable, Codable {
+    package var consecutiveFailures: Int
+    /// 0 turns the rate rule off (only consecutive failures eject).
+    package var failureRate: Int
+    package var minOutcomes: Int
+    package var windowSeconds: Int64
+    package var ejectionSeconds: Int64
+    package var maxEjectionSeconds: Int64
+
+    package init(consecutiveFailures: Int, failureRate: Int, minOutcomes: Int, windowSeconds: Int64,
+                 ejectionSeconds: Int64, maxEjectionSeconds: Int64) {
+        self.consecutiveFailures = consecutiveFailures
+        self.failureRate = failureRate
+        self.minOutcomes = minOutcomes
+        self.windowSeconds = windowSeconds
+        self.ejectionSeconds = ejectionSeconds
+        self.maxEjectionSeconds = maxEjectionSeconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case consecutiveFailures = "consecutive_failures"
+        case failureRate = "failure_rate"
+        case minOutcomes = "min_outcomes"
+        case windowSeconds = "window_seconds"
+        case ejectionSeconds = "ejection_seconds"
+        case maxEjectionSeconds = "max_ejection_seconds"
     }
 }

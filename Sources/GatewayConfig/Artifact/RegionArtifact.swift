@@ -192,12 +192,18 @@ package struct RouteArtifact: Sendable, Hashable, Codable {
     package var name: String
     package var match: RouteMatchArtifact?
     package var acquirer: String
+    /// The acquirers to fall back to, in order, when `acquirer` is disabled or ejected; absent: none.
+    package var fallback: [String]?
 
-    package init(name: String, match: RouteMatchArtifact?, acquirer: String) {
+    package init(name: String, match: RouteMatchArtifact?, acquirer: String, fallback: [String]? = nil) {
         self.name = name
         self.match = match
         self.acquirer = acquirer
+        self.fallback = fallback
     }
+
+    /// The primary, then each fallback: the order a decision tries them in.
+    package var candidates: [String] { [acquirer] + (fallback ?? []) }
 }
 
 package struct RouteMatchArtifact: Sendable, Hashable, Codable {

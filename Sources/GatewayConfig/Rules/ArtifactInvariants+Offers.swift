@@ -73,11 +73,20 @@ extension ArtifactInvariants {
         var names = Set<String>()
         for (index, route) in region.routes.enumerated() {
             guard names.insert(route.name).inserted else { throw broken("route name `\(route.name)` is used twice") }
-            guard let acquirer = catalog.acquirers[route.acquirer] else {
-                throw broken("route `\(route.name)` uses acquirer `\(route.acquirer)`, which is not in the catalog")
+            let candidates = route.candidates
+            guard candidates.count <= HealthPolicyRule.maximumCandidates else {
+                throw broken("route `\(route.name)` names \(candidates.count) acquirers (at most \(HealthPolicyRule.maximumCandidates))")
             }
-            guard acquirer.settlementCurrencies.contains(settlement) else {
-                throw broken("route `\(route.name)`'s acquirer `\(route.acquirer)` cannot settle \(settlement)")
+            if route.fallback?.isEmpty == true { throw broken("route `\(route.name)` has an empty fallback") }
+            var seen = Set<String>()
+            for id in candidates {
+                guard seen.insert(id).inserted else { throw broken("route `\(route.name)` names acquirer `\(id)` twice") }
+                guard let acquirer = catalog.acquirers[id] else {
+                    throw broken("route `\(route.name)` uses acquirer `\(id)`, which is not in the catalog")
+                }
+                guard acquirer.settlementCurrencies.contains(settlement) else {
+                    throw broken("route `\(route.name)`'s acquirer `\(id)` cannot settle \(settlement)")
+                }
             }
             if let methods = route.match?.methods {
                 guard !methods.isEmpty else { throw broken("route `\(route.name)` has an empty match.methods (it would match nothing)") }

@@ -13,7 +13,8 @@ import Foundation
 /// (`AmountRangeRule`), a method's range inside the region's; methods in the catalog, listed once,
 /// offering a non-empty subset of presentment, and never reaching further than the region (status
 /// and window); routes: at least one, names unique, acquirers in the catalog and able to settle the
-/// settlement currency, match lists non-empty and naming offered methods and presentment
+/// settlement currency (the primary and each fallback, none twice, at most 64), health policies
+/// within `HealthPolicyRule`, match lists non-empty and naming offered methods and presentment
 /// currencies, none shadowed by an earlier route, and every offered (method, currency) pair
 /// reaching one; settlement: `schedule` and `business_days` agreeing (T+0 ... T+10), minimum payout
 /// in the settlement currency and not negative, calendars named and carried, each keyed by its
@@ -26,6 +27,7 @@ package enum ArtifactInvariants {
             throw .unsupportedFormatVersion(found: artifact.formatVersion, supported: GatewayArtifact.currentFormatVersion)
         }
         try checkCalendars(artifact.calendars)
+        try checkAcquirers(artifact.catalog)
         var regions: [CheckedRegion] = []
         for key in artifact.regions.keys.sorted() {
             guard let region = artifact.regions[key] else { continue }
@@ -53,6 +55,14 @@ package enum ArtifactInvariants {
             _ = try check(region, key: key, catalog: artifact.catalog, broken)
         }
         return nil
+    }
+
+    /// Every acquirer's health policy within `HealthPolicyRule`'s ranges.
+    static func checkAcquirers(_ catalog: CatalogArtifact) throws(ArtifactError) {
+        for id in catalog.acquirers.keys.sorted() {
+            guard let policy = catalog.acquirers[id]?.health, let violation = HealthPolicyRule.violations(policy).first else { continue }
+            throw .invariant("acquirer \(id): health.\(violation.message)")
+        }
     }
 
     static func checkCalendars(_ calendars: [String: CalendarArtifact]) throws(ArtifactError) {

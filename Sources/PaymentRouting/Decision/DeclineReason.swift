@@ -14,4 +14,7 @@ public enum DeclineReason: String, Sendable, CaseIterable, Codable {
     case amountAboveMax = "AMOUNT_ABOVE_MAX"
     /// No route matches. A compiled artifact never does this; a hand-edited one might.
     case noRoute = "NO_ROUTE"
+    /// Every acquirer of the matching route (primary and fallbacks) is disabled or ejected: the
+    /// gateway is not offered rather than a payment failed.
+    case acquirerUnavailable = "ACQUIRER_UNAVAILABLE"
 }

@@ -1,0 +1,42 @@
+/// The ranges of an acquirer health policy, for the compiler's check (with positions) and the
+/// artifact's invariants alike: one home for each bound.
+package enum HealthPolicyRule {
+    /// The longest duration a policy may name: a week. Longer is a typo (`5h` for `5m`), and it
+    /// keeps every doubling far from overflow.
+    package static let longestSeconds: Int64 = 7 * 24 * 3600
+    /// The most acquirers a route may name (primary and fallbacks): the runtime keeps which are
+    /// usable in one 64-bit mask.
+    package static let maximumCandidates = 64
+
+    /// One out-of-range field of a policy: its YAML name and what is wrong, naming the value.
+    package struct Violation: Sendable, Hashable {
+        package var field: String
+        package var message: String
+    }
+
+    package static func violations(_ policy: HealthPolicyArtifact) -> [Violation] {
+        var found: [Violation] = []
+        if policy.consecutiveFailures < 1 {
+            found.append(Violation(field: "consecutive_failures", message: "consecutive_failures \(policy.consecutiveFailures) is below 1"))
+        }
+        if !(0...100).contains(policy.failureRate) {
+            found.append(Violation(field: "failure_rate", message: "failure_rate \(policy.failureRate) is outside 0..100 (a percent)"))
+        }
+        if policy.minOutcomes < 1 {
+            found.append(Violation(field: "min_outcomes", message: "min_outcomes \(policy.minOutcomes) is below 1"))
+        }
+        for (field, seconds) in [("window", policy.windowSeconds), ("ejection", policy.ejectionSeconds),
+                                 ("max_ejection", policy.maxEjectionSeconds)] {
+            if seconds <= 0 {
+                found.append(Violation(field: field, message: "\(field) \(seconds)s is not above zero"))
+            } else if seconds > longestSeconds {
+                found.append(Violation(field: field, message: "\(field) \(seconds)s is longer than \(longestSeconds / 86400) days"))
+            }
+        }
+        if policy.ejectionSeconds > policy.maxEjectionSeconds {
+            found.append(Violation(field: "ejection",
+                                   message: "ejection \(policy.ejectionSeconds)s is longer than max_ejection \(policy.maxEjectionSeconds)s"))
+        }
+        return found
+    }
+}
