@@ -9,7 +9,7 @@ enum PayoutMoves {
     static func between(_ old: (artifact: GatewayArtifact, checked: CheckedArtifact?),
                         _ new: (artifact: GatewayArtifact, checked: CheckedArtifact?)) -> [PayoutMove] {
         func router(_ side: (artifact: GatewayArtifact, checked: CheckedArtifact?)) -> CheckoutRouter? {
-            side.checked.map(CheckoutRouter.init) ?? (try? CheckoutRouter(artifact: side.artifact))
+            side.checked.map { CheckoutRouter($0) } ?? (try? CheckoutRouter(artifact: side.artifact))
         }
         // A side the runtime refuses has no payout dates to compare; the field diff still shows it.
         guard let before = router(old), let after = router(new) else { return [] }

@@ -39,7 +39,7 @@ import Testing
         #expect(throws: ArtifactError.unsupportedFormatVersion(found: version, supported: 3)) {
             try RouterLoader.load(data: try CanonicalJSON.encode(artifact))
         }
-        #expect(ArtifactError.unsupportedFormatVersion(found: version, supported: 3).description.contains(version == 1 ? "calendars" : "failover"))
+        #expect(ArtifactError.unsupportedFormatVersion(found: version, supported: 3).description.contains(version == 1 ? "before banking calendars" : "before failover"))
     }
 
     static func breaking(_ edit: (inout GatewayArtifact) throws -> Void) throws -> ArtifactError? {

@@ -12,23 +12,20 @@ public enum ArtifactError: Error, Sendable, Equatable, CustomStringConvertible {
         case .empty: "the artifact is empty"
         case .invalidJSON(let detail): "the artifact is not a valid gateway config: \(detail)"
         case .unsupportedFormatVersion(let found, let supported):
-            "format_version \(found)\(Self.formatName(found)) is not supported (this runtime reads \(supported)\(Self.formatName(supported)))"
+            "format_version \(found) is not supported: this build reads \(supported) (\(Self.formatName(supported)))"
+                + (found > supported ? "; \(found) is newer: upgrade this build" : Self.formatName(found).isEmpty ? "" : "; \(found) is \(Self.formatName(found))")
         case .invariant(let detail): "the artifact breaks an invariant: \(detail)"
         }
     }
 
-    /// What each format added, so a refusal says what the other side lacks.
+    /// What each format holds, so a refusal says what the other side lacks.
     static func formatName(_ version: Int) -> String {
         switch version {
-        case 1: ": before banking calendars"
-        case 2: ": banking calendars, before failover"
-        case 3: ": failover"
-        default: found(version)
+        case 1: "before banking calendars"
+        case 2: "banking calendars, before failover"
+        case 3: "failover: fallback acquirers and health policies"
+        default: ""
         }
-    }
-
-    private static func found(_ version: Int) -> String {
-        version > GatewayArtifact.currentFormatVersion ? ": newer than this build, upgrade it" : ""
     }
 
     /// A stable code for status pages and logs.

@@ -14,6 +14,10 @@ package struct DecisionReport: Codable, Sendable, Equatable {
     package var settlementDate: String?
     /// Present (true) only when the settlement date lies past a calendar's horizon.
     package var settlementDateEstimated: Bool?
+    /// The route's usable acquirers after `acquirer`, in order (routed decisions only).
+    package var fallbacks: [String]?
+    /// Present when the route's primary acquirer was skipped.
+    package var failover: FailoverReport?
     package var region: String
     package var merchant: String
     package var method: String
@@ -22,7 +26,7 @@ package struct DecisionReport: Codable, Sendable, Equatable {
     package var trace: [TraceStep]?
 
     enum CodingKeys: String, CodingKey {
-        case decision, reason, route, acquirer, region, merchant, method, amount, at, trace
+        case decision, reason, route, acquirer, region, merchant, method, amount, at, trace, fallbacks, failover
         case presentmentCurrency = "presentment_currency"
         case settlementCurrency = "settlement_currency"
         case walletCurrency = "wallet_currency"
@@ -52,7 +56,14 @@ package struct DecisionReport: Codable, Sendable, Equatable {
             fxRequired = payment.fxRequired
             settlementDate = payment.settlementDate.description
             settlementDateEstimated = payment.settlementDateEstimated ? true : nil
+            fallbacks = Array(payment.fallbacks)
+            failover = payment.failover.map { FailoverReport(from: $0.from, reason: $0.reason.rawValue) }
         }
+    }
+
+    package struct FailoverReport: Codable, Sendable, Equatable {
+        package var from: String
+        package var reason: String
     }
 
     /// One line of compact JSON with sorted keys.
@@ -91,6 +102,20 @@ package struct DecisionReport: Codable, Sendable, Equatable {
             unescaped("amount", request.amount.write(into:))
             unescaped("at", request.at.write(into:))
             text("decision", "route")
+            if let failover = payment.failover {
+                key("failover")
+                output.append(UInt8(ascii: "{"))
+                text("from", failover.from, first: true)
+                text("reason", failover.reason.rawValue)
+                output.append(UInt8(ascii: "}"))
+            }
+            key("fallbacks")
+            output.append(UInt8(ascii: "["))
+            for (index, fallback) in payment.fallbacks.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONText.writeString(fallback, into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
             key("fx_required")
             let literal: StaticString = payment.fxRequired ? "true" : "false"
             literal.withUTF8Buffer { output.append(contentsOf: $0) }
@@ -123,7 +148,9 @@ package struct DecisionReport: Codable, Sendable, Equatable {
     package func text() -> String {
         var lines: [String] = []
         if decision == "route" {
-            lines.append("route: \(route ?? "") via \(acquirer ?? "")")
+            lines.append("route: \(route ?? "") via \(acquirer ?? "")"
+                         + (failover.map { " (failover from \($0.from): \($0.reason))" } ?? "")
+                         + (fallbacks.map { $0.isEmpty ? "" : "; fallbacks: \($0.joined(separator: ", "))" } ?? ""))
             lines.append("  \(amount) \(method) in \(region) for \(merchant) at \(at)")
             lines.append("  settles \(settlementCurrency ?? "") on \(settlementDate ?? "")\(settlementDateEstimated == true ? " (estimated: past a calendar's horizon)" : "")\(fxRequired == true ? " (FX from \(presentmentCurrency ?? ""))" : "")")
         } else {

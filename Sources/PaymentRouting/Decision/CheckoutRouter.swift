@@ -13,24 +13,27 @@ import GatewayConfig
 ///    live region reaches nobody
 /// 6. the method takes the currency (`CURRENCY_NOT_SUPPORTED`)
 /// 7. the amount is within the region's range and then the method's (`AMOUNT_BELOW_MIN`, `AMOUNT_ABOVE_MAX`)
-/// 8. the first matching route gives the acquirer (`NO_ROUTE` if none: only a hand-edited artifact)
+/// 8. the first matching route gives the acquirer (`NO_ROUTE` if none: only a hand-edited artifact):
+///    the first of its primary and fallbacks that is enabled and not ejected at the instant
+///    (`ACQUIRER_UNAVAILABLE` if none)
 public struct CheckoutRouter: Sendable {
     package let artifact: GatewayArtifact
     /// Regions by their two upper-case letters (26 x 26 slots): a lookup without hashing.
     let regionSlots: [CompiledRegion?]
 
     /// Checks an artifact built in memory (`ArtifactInvariants`) and builds the router from it.
-    public init(artifact: GatewayArtifact) throws(ArtifactError) {
-        self.init(try ArtifactInvariants.check(artifact))
+    /// With `health`, decisions skip the acquirers it has ejected; without, only disabled ones.
+    public init(artifact: GatewayArtifact, health: HealthTracker? = nil) throws(ArtifactError) {
+        self.init(try ArtifactInvariants.check(artifact), health: health)
     }
 
     /// Builds the router from an artifact already checked: nothing is checked again.
-    package init(_ checked: CheckedArtifact) {
+    package init(_ checked: CheckedArtifact, health: HealthTracker? = nil) {
         artifact = checked.artifact
         var zones: [String: UTCOffsetTable] = [:]
         var slots = [CompiledRegion?](repeating: nil, count: 26 * 26)
         for region in checked.regions {
-            let compiled = CompiledRegion(region, zones: &zones)
+            let compiled = CompiledRegion(region, catalog: checked.artifact.catalog, health: health, zones: &zones)
             // A region code is two upper-case letters (`RegionCode`), so every region has a slot.
             if let slot = Self.slot(compiled.code) { slots[slot] = compiled }
         }
@@ -168,20 +171,65 @@ public struct CheckoutRouter: Sendable {
             return .decline(.noRoute)
         }
         let route = region.routes[routeIndex]
+        guard let pick = pickAcquirer(route, region: region, at: request.at, tracer: &tracer) else {
+            return .decline(.acquirerUnavailable)
+        }
         let settlement = region.calendar.settlement(capturedAt: request.at, cutoffSecond: region.cutoffSecond,
                                                     businessDays: region.businessDays)
-        let payment = RoutedPayment(route: route.name, acquirer: route.acquirer, presentmentCurrency: currency,
+        let payment = RoutedPayment(route: route.name, acquirer: pick.acquirer, presentmentCurrency: currency,
                                     settlementCurrency: region.settlementCurrency, walletCurrency: method.walletCurrency,
                                     fxRequired: currency != region.settlementCurrency,
                                     settlementDate: CalendarDate(clampingDaysSinceEpoch: settlement.day),
-                                    settlementDateEstimated: settlement.estimated)
-        tracer.record("route", passed: true, detail: "route `\(route.name)` via \(route.acquirer)", source: "\(file) routes")
+                                    settlementDateEstimated: settlement.estimated,
+                                    fallbacks: FallbackAcquirers(ids: route.ids, usable: pick.fallbacks), failover: pick.failover)
+        tracer.record("route", passed: true, detail: "route `\(route.name)` via \(pick.acquirer)", source: "\(file) routes[\(route.index)]")
         tracer.record("settlement", passed: true,
                       detail: "captured \(region.calendar.localDate(of: request.at)) local; T+\(region.businessDays), cutoff \(describeCutoff(region.cutoffSecond)) -> \(payment.settlementDate); "
                           + SettlementExplainer.describe(region.calendar, capturedAt: request.at, cutoffSecond: region.cutoffSecond,
                                                          settlementDate: payment.settlementDate),
                       source: "\(file) settlement")
         return .route(payment)
+    }
+
+    /// The first usable acquirer of the route at the instant, the usable ones after it (a bit per
+    /// position), and the failover when the primary was skipped; nil when none is usable.
+    private func pickAcquirer<Tracer: DecisionTracer>(_ route: CompiledRegion.Route, region: CompiledRegion, at instant: Instant,
+                                                      tracer: inout Tracer)
+        -> (acquirer: String, fallbacks: UInt64, failover: Failover?)? {
+        let second = instant.secondsSinceEpoch
+        var chosen: String?
+        var fallbacks: UInt64 = 0
+        var primarySkipped: SkipReason?
+        for (position, candidate) in route.candidates.enumerated() {
+            let skip: SkipReason? = candidate.disabled ? .disabled : (candidate.health?.isEjected(at: second) == true ? .ejected : nil)
+            if let skip {
+                if position == 0 { primarySkipped = skip }
+                tracer.record("acquirer", passed: false, detail: describeSkip(candidate, skip, at: second),
+                              source: "\(region.source) routes[\(route.index)].\(position == 0 ? "acquirer" : "fallback[\(position - 1)]")")
+            } else if chosen == nil {
+                chosen = candidate.id
+            } else if position < 64 {
+                fallbacks |= 1 << UInt64(position)
+            }
+        }
+        guard let chosen else {
+            tracer.record("route", passed: false, detail: "route `\(route.name)`: every acquirer is disabled or ejected",
+                          source: "\(region.source) routes[\(route.index)]")
+            return nil
+        }
+        let failover = primarySkipped.flatMap { reason in route.candidates.first.map { Failover(from: $0.id, reason: reason) } }
+        return (chosen, fallbacks, failover)
+    }
+
+    private func describeSkip(_ candidate: CompiledRegion.Candidate, _ reason: SkipReason, at second: Int64) -> String {
+        switch reason {
+        case .disabled: return "\(candidate.id) skipped: disabled in the catalog (enabled: false)"
+        case .ejected:
+            guard let end = candidate.health?.ejectionEnd(at: second), end != .max else {
+                return "\(candidate.id) skipped: marked down"
+            }
+            return "\(candidate.id) skipped: ejected by its health until \(Instant(secondsSinceEpoch: end))"
+        }
     }
 
     /// The decline for an amount outside `range`, or nil. The source text is only built when traced.

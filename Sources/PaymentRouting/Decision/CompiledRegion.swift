@@ -69,7 +69,20 @@ final class CompiledRegion: Sendable {
 
     struct Route: Sendable {
         var name: String
-        var acquirer: String
+        /// Where the route is in its file, for `explain`.
+        var index: Int
+        /// The primary, then the fallbacks, in order (at most 64: `HealthPolicyRule`).
+        var candidates: [Candidate]
+        /// The candidates' ids, shared by every decision's `fallbacks` (no copy per decision).
+        var ids: [String]
+    }
+
+    /// One acquirer a route may use: disabled by its release, or ejected by its health.
+    struct Candidate: Sendable {
+        var id: String
+        var disabled: Bool
+        /// Nil when the router has no tracker: then only `disabled` makes it unusable.
+        var health: AcquirerHealth?
     }
 
     let code: String

@@ -31,4 +31,8 @@ public struct RoutedPayment: Sendable, Hashable {
     /// The walk to the settlement date left the days its calendars vouch for (past a horizon):
     /// the date is the best estimate from weekends and known holidays.
     public var settlementDateEstimated: Bool = false
+    /// The route's usable acquirers after `acquirer`, in order.
+    public var fallbacks: FallbackAcquirers = .none
+    /// Set when the route's primary acquirer was skipped (disabled or ejected).
+    public var failover: Failover?
 }

@@ -6,7 +6,8 @@ import GatewayConfig
 extension CompiledRegion {
     /// Builds one region's lookup tables. `zones` caches a UTC offset table per time zone across
     /// the regions of one artifact.
-    convenience init(_ checked: CheckedRegion, zones: inout [String: UTCOffsetTable]) {
+    convenience init(_ checked: CheckedRegion, catalog: CatalogArtifact, health: HealthTracker?,
+                     zones: inout [String: UTCOffsetTable]) {
         let region = checked.region
         let availability = region.availability
         self.init(
@@ -16,11 +17,24 @@ extension CompiledRegion {
             rolloutPercent: availability.rollout?.percent ?? 0,
             allow: Set(availability.rollout?.allow ?? []), deny: Set(availability.rollout?.deny ?? []),
             methods: Self.methods(of: checked), limits: Self.ranges(region.limits),
-            routes: region.routes.map { Route(name: $0.name, acquirer: $0.acquirer) },
+            routes: Self.routes(region.routes, catalog: catalog, health: health),
             settlementCurrency: region.currencies.settlement,
             calendar: Self.joinedCalendar(checked, offsets: Self.offsetTable(checked, zones: &zones)),
             cutoffSecond: region.settlement.cutoff.secondsSinceMidnight,
             businessDays: region.settlement.businessDays)
+    }
+
+    /// The routes with their acquirers; the invariants proved every id is in the catalog.
+    static func routes(_ routes: [RouteArtifact], catalog: CatalogArtifact, health: HealthTracker?) -> [Route] {
+        routes.enumerated().map { index, route in
+            let ids = route.candidates
+            let candidates = ids.map { id in
+                let entry = catalog.acquirers[id]
+                return Candidate(id: id, disabled: entry?.enabled == false,
+                                 health: health?.health(of: id, policy: entry?.health))
+            }
+            return Route(name: route.name, index: index, candidates: candidates, ids: ids)
+        }
     }
 
     /// The zone's offset table, built once per artifact.

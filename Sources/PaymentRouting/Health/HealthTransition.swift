@@ -1,0 +1,40 @@
+import GatewayConfig
+
+/// Which rule of the policy ejected an acquirer.
+public enum EjectionRule: String, Sendable, Hashable, Codable {
+    case consecutiveFailures = "consecutive_failures"
+    case failureRate = "failure_rate"
+}
+
+/// An acquirer leaving or re-entering service, for logs and metrics.
+public struct HealthTransition: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Ejected at `at` until `until` (`seconds` long) by `rule`; the window's counts when it did.
+        case ejected(until: Instant, seconds: Int64, rule: EjectionRule, successes: Int, failures: Int)
+        /// Its ejection ended at `at`: decisions take it again.
+        case returned
+    }
+
+    public var acquirer: String
+    public var kind: Kind
+    public var at: Instant
+    /// Ejections so far (this one included), since the tracker started.
+    public var ejections: Int
+}
+
+/// One acquirer's health as the tracker sees it at an instant, for `GET /v1/acquirers`.
+public struct AcquirerHealthStatus: Sendable, Hashable {
+    public var acquirer: String
+    /// The decision's instant is before this: skipped. Nil when not ejected.
+    public var ejectedUntil: Instant?
+    /// Marked down for good (`regionc route --down`), not by outcomes.
+    public var markedDown: Bool
+    public var ejections: Int
+    public var consecutiveFailures: Int
+    public var windowSeconds: Int64?
+    public var successes: Int
+    public var failures: Int
+    public var declines: Int
+    /// Whether a health policy applies (else outcomes are counted, never eject).
+    public var tracked: Bool
+}
