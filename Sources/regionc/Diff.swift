@@ -26,6 +26,7 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("With --traffic: decide every checkout at this RFC 3339 instant.", valueName: "instant")) var at: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("With --traffic: move each checkout by whole days (negative: back), keeping its local time of day in its region's zone.", valueName: "days"))
     var shift: Int?
+    @OptionGroup var down: DownOption
 
     func run() throws {
         if let traffic { return try runTraffic(traffic) }

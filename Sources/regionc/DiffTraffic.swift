@@ -21,12 +21,18 @@ extension Diff {
         not exist on the new date (a spring-forward gap) moves later by the gap, one that exists twice (fall-back) \
         takes the earlier instant. A checkout moved to an instant the runtime refuses (from 9999-01-01T00:00:00Z on, \
         or before the year 1) is reported with the malformed lines, never decided.
+
+        --down ACQUIRER (repeatable) decides both sides as if that acquirer were ejected: the report names the outage and \
+        says, for OLD and for NEW, how many checkouts (and how much money) it declines as ACQUIRER_UNAVAILABLE and how \
+        many fail over to a fallback.
         """
 
     func runTraffic(_ path: String) throws {
         let retiming = try trafficRetiming()
-        let (oldRouter, oldDigest) = try router(old)
-        let (newRouter, _) = try router(new)
+        let health = down.tracker()
+        let (oldRouter, oldDigest) = try router(old, health: health)
+        let (newRouter, _) = try router(new, health: health)
+        try down.checkKnown(in: [oldRouter.artifact.catalog.acquirers.keys, newRouter.artifact.catalog.acquirers.keys])
         // The same throwing POSIX reader as `route --batch`: a directory, a FIFO or a closed stdin
         // is exit 2 with its reason, never a trap.
         let input: ReadableFile
@@ -35,7 +41,7 @@ extension Diff {
         } else {
             input = try Terminal.usageOnFailure { try ReadableFile(path: path) }
         }
-        let replay = TrafficReplay(old: oldRouter, new: newRouter, retiming: retiming, oldDigest: oldDigest)
+        let replay = TrafficReplay(old: oldRouter, new: newRouter, retiming: retiming, oldDigest: oldDigest, down: down.acquirers)
         let report = try replay.replay { () throws -> [UInt8]? in
             let chunk = try Terminal.usageOnFailure { try input.read(upTo: TrafficReplay.chunkSize) }
             return chunk.isEmpty ? nil : chunk
@@ -51,6 +57,7 @@ extension Diff {
 
     func validate() throws {
         if traffic == nil, at != nil || shift != nil { throw ValidationError("--at and --shift retime --traffic; give --traffic FILE") }
+        if traffic == nil, !down.acquirers.isEmpty { throw ValidationError("--down replays an outage on --traffic; give --traffic FILE") }
         _ = try trafficRetiming()
     }
 
@@ -74,12 +81,12 @@ extension Diff {
     /// The side's router and the SHA-256 of its artifact bytes (a directory's as `compile` would
     /// write them), the digest `regiond`'s decision log names. Each side is checked once: a file by
     /// `RouterLoader` as the runtime reads it, a compiled directory by `CheckoutRouter(artifact:)`.
-    func router(_ path: String) throws -> (CheckoutRouter, String?) {
+    func router(_ path: String, health: HealthTracker?) throws -> (CheckoutRouter, String?) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             let artifact = try load(path).artifact
             do {
-                return (try CheckoutRouter(artifact: artifact), (try? CanonicalJSON.encodeArtifact(artifact)).map(Digest.sha256Hex))
+                return (try CheckoutRouter(artifact: artifact, health: health), (try? CanonicalJSON.encodeArtifact(artifact)).map(Digest.sha256Hex))
             } catch {
                 Terminal.printError("regionc: \(path): \(error)")
                 throw ExitCode(ExitStatus.usage)
@@ -87,7 +94,7 @@ extension Diff {
         }
         let bytes = try Terminal.usageOnFailure { Data(try FileReader.read(path: path, limit: ArtifactLoader.maximumBytes)) }
         do {
-            return (try RouterLoader.load(data: bytes), Digest.sha256Hex(bytes))
+            return (try RouterLoader.load(data: bytes, health: health), Digest.sha256Hex(bytes))
         } catch {
             // A format the runtime does not route is usage, as for a directory; any other fault is a side with errors.
             if case .unsupportedFormatVersion = error {

@@ -10,6 +10,7 @@ struct Route: ParsableCommand {
         Exit status: 0 a decision (route or decline), 1 a bad request (unknown currency, bad amount or instant), \
         2 a missing or unreadable artifact.
         With --batch FILE, reads one JSON request per line and writes one JSON decision per line.
+        With --down ACQUIRER, decides as if that acquirer were ejected: its routes fall back, or decline ACQUIRER_UNAVAILABLE.
         """
     )
 
@@ -27,6 +28,7 @@ struct Route: ParsableCommand {
     @Option(help: "Output format: text or json.") var format: Format = .text
     @Flag(help: "Show every check made and the descriptor field it used.") var explain = false
     @Option(help: "A JSON-lines file of requests to replay (- for standard input).") var batch: String?
+    @OptionGroup var down: DownOption
 
     func validate() throws {
         if batch == nil, region == nil || merchant == nil || method == nil || amount == nil {
@@ -35,7 +37,8 @@ struct Route: ParsableCommand {
     }
 
     func run() throws {
-        let router = try Terminal.usageOnFailure { try RouterLoader.load(path: config) }
+        let router = try Terminal.usageOnFailure { try RouterLoader.load(path: config, health: down.tracker()) }
+        try down.checkKnown(in: [router.artifact.catalog.acquirers.keys])
         if let batch {
             try runBatch(batch, router: router)
             return

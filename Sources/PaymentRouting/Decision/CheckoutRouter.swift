@@ -226,7 +226,7 @@ public struct CheckoutRouter: Sendable {
         case .disabled: return "\(candidate.id) skipped: disabled in the catalog (enabled: false)"
         case .ejected:
             guard let end = candidate.health?.ejectionEnd(at: second), end != .max else {
-                return "\(candidate.id) skipped: marked down"
+                return "\(candidate.id) skipped: down for this replay (--down)"
             }
             return "\(candidate.id) skipped: ejected by its health until \(Instant(secondsSinceEpoch: end))"
         }

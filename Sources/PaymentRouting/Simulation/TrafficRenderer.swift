@@ -14,6 +14,8 @@ package enum TrafficRenderer {
         var lines = ["Replayed \(F.plural(report.lines, "line")) of \(F.shown(source, limit: 200)) through OLD and NEW, \(describe(report.retiming)):"]
         lines.append("  \(F.plural(report.decided, "checkout")) decided; \(badLines(report))")
         lines.append("  \(summary(report))")
+        let outage = outageLines(report)
+        if !outage.isEmpty { lines += [""] + outage }
         let breaking = report.groups.filter(\.breaking)
         let other = report.groups.filter { !$0.breaking }
         if !breaking.isEmpty {
@@ -44,6 +46,7 @@ package enum TrafficRenderer {
         lines.append("\(F.plural(report.lines, "line")) of `\(code(source))` replayed through the base and the proposed config, "
             + "\(describe(report.retiming)): \(F.plural(report.decided, "checkout")) decided; \(badLines(report)).")
         lines.append("")
+        lines += outageMarkdown(report)
         if !report.groups.isEmpty {
             lines += ["| | region | method | currency | before | after | checkouts | merchants | amount | e.g. lines |",
                       "|---|---|---|---|---|---|---:|---:|---:|---|"]
@@ -91,6 +94,7 @@ package enum TrafficRenderer {
                                    ("lines", .array(report.malformedLines.map {
                                        .object([("line", .integer(Int128($0.line))), ("message", .string($0.message))])
                                    }))])),
+            ("outage", outageValue(report)),
             ("requests", .integer(Int128(report.lines))),
             ("retiming", retimingValue(report.retiming)),
             ("source", .string(source)),

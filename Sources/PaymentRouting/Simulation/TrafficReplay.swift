@@ -13,13 +13,17 @@ package struct TrafficReplay: Sendable {
     /// SHA-256 (hex) of OLD's artifact, if the caller knows it: the report says which logged
     /// lines name it.
     package let oldDigest: String?
+    /// The acquirers both routers were built to see as down (`--down`), for the report to name.
+    package let down: [String]
     /// Zone shifts by region slot (as `CheckoutRouter.slot`), for `.shift`; OLD's zone, else NEW's.
     let zones: [ZoneShift?]
 
     /// Bytes read from a source at a time.
     package static let chunkSize = 8 << 20
 
-    package init(old: CheckoutRouter, new: CheckoutRouter, retiming: Retiming = .asLogged, oldDigest: String? = nil) {
+    package init(old: CheckoutRouter, new: CheckoutRouter, retiming: Retiming = .asLogged, oldDigest: String? = nil,
+                 down: [String] = []) {
+        self.down = down.sorted()
         self.old = old
         self.new = new
         self.retiming = retiming
@@ -48,7 +52,7 @@ package struct TrafficReplay: Sendable {
             if let lines = splitter.take() { tally.merge(self.tally(lines)) }
         }
         if let lines = splitter.finish() { tally.merge(self.tally(lines)) }
-        return TrafficReport(tally, retiming: retiming, oldDigest: oldDigest)
+        return TrafficReport(tally, retiming: retiming, oldDigest: oldDigest, down: down)
     }
 
     /// Replays bytes held in memory.

@@ -62,10 +62,16 @@ package struct TrafficReport: Sendable {
     package var otherDigests: Int
     /// SHA-256 (hex) of OLD's artifact, when known: the digest a log written by OLD names.
     package var oldDigest: String?
+    /// The acquirers replayed as down on both sides (`--down`), sorted.
+    package var down: [String]
+    /// Checkouts declined for unavailable acquirers, or failed over, on each side.
+    package var outage: OutageTally
 
-    init(_ tally: TrafficTally, retiming: Retiming, oldDigest: String?) {
+    init(_ tally: TrafficTally, retiming: Retiming, oldDigest: String?, down: [String]) {
         self.retiming = retiming
         self.oldDigest = oldDigest
+        self.down = down
+        outage = tally.outage
         configDigests = tally.configDigests.map { (digest: $0.key, lines: $0.value) }
             .sorted { ($1.lines, $0.digest) < ($0.lines, $1.digest) }
         otherDigests = tally.otherDigests

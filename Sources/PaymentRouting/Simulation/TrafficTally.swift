@@ -66,6 +66,8 @@ struct TrafficTally: Sendable {
     /// Changed checkouts in no kept group, and how many distinct groups they fall in.
     var ungrouped = 0
     var ungroupedGroups = DistinctCounter()
+    /// Checkouts declined or failed over for unavailable acquirers, per side.
+    var outage = OutageTally()
 
     mutating func recordBlank(line: Int) {
         blank += 1
@@ -95,6 +97,7 @@ struct TrafficTally: Sendable {
 
     mutating func record(line: Int, request: RouteRequest, old: RouteDecision, new: RouteDecision) {
         decided += 1
+        outage.record(request: request, old: old, new: new)
         guard DecisionOutcome.differ(old, new) else { return }
         changed += 1
         let (before, after) = DecisionOutcome.pair(old, new)
@@ -135,6 +138,7 @@ struct TrafficTally: Sendable {
         }
         ungrouped += other.ungrouped
         ungroupedGroups.merge(other.ungroupedGroups)
+        outage.merge(other.outage)
         var newcomers: [(key: GroupKey, stats: GroupStats)] = []
         for (key, stats) in other.groups {
             if groups[key] != nil {
