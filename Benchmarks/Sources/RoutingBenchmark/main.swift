@@ -5,7 +5,9 @@ import PaymentRouting
 import RegionCompiler
 
 // Measures one routing decision on the shipped config: median and p99 nanoseconds per
-// decision (over batches), and heap allocations per decision (counted by malloc-interposer).
+// decision (over batches), and heap allocations per decision (counted by malloc-interposer);
+// each case twice in the same run, by a router without a health tracker and by one with (what
+// regiond runs since failover), and a failover case; then outcome ingestion per second.
 
 /// Allocation counting needs the interposer preloaded; re-exec with LD_PRELOAD when it is not.
 func ensureInterposerPreloaded() {
@@ -29,7 +31,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 
 /// The shipped regions compiled into a router; `editing` rewrites a region file's text first (in a
 /// temporary copy of `regions/` and `calendars/`), so a variant goes through the compiler like any change.
-func shippedRouter(editing file: String? = nil, _ edit: (String) -> String = { $0 }) throws -> CheckoutRouter {
+func shippedArtifact(editing file: String? = nil, _ edit: (String) -> String = { $0 }) throws -> GatewayArtifact {
     var directory = root
     if let file {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("routing-benchmark-\(getpid())")
@@ -53,15 +55,31 @@ func shippedRouter(editing file: String? = nil, _ edit: (String) -> String = { $
         print("the regions do not compile (\(file ?? "shipped")): \(compilation.diagnostics.count) diagnostics")
         exit(1)
     }
-    return try CheckoutRouter(artifact: artifact)
+    return artifact
 }
 
-let router = try shippedRouter()
+let shipped = try shippedArtifact()
 // A pilot with a large allow list: HK with 10,000 allowed merchant ids.
-let largeAllowRouter = try shippedRouter(editing: "hk.yaml") { text in
+let largeAllow = try shippedArtifact(editing: "hk.yaml") { text in
     text.replacingOccurrences(of: "allow: [shop_1001, shop_1002]",
                               with: "allow: [" + (0..<10_000).map { "allowed_\($0)" }.joined(separator: ", ") + "]")
 }
+// HK's antom-hk routes fall back to antom-sg (whatever the shipped files say), for the failover case.
+var withFallback = shipped
+if var hk = withFallback.regions["HK"] {
+    for index in hk.routes.indices where hk.routes[index].acquirer == "antom-hk" { hk.routes[index].fallback = ["antom-sg"] }
+    withFallback.regions["HK"] = hk
+}
+
+/// The decision path as before failover (no tracker) and as regiond runs it (a tracker, nothing ejected).
+let tracker = HealthTracker()
+let downTracker = HealthTracker()
+downTracker.markDown("antom-hk")
+let router = try CheckoutRouter(artifact: shipped)
+let trackedRouter = try CheckoutRouter(artifact: shipped, health: tracker)
+let largeAllowRouter = try CheckoutRouter(artifact: largeAllow)
+let trackedLargeAllowRouter = try CheckoutRouter(artifact: largeAllow, health: tracker)
+let failoverRouter = try CheckoutRouter(artifact: withFallback, health: downTracker)
 
 func request(_ region: String, _ merchant: String, _ method: String, _ amount: String, _ at: String) -> RouteRequest {
     guard case .success(let parsed) = RequestParser.parse(region: region, merchant: merchant, method: method, amount: amount, at: at) else {
@@ -71,13 +89,24 @@ func request(_ region: String, _ merchant: String, _ method: String, _ amount: S
     return parsed
 }
 
+let hkAllowListed = request("HK", "shop_1001", "ALIPAY_CN", "99.00 HKD", "2026-12-01T03:00:00Z")
+let usLive = request("US", "shop_12345", "ALIPAY_CN", "120.50 USD", "2026-12-01T15:00:00Z")
+let hkFX = request("HK", "shop_1001", "ALIPAY_CN", "99.00 USD", "2026-12-01T03:00:00Z")
+let hkOut = request("HK", "shop_999999", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")
+let largeIn = request("HK", "allowed_7777", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")
 let cases: [(name: String, router: CheckoutRouter, request: RouteRequest)] = [
-    ("routed (US live, ALIPAY_CN USD)", router, request("US", "shop_12345", "ALIPAY_CN", "120.50 USD", "2026-12-01T15:00:00Z")),
-    ("routed (HK pilot, allow-listed, FX)", router, request("HK", "shop_1001", "ALIPAY_CN", "99.00 USD", "2026-12-01T03:00:00Z")),
-    ("declined (HK pilot, not in rollout)", router, request("HK", "shop_999999", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")),
+    ("routed (US live, ALIPAY_CN USD)", router, usLive),
+    ("  same, health tracked", trackedRouter, usLive),
+    ("routed (HK pilot, allow-listed, FX)", router, hkFX),
+    ("  same, health tracked", trackedRouter, hkFX),
+    ("routed (HK pilot, allow-listed, HKD via antom-hk)", router, hkAllowListed),
+    ("  same, health tracked", trackedRouter, hkAllowListed),
+    ("  same, antom-hk down: failover to antom-sg", failoverRouter, hkAllowListed),
+    ("declined (HK pilot, not in rollout)", router, hkOut),
+    ("  same, health tracked", trackedRouter, hkOut),
     ("declined (unknown region)", router, request("ZZ", "shop_1", "ALIPAY_CN", "1.00 USD", "2026-12-01T03:00:00Z")),
-    ("routed (HK pilot, 10,000-id allow list, allowed)", largeAllowRouter,
-     request("HK", "allowed_7777", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")),
+    ("routed (HK pilot, 10,000-id allow list, allowed)", largeAllowRouter, largeIn),
+    ("  same, health tracked", trackedLargeAllowRouter, largeIn),
     ("declined (HK pilot, 10,000-id allow list, not listed)", largeAllowRouter,
      request("HK", "shop_999999", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")),
 ]
@@ -120,4 +149,39 @@ for (name, router, request) in cases {
     print("\(name) | \(String(format: "%.0f", median)) | \(String(format: "%.0f", p99)) | \(String(format: "%.3f", allocations))")
     MallocInterposerSwift.reset()
 }
+
+// Outcome ingestion: `HealthTracker.record` on one thread, then on every core at once (each
+// acquirer has its own lock: one acquirer is the contended case, one each the spread one).
+let outcomes: [AcquirerOutcome] = [.success, .success, .success, .decline, .failure]
+let acquirers = Array(shipped.catalog.acquirers.keys.sorted())
+let ingestTracker = HealthTracker()
+_ = try CheckoutRouter(artifact: shipped, health: ingestTracker)
+func ingest(_ count: Int, acquirer: String, start: Int64) {
+    for index in 0..<count {
+        _ = ingestTracker.record(outcomes[index % outcomes.count], for: acquirer,
+                                 at: Instant(secondsSinceEpoch: start + Int64(index / 1000)))
+    }
+}
+let perThread = 2_000_000
+let clock = ContinuousClock()
+let single = clock.measure { ingest(perThread, acquirer: "antom-hk", start: 1_800_000_000) }
+let cores = ProcessInfo.processInfo.activeProcessorCount
+func parallel(spread: Bool) -> Duration {
+    clock.measure {
+        DispatchQueue.concurrentPerform(iterations: cores) { thread in
+            ingest(perThread, acquirer: spread ? acquirers[thread % acquirers.count] : "antom-hk", start: 1_900_000_000)
+        }
+    }
+}
+let contended = parallel(spread: false)
+let spread = parallel(spread: true)
+func perSecond(_ count: Int, _ elapsed: Duration) -> String {
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return String(format: "%.1f M/s", Double(count) / seconds / 1e6)
+}
+print("")
+print("outcomes recorded (HealthTracker.record) | per second")
+print("1 thread, 1 acquirer | \(perSecond(perThread, single))")
+print("\(cores) threads, 1 acquirer | \(perSecond(perThread * cores, contended))")
+print("\(cores) threads, 1 acquirer each | \(perSecond(perThread * cores, spread))")
 if sink == 42 { print("") }
