@@ -25,6 +25,22 @@ package struct BatchReplay: Sendable {
         package var errors: Int
         /// Lines read, blank ones included, so the caller can keep numbering.
         package var lines: Int = 0
+        /// Routed decisions whose primary acquirer was skipped, by region and acquirers (for a
+        /// service's `regiond_failovers_total`); empty, and never allocated, while none fails over.
+        package var failovers: [FailoverKey: Int] = [:]
+    }
+
+    /// A failover counted: the request's region, the route's primary and the acquirer taken.
+    package struct FailoverKey: Sendable, Hashable {
+        package var region: String
+        package var from: String
+        package var to: String
+
+        package init(region: String, from: String, to: String) {
+            self.region = region
+            self.from = from
+            self.to = to
+        }
     }
 
     /// Decides every line in `bytes`, numbering lines from `firstLine`, using all cores. Output
@@ -36,8 +52,13 @@ package struct BatchReplay: Sendable {
         let parts = replayInParts(lines)
         var output: [UInt8] = []
         output.reserveCapacity(parts.reduce(0) { $0 + $1.output.count })
-        for part in parts { output += part.output }
-        return Outcome(output: output, errors: parts.reduce(0) { $0 + $1.errors }, lines: parts.reduce(0) { $0 + $1.lines })
+        var failovers: [FailoverKey: Int] = [:]
+        for part in parts {
+            output += part.output
+            failovers.merge(part.failovers, uniquingKeysWith: +)
+        }
+        return Outcome(output: output, errors: parts.reduce(0) { $0 + $1.errors }, lines: parts.reduce(0) { $0 + $1.lines },
+                       failovers: failovers)
     }
 
     /// The same for lines the splitter cut, as one outcome per core in input order, so a caller
@@ -52,6 +73,7 @@ package struct BatchReplay: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(part.count * 200)
         var errors = 0
+        var failovers: [FailoverKey: Int] = [:]
         for index in part {
             let number = lines.firstLine + index
             let request: Result<RouteRequest, RequestError>
@@ -68,11 +90,17 @@ package struct BatchReplay: Sendable {
             }
             switch request {
             case .success(let request):
+                let decision: RouteDecision
                 if explain {
                     let explanation = router.explain(request)
-                    output += Array(DecisionReport(request: request, decision: explanation.decision, trace: explanation.steps).jsonLine().utf8)
+                    decision = explanation.decision
+                    output += Array(DecisionReport(request: request, decision: decision, trace: explanation.steps).jsonLine().utf8)
                 } else {
-                    DecisionReport.write(request: request, decision: router.route(request), into: &output)
+                    decision = router.route(request)
+                    DecisionReport.write(request: request, decision: decision, into: &output)
+                }
+                if case .route(let payment) = decision, let failover = payment.failover {
+                    failovers[FailoverKey(region: request.region, from: failover.from, to: payment.acquirer), default: 0] += 1
                 }
             case .failure(let error):
                 errors += 1
@@ -80,7 +108,7 @@ package struct BatchReplay: Sendable {
             }
             output.append(0x0A)
         }
-        return Outcome(output: output, errors: errors, lines: part.count)
+        return Outcome(output: output, errors: errors, lines: part.count, failovers: failovers)
     }
 
     /// The line a request that cannot be decided gets, `{"error":"…","line":N}` (no newline).

@@ -30,6 +30,11 @@ public struct CheckoutRouter: Sendable {
     /// Builds the router from an artifact already checked: nothing is checked again.
     package init(_ checked: CheckedArtifact, health: HealthTracker? = nil) {
         artifact = checked.artifact
+        // Every acquirer of the catalog, routed or not, so the tracker takes (and shows) its
+        // outcomes with the release's policy.
+        if let health {
+            for (id, entry) in checked.artifact.catalog.acquirers { _ = health.health(of: id, policy: entry.health) }
+        }
         var zones: [String: UTCOffsetTable] = [:]
         var slots = [CompiledRegion?](repeating: nil, count: 26 * 26)
         for region in checked.regions {

@@ -106,7 +106,7 @@ package enum RequestReader {
 
     /// Reads `bytes` as exactly one object (whitespace around it allowed), telling `member` each
     /// key, its name when it is one a reader looks for, and its value. False when it is not.
-    private static func readWhole(_ bytes: ArraySlice<UInt8>, _ member: (JSONString, MemberName?, JSONCursor.Value) -> Void) -> Bool {
+    static func readWhole(_ bytes: ArraySlice<UInt8>, _ member: (JSONString, MemberName?, JSONCursor.Value) -> Void) -> Bool {
         var cursor = JSONCursor(bytes)
         cursor.skipSpace()
         guard cursor.readObject({ key, value in member(key, MemberName(key, in: bytes), value) }) else { return false }
@@ -151,67 +151,6 @@ extension RequestFields.Field {
         case .amount: self = .amount
         case .at: self = .at
         default: return nil
-        }
-    }
-}
-
-/// The member names request and decision-log readers look for. A plain key is matched on its
-/// bytes, an escaped one (`"\u0061mount"`) on its text, so both name the same member.
-private enum MemberName: Int {
-    case region, merchant, method, amount, at, request, decision, configDigest, reason, route, acquirer, settlementDate
-
-    var spelling: StaticString {
-        switch self {
-        case .region: "region"
-        case .merchant: "merchant"
-        case .method: "method"
-        case .amount: "amount"
-        case .at: "at"
-        case .request: "request"
-        case .decision: "decision"
-        case .configDigest: "config_digest"
-        case .reason: "reason"
-        case .route: "route"
-        case .acquirer: "acquirer"
-        case .settlementDate: "settlement_date"
-        }
-    }
-
-    var text: String { spelling.description }
-
-    init?(_ key: JSONString, in bytes: ArraySlice<UInt8>) {
-        let text = key.isPlain ? nil : key.text(in: bytes)
-        var candidate = 0
-        while let name = MemberName(rawValue: candidate) {
-            let matches = if let text { name.text == text } else {
-                name.spelling.withUTF8Buffer { $0.count == key.content.count && $0.elementsEqual(bytes[key.content]) }
-            }
-            if matches {
-                self = name
-                return
-            }
-            candidate += 1
-        }
-        return nil
-    }
-}
-
-/// The keys of one object so far, to find the first given twice. Known names take a bit each;
-/// other keys (rare) are kept as text.
-private struct KeyRecord {
-    private var seen: UInt32 = 0
-    private var others: Set<String> = []
-    private(set) var duplicate: String?
-
-    mutating func note(_ key: JSONString, name: MemberName?, in bytes: ArraySlice<UInt8>) {
-        guard duplicate == nil else { return }
-        if let name {
-            let bit: UInt32 = 1 << UInt32(name.rawValue)
-            if seen & bit != 0 { duplicate = name.text }
-            seen |= bit
-        } else {
-            let text = key.text(in: bytes)
-            if !others.insert(text).inserted { duplicate = text }
         }
     }
 }

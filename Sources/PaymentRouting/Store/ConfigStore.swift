@@ -27,6 +27,9 @@ public final class ConfigStore: Sendable {
     package let persistenceDirectory: String?
     /// The largest artifact or signature file read; a larger one is refused unread.
     package let maximumReleaseBytes: Int
+    /// The health every router this store builds consults and feeds (one per process): ejections
+    /// outlive a release swap. Nil: only acquirers a release disables are skipped.
+    package let health: HealthTracker?
 
     private struct Served {
         var router: CheckoutRouter?
@@ -69,33 +72,36 @@ public final class ConfigStore: Sendable {
 
     /// A store fed by `offer(_:)` (a poller, a push): it starts from the release persisted in
     /// `persistenceDirectory` when there is a valid one, otherwise unready (`router` is `nil`).
-    public convenience init(policy: SignaturePolicy, persistenceDirectory: String?) {
-        self.init(path: nil, policy: policy, persistenceDirectory: persistenceDirectory, maximumReleaseBytes: ReleaseBytes.maximumBytes)
+    public convenience init(policy: SignaturePolicy, persistenceDirectory: String?, health: HealthTracker? = nil) {
+        self.init(path: nil, policy: policy, persistenceDirectory: persistenceDirectory, maximumReleaseBytes: ReleaseBytes.maximumBytes,
+                  health: health)
     }
 
     /// A store on the release file at `artifactPath` (and `artifactPath.sig`). The persisted last good
     /// release is loaded first, so its serial binds the file's release; if the file's release is refused
     /// the persisted one serves (origin `lastKnownGood`). Throws the file's failure when neither can serve.
     public convenience init(artifactPath: String, policy: SignaturePolicy,
-                            persistenceDirectory: String? = nil) throws(ReloadFailure) {
+                            persistenceDirectory: String? = nil, health: HealthTracker? = nil) throws(ReloadFailure) {
         self.init(path: artifactPath, policy: policy, persistenceDirectory: persistenceDirectory,
-                  maximumReleaseBytes: ReleaseBytes.maximumBytes)
+                  maximumReleaseBytes: ReleaseBytes.maximumBytes, health: health)
         if case .rejected(let failure, let status) = reload(), !status.isReady { throw failure }
     }
 
     /// A store on the release file at `artifactPath` that reads it only when polled (`lookAtFile()`),
     /// first from the persisted last good release if there is one: the service's file source.
     package convenience init(watching artifactPath: String, policy: SignaturePolicy, persistenceDirectory: String?,
-                             maximumReleaseBytes: Int) {
+                             maximumReleaseBytes: Int, health: HealthTracker? = nil) {
         self.init(path: artifactPath, policy: policy, persistenceDirectory: persistenceDirectory,
-                  maximumReleaseBytes: maximumReleaseBytes)
+                  maximumReleaseBytes: maximumReleaseBytes, health: health)
     }
 
-    private init(path: String?, policy: SignaturePolicy, persistenceDirectory: String?, maximumReleaseBytes: Int) {
+    private init(path: String?, policy: SignaturePolicy, persistenceDirectory: String?, maximumReleaseBytes: Int,
+                 health: HealthTracker?) {
         artifactPath = path
         self.policy = policy
         self.persistenceDirectory = persistenceDirectory
         self.maximumReleaseBytes = maximumReleaseBytes
+        self.health = health
         judging.withLock { judging in
             switch LastKnownGood.load(from: persistenceDirectory) {
             case .none: break
@@ -243,7 +249,7 @@ public final class ConfigStore: Sendable {
             })
         }
         let serving = served.withLock { $0.status.active }
-        switch ReleaseJudge.judge(release, policy: policy, serving: serving) {
+        switch ReleaseJudge.judge(release, policy: policy, health: health, serving: serving) {
         case .success(let candidate):
             let status = served.withLock { served in
                 served.router = candidate.router

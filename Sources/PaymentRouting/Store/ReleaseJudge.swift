@@ -17,9 +17,10 @@ struct Candidate {
 }
 
 /// Judges one release against the policy and the release served: signature, then serial, then the
-/// artifact itself (the cheap refusals before the expensive build).
+/// artifact itself (the cheap refusals before the expensive build). The router is built with the
+/// store's health tracker, so every release it serves skips the same ejected acquirers.
 enum ReleaseJudge {
-    static func judge(_ release: ReleaseBytes, policy: SignaturePolicy,
+    static func judge(_ release: ReleaseBytes, policy: SignaturePolicy, health: HealthTracker?,
                       serving: ActiveRelease?) -> Result<Candidate, ReloadFailure> {
         func refuse(_ kind: ReloadFailure.Kind) -> Result<Candidate, ReloadFailure> {
             .failure(ReloadFailure(kind, rejectedDigest: release.digest))
@@ -36,7 +37,7 @@ enum ReleaseJudge {
             }
         }
         do {
-            return .success(Candidate(router: try RouterLoader.load(data: release.artifact), release: release,
+            return .success(Candidate(router: try RouterLoader.load(data: release.artifact, health: health), release: release,
                                       signature: signature))
         } catch {
             return refuse(.artifact(error))
