@@ -22,6 +22,8 @@ package final class RoutingService: Sendable {
     let keeper: ReleaseKeeper
     let poller: ReleasePoller
     let decisionLog: DecisionLog?
+    /// The process's acquirer health: in memory, never shared or persisted (see the README).
+    let health: HealthEvents
     let openAPIDocument: [UInt8]
     /// Client connections open at once: the configured cap, lowered to fit the descriptor limit.
     let maximumConnections: Int
@@ -40,7 +42,9 @@ package final class RoutingService: Sendable {
                 throw ServiceSetupError("--state-dir \(stateDirectory) cannot keep the last good release: \(error.description)")
             }
         }
-        keeper = ReleaseKeeper(configuration: configuration, metrics: metrics, logger: logger)
+        let tracker = HealthTracker()
+        health = HealthEvents(tracker: tracker, metrics: metrics, logger: logger)
+        keeper = ReleaseKeeper(configuration: configuration, metrics: metrics, logger: logger, health: tracker)
         let metrics = metrics
         decisionLog = try configuration.decisionLogPath.map { path throws(ServiceSetupError) in
             try DecisionLog(path: path, sampleRate: configuration.decisionLogSampleRate,
@@ -64,6 +68,13 @@ package final class RoutingService: Sendable {
     /// `run()`). Tests use it instead of the poller's schedule.
     package func pollOnce() async {
         if case .file = configuration.source { await keeper.lookAtFile() }
+    }
+
+    /// Tells the returns of ejections over by `date` and refreshes the acquirer series: what the
+    /// sweeper does every second (tests call it with the instant they want).
+    package func sweepHealth(at date: Date) {
+        let catalog = keeper.current?.router.artifact.catalog.acquirers.keys.sorted() ?? []
+        health.sweep(at: RFC3339.instant(date), catalog: catalog)
     }
 
     /// Offers a release as if fetched from the URL source (tests).
@@ -93,6 +104,9 @@ package final class RoutingService: Sendable {
                                     stateDirectory: configuration.stateDirectory, openAPIDocument: openAPIDocument)
         router.post(.init(Endpoint.route.rawValue)) { request, _ in try await decisions.route(request) }
         router.post(.init(Endpoint.batch.rawValue)) { request, _ in try await decisions.batch(request) }
+        let healthHandlers = HealthHandlers(keeper: keeper, events: health)
+        router.post(.init(Endpoint.outcomes.rawValue)) { request, _ in try await healthHandlers.outcomes(request) }
+        router.get(.init(Endpoint.acquirers.rawValue)) { _, _ in try healthHandlers.acquirers() }
         router.get(.init(Endpoint.config.rawValue)) { _, _ in try status.config() }
         router.get(.init(Endpoint.healthz.rawValue)) { _, _ in status.healthz() }
         router.get(.init(Endpoint.readyz.rawValue)) { _, _ in try status.readyz() }
@@ -138,7 +152,8 @@ package final class RoutingService: Sendable {
     /// SIGHUP reopens the decision log (after rotation, as nginx does) instead of killing the process.
     package func run() async throws {
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: application(withPoller: true)), .init(service: HangUpHandler(service: self))],
+            services: [.init(service: application(withPoller: true)), .init(service: HangUpHandler(service: self)),
+                       .init(service: HealthSweeper(service: self))],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger.withLevel(.warning))
         groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownGracePeriod
@@ -184,5 +199,21 @@ struct HangUpHandler: Service {
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() { service.hangUp() }
+    }
+}
+
+/// Every second, tells the ejections that ended (a return logged when it happens, not at the next
+/// outcome) and keeps `regiond_acquirer_ejected` equal to the tracker's state.
+struct HealthSweeper: Service {
+    let service: RoutingService
+    var interval: Duration = .seconds(1)
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                service.sweepHealth(at: Date())
+                try? await Task.sleep(for: interval)
+            }
+        }
     }
 }

@@ -56,6 +56,38 @@ import Testing
         Case(.get, "/v1/route", contentType: nil, status: 405, field: "method", detail: "answers POST, not GET"),
         Case(.delete, "/v1/config", contentType: nil, status: 405, field: "method", detail: "answers GET, not DELETE"),
         Case(.post, "/metrics", contentType: nil, status: 405, field: "method", detail: "answers GET"),
+    ] + outcomeCases
+
+    static let outcome = #"{"acquirer":"antom-us","outcome":"failure"}"#
+
+    /// `/v1/outcomes` and `/v1/acquirers`, each refusal of the one object and of JSON Lines.
+    static let outcomeCases: [Case] = [
+        Case(.post, "/v1/outcomes", body: "{not json", status: 400, field: "body", detail: "not a JSON object"),
+        Case(.post, "/v1/outcomes", body: outcome + "\n" + outcome, status: 400, field: "body", detail: "not a JSON object"),
+        Case(.post, "/v1/outcomes", body: #"{"outcome":"failure"}"#, status: 400, field: "acquirer", detail: "missing \"acquirer\""),
+        Case(.post, "/v1/outcomes", body: #"{"acquirer":"antom-zz","outcome":"failure"}"#, status: 400, field: "acquirer",
+             detail: "`antom-zz` is not an acquirer of the served release's catalog"),
+        Case(.post, "/v1/outcomes", body: #"{"acquirer":"antom-us","outcome":"error"}"#, status: 400, field: "outcome",
+             detail: "use success, failure or decline"),
+        Case(.post, "/v1/outcomes", body: #"{"acquirer":"antom-us","outcome":true}"#, status: 400, field: "outcome", detail: "not a string"),
+        Case(.post, "/v1/outcomes", body: #"{"acquirer":"antom-us","outcome":"failure","region":"ZZ"}"#, status: 400, field: "region",
+             detail: "`ZZ` is not a region of the served release"),
+        Case(.post, "/v1/outcomes", body: #"{"acquirer":"antom-us","outcome":"failure","at":"yesterday"}"#, status: 400, field: "at",
+             detail: "RFC 3339"),
+        Case(.post, "/v1/outcomes", contentType: "application/x-ndjson", body: outcome + "\n\n" + #"{"acquirer":"antom-us"}"#,
+             status: 400, field: "outcome", detail: "line 3: missing \"outcome\""),
+        Case(.post, "/v1/outcomes", contentType: "application/x-ndjson",
+             body: outcome + "\n" + String(repeating: " ", count: 65_537) + outcome, status: 400, field: "body",
+             detail: "line 2: line longer than 65536 bytes"),
+        Case(.post, "/v1/outcomes", body: String(repeating: " ", count: 64 * 1024) + outcome, status: 413, field: "body",
+             detail: "65536"),
+        Case(.post, "/v1/outcomes", contentType: "application/x-ndjson",
+             body: String(repeating: outcome + "\n", count: 1024 * 1024 / 43 + 1), status: 413, field: "body", detail: "1048576"),
+        Case(.post, "/v1/outcomes", contentType: "text/plain", body: outcome, status: 415, field: "content-type",
+             detail: "application/json or application/x-ndjson"),
+        Case(.post, "/v1/outcomes", contentType: nil, body: outcome, status: 415, field: "content-type", detail: "none"),
+        Case(.get, "/v1/outcomes", contentType: nil, status: 405, field: "method", detail: "answers POST, not GET"),
+        Case(.post, "/v1/acquirers", contentType: nil, status: 405, field: "method", detail: "answers GET, not POST"),
     ]
 
     @Test(arguments: cases) func badRequestIsAProblemNamingTheField(_ testCase: Case) async throws {
@@ -89,7 +121,8 @@ import Testing
             #expect(try await client.get("/healthz").status == .ok)
             for response in [try await client.get("/readyz"), try await client.get("/v1/config"),
                              try await client.post("/v1/route", #"{"region":"HK","merchant":"m","method":"ALIPAY_HK","amount":"1.00 HKD"}"#),
-                             try await client.post("/v1/route/batch", "{}\n", contentType: "application/x-ndjson")] {
+                             try await client.post("/v1/route/batch", "{}\n", contentType: "application/x-ndjson"),
+                             try await client.post("/v1/outcomes", Self.outcome), try await client.get("/v1/acquirers")] {
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.headers[.contentType] == "application/problem+json")
                 let detail = try #require(try response.object()["detail"] as? String)

@@ -68,4 +68,10 @@ enum RequestLimits {
     static let maximumBodyBytes = 64 * 1024
     /// Batch input decided per step: the memory a batch request holds at once is about this much.
     static let batchChunkBytes = 256 * 1024
+    /// Largest `/v1/outcomes` body in JSON Lines: read whole, since none of its lines is recorded
+    /// unless all are good (about 15,000 reports; each line is capped as a batch line is).
+    static let maximumOutcomeLinesBytes = 1024 * 1024
+    /// How far ahead of the service's clock an outcome's `at` may be: a caller's clock skew, not
+    /// an outcome from the future (which would eject an acquirer until long after it recovered).
+    static let outcomeClockSkew: Int64 = 60
 }

@@ -4,7 +4,8 @@ import HTTPTypes
 import Hummingbird
 import PaymentRouting
 
-/// `POST /v1/route` and `POST /v1/route/batch`.
+/// `POST /v1/route` and `POST /v1/route/batch`. Decisions that fail over are counted in
+/// `regiond_failovers_total{region,from,to}` (the route's primary, the acquirer taken).
 struct DecisionHandlers: Sendable {
     let keeper: ReleaseKeeper
     let metrics: ServiceMetrics
@@ -41,6 +42,10 @@ struct DecisionHandlers: Sendable {
 
         let (label, reason) = Self.labels(decision)
         metrics.decided(region: release.regionLabel(routeRequest.region), decision: label, reason: reason, duration: elapsed)
+        if case .route(let payment) = decision, let failover = payment.failover {
+            // Routed: the region is the release's, so the label set stays bounded.
+            metrics.failedOver(BatchReplay.FailoverKey(region: routeRequest.region, from: failover.from, to: payment.acquirer))
+        }
         if let decisionLog, decisionLog.sampled() {
             decisionLog.record(configDigest: release.configDigest, request: routeRequest, decision: decision, at: now)
         }
@@ -89,8 +94,9 @@ struct DecisionHandlers: Sendable {
     private func write(_ lines: RequestLines, replay: BatchReplay, into writer: inout any ResponseBodyWriter) async throws {
         // Deciding a chunk is CPU on every core: on Dispatch workers, not the cooperative pool.
         let outcomes = await BlockingWork.run { replay.replayInParts(lines) }
-        for outcome in outcomes where !outcome.output.isEmpty {
-            try await writer.write(ByteBuffer(bytes: outcome.output))
+        for outcome in outcomes {
+            for (key, count) in outcome.failovers { metrics.failedOver(key, count: count) }
+            if !outcome.output.isEmpty { try await writer.write(ByteBuffer(bytes: outcome.output)) }
         }
     }
 

@@ -5,6 +5,8 @@ import HTTPTypes
 enum Endpoint: String, CaseIterable, Sendable {
     case route = "/v1/route"
     case batch = "/v1/route/batch"
+    case outcomes = "/v1/outcomes"
+    case acquirers = "/v1/acquirers"
     case config = "/v1/config"
     case healthz = "/healthz"
     case readyz = "/readyz"
@@ -13,8 +15,8 @@ enum Endpoint: String, CaseIterable, Sendable {
 
     var method: HTTPRequest.Method {
         switch self {
-        case .route, .batch: .post
-        case .config, .healthz, .readyz, .metrics, .openAPI: .get
+        case .route, .batch, .outcomes: .post
+        case .config, .acquirers, .healthz, .readyz, .metrics, .openAPI: .get
         }
     }
 

@@ -10,9 +10,14 @@ struct Problem: HTTPResponseError, Sendable, Equatable {
     var status: HTTPResponse.Status
     var detail: String
     var field: String?
+    /// The line at fault in a JSON Lines body (from 1): an extension member, `line`, as the batch
+    /// endpoint's error lines name theirs.
+    var line: Int?
     var extraHeaders: HTTPFields = [:]
 
-    static func badRequest(_ detail: String, field: String?) -> Problem { Problem(status: .badRequest, detail: detail, field: field) }
+    static func badRequest(_ detail: String, field: String?, line: Int? = nil) -> Problem {
+        Problem(status: .badRequest, detail: detail, field: field, line: line)
+    }
 
     static func notFound(path: String) -> Problem {
         Problem(status: .notFound, detail: "no endpoint at \(Self.quoted(path)); see /openapi.json", field: "path")
@@ -38,7 +43,7 @@ struct Problem: HTTPResponseError, Sendable, Equatable {
 
     static func notReady(_ detail: String) -> Problem { Problem(status: .serviceUnavailable, detail: detail, field: nil) }
 
-    /// `{"detail":…,"field":…,"instance":…,"status":…,"title":…,"type":"about:blank"}`, keys sorted.
+    /// `{"detail":…,"field":…,"instance":…,"line":…,"status":…,"title":…,"type":"about:blank"}`, keys sorted.
     func body(instance: String) -> [UInt8] {
         var output: [UInt8] = Array("{\"detail\":".utf8)
         JSONText.writeString(detail, into: &output)
@@ -48,6 +53,7 @@ struct Problem: HTTPResponseError, Sendable, Equatable {
         }
         output += Array(",\"instance\":".utf8)
         JSONText.writeString(instance, into: &output)
+        if let line { output += Array(",\"line\":\(line)".utf8) }
         output += Array(",\"status\":\(status.code),\"title\":".utf8)
         JSONText.writeString(status.reasonPhrase, into: &output)
         output += Array(",\"type\":\"about:blank\"}".utf8)

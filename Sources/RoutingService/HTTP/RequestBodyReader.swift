@@ -7,23 +7,26 @@ enum RequestBodyReader {
     /// The media types an endpoint reads, parsed once.
     struct Accepted: Sendable {
         let names: [String]
-        let types: [MediaType]
+        let types: [(name: String, type: MediaType)]
 
         init(_ names: [String]) {
             self.names = names
-            types = names.compactMap(MediaType.init(from:))
+            types = names.compactMap { name in MediaType(from: name).map { (name, $0) } }
         }
     }
 
-    /// Throws 415 unless the media type (parameters such as `charset` aside) is one of `accepted`.
-    static func requireContentType(_ request: Request, accepted: Accepted) throws(Problem) {
+    /// Throws 415 unless the media type (parameters such as `charset` aside) is one of `accepted`;
+    /// returns the accepted name it is.
+    @discardableResult
+    static func requireContentType(_ request: Request, accepted: Accepted) throws(Problem) -> String {
         let header = request.headers[.contentType]
         // The usual case, an exact name, without parsing.
-        if let header, accepted.names.contains(header) { return }
+        if let header, accepted.names.contains(header) { return header }
         guard let mediaType = header.flatMap(MediaType.init(from:)),
-              accepted.types.contains(where: { mediaType.isType($0) }) else {
+              let match = accepted.types.first(where: { mediaType.isType($0.type) }) else {
             throw Problem.unsupportedMediaType(header, expected: accepted.names)
         }
+        return match.name
     }
 
     /// The whole body, or 413 as soon as it is known to exceed `limit` (from `Content-Length`

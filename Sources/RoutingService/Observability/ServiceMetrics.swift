@@ -1,5 +1,6 @@
 import CoreMetrics
 import Foundation
+import PaymentRouting
 import Prometheus
 import Synchronization
 
@@ -14,6 +15,9 @@ final class ServiceMetrics: Sendable {
     private let counters = Mutex<[CounterKey: CoreMetrics.Counter]>([:])
     private let decisionCounters = Mutex<[DecisionKey: CoreMetrics.Counter]>([:])
     private let requestCounters = Mutex<[RequestKey: CoreMetrics.Counter]>([:])
+    private let failoverCounters = Mutex<[BatchReplay.FailoverKey: CoreMetrics.Counter]>([:])
+    /// `regiond_acquirer_ejected` by acquirer, made once each.
+    private let ejectedGauges = Mutex<[String: CoreMetrics.Gauge]>([:])
     /// The `regiond_config_info` series now set to 1 and its labels, replaced when another release is served.
     private let configInfo = Mutex<(labels: [String], gauge: CoreMetrics.Gauge)?>(nil)
 
@@ -60,6 +64,39 @@ final class ServiceMetrics: Sendable {
         }
         counter.increment()
         decisionDuration.recordNanoseconds(duration.nanoseconds)
+    }
+
+    /// Routed decisions that skipped their route's primary acquirer (`/v1/route` and `/v1/route/batch`).
+    func failedOver(_ key: BatchReplay.FailoverKey, count: Int = 1) {
+        let counter = failoverCounters.withLock { $0[key] } ?? failoverCounters.withLock { counters in
+            let made = counters[key] ?? self.counter("regiond_failovers_total",
+                                                     [("region", key.region), ("from", key.from), ("to", key.to)])
+            counters[key] = made
+            return made
+        }
+        counter.increment(by: Int64(count))
+    }
+
+    /// Outcomes taken by `/v1/outcomes`; `0` registers the series.
+    func acquirerOutcomes(acquirer: String, outcome: AcquirerOutcome, count: Int) {
+        counter("regiond_acquirer_outcomes_total", [("acquirer", acquirer), ("outcome", outcome.rawValue)])
+            .increment(by: Int64(count))
+    }
+
+    /// Ejections of the acquirer; `0` registers the series.
+    func acquirerEjections(acquirer: String, count: Int = 1) {
+        counter("regiond_acquirer_ejections_total", [("acquirer", acquirer)]).increment(by: Int64(count))
+    }
+
+    /// Sets `regiond_acquirer_ejected{acquirer}` to 1 or 0.
+    func acquirer(_ acquirer: String, ejected: Bool) {
+        let gauge = ejectedGauges.withLock { gauges in
+            if let gauge = gauges[acquirer] { return gauge }
+            let made = CoreMetrics.Gauge(label: "regiond_acquirer_ejected", dimensions: [("acquirer", acquirer)], factory: factory)
+            gauges[acquirer] = made
+            return made
+        }
+        gauge.record(ejected ? 1 : 0)
     }
 
     func reloaded(_ result: ReloadResult) {

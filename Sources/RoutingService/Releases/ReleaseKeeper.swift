@@ -16,13 +16,14 @@ final class ReleaseKeeper: Sendable {
     private let reportedStateFailures = Mutex(0)
 
     /// Starts from the release persisted in `stateDirectory`, if it holds a valid one; else unready.
-    init(configuration: ServiceConfiguration, metrics: ServiceMetrics, logger: Logger) {
+    /// Every router the store builds consults and feeds `health`.
+    init(configuration: ServiceConfiguration, metrics: ServiceMetrics, logger: Logger, health: HealthTracker) {
         switch configuration.source {
         case .file(let path):
             store = ConfigStore(watching: path, policy: configuration.policy, persistenceDirectory: configuration.stateDirectory,
-                                maximumReleaseBytes: configuration.maximumReleaseBytes)
+                                maximumReleaseBytes: configuration.maximumReleaseBytes, health: health)
         case .url:
-            store = ConfigStore(policy: configuration.policy, persistenceDirectory: configuration.stateDirectory)
+            store = ConfigStore(policy: configuration.policy, persistenceDirectory: configuration.stateDirectory, health: health)
         }
         self.metrics = metrics
         self.logger = logger

@@ -43,6 +43,7 @@ enum ServiceFixture {
 
     /// `configure` changes the configuration before the service is made (timeouts, a decision-log path).
     static func harness(decisionLog: Bool = false, sample: Double = 1, stateDirectory: URL? = nil, publish: Bool = true,
+                        artifact published: Data? = nil,
                         configure: (inout ServiceConfiguration) -> Void = { _ in }) throws -> Harness {
         let directory = try temporaryDirectory()
         let releasePath = directory.appendingPathComponent("gateway-config.json")
@@ -56,7 +57,7 @@ enum ServiceFixture {
         configure(&configuration)
         let harness = Harness(service: try RoutingService(configuration: configuration, logger: logger), directory: directory,
                               releasePath: releasePath, logs: logs)
-        if publish { try harness.publish(try artifact()) }
+        if publish { try harness.publish(try published ?? artifact()) }
         return harness
     }
 }
