@@ -71,16 +71,17 @@ extension ArtifactInvariants {
         let settlement = region.currencies.settlement
         let offered = Set(region.paymentMethods.map(\.method))
         var names = Set<String>()
-        for (index, route) in region.routes.enumerated() {
+        for route in region.routes {
             guard names.insert(route.name).inserted else { throw broken("route name `\(route.name)` is used twice") }
             let candidates = route.candidates
-            guard candidates.count <= HealthPolicyRule.maximumCandidates else {
+            guard !RouteCandidatesRule.isTooMany(candidates.count) else {
                 throw broken("route `\(route.name)` names \(candidates.count) acquirers (at most \(HealthPolicyRule.maximumCandidates))")
             }
             if route.fallback?.isEmpty == true { throw broken("route `\(route.name)` has an empty fallback") }
-            var seen = Set<String>()
+            if let repeated = RouteCandidatesRule.repeats(candidates).first {
+                throw broken("route `\(route.name)` names acquirer `\(repeated.id)` twice")
+            }
             for id in candidates {
-                guard seen.insert(id).inserted else { throw broken("route `\(route.name)` names acquirer `\(id)` twice") }
                 guard let acquirer = catalog.acquirers[id] else {
                     throw broken("route `\(route.name)` uses acquirer `\(id)`, which is not in the catalog")
                 }
