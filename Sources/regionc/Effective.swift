@@ -35,6 +35,7 @@ struct Effective: ParsableCommand {
         let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory, calendars: calendars.path) }
         if let descriptor = compilation.regions.first(where: { $0.file.name == file.name }) {
             print(EffectiveCalendars.render(descriptor, resolution: compilation.calendars), terminator: "")
+            print(EffectiveAcquirers.render(descriptor, catalog: compilation.catalog), terminator: "")
         }
     }
 }

@@ -1,4 +1,4 @@
-/// Method and acquirer ids resolve in catalog.yaml, and each method is listed once.
+/// Method and acquirer ids (a route's primary and fallbacks) resolve in catalog.yaml, and each method is listed once.
 enum ReferenceCheck: RegionCheck {
     static func run(_ region: RegionDescriptor, catalog: Catalog) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -16,9 +16,11 @@ enum ReferenceCheck: RegionCheck {
             for id in route.methods ?? [] {
                 if let unknown = unknownMethod(id, catalog: catalog) { diagnostics.append(unknown) }
             }
-            if let acquirer = route.acquirer, !catalog.isMissing, catalog.acquirers[acquirer.value] == nil,
-               !catalog.unreadableIds.contains(acquirer.value) {
-                diagnostics.append(.error(.unknownAcquirer, "acquirer `\(acquirer.value)` is not declared in catalog.yaml",
+            // The primary and each fallback: one rule, one code (RC0402).
+            for acquirer in route.candidates where !catalog.isMissing && catalog.acquirers[acquirer.value] == nil
+                && !catalog.unreadableIds.contains(acquirer.value) {
+                let role = acquirer.location == route.acquirer?.location ? "acquirer" : "fallback acquirer"
+                diagnostics.append(.error(.unknownAcquirer, "\(role) `\(acquirer.value)` is not declared in catalog.yaml",
                                           at: acquirer.location,
                                           hint: catalog.acquirerSuggestions.hint(for: acquirer.value)
                                               ?? "declare it under `acquirers:` in catalog.yaml"))

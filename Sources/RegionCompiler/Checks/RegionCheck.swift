@@ -14,6 +14,7 @@ enum RegionChecks {
         CashGranularityCheck.self,
         AvailabilityCheck.self,
         RouteCheck.self,
+        FailoverCheck.self,
     ]
 
     static func run(_ region: RegionDescriptor, catalog: Catalog) -> [Diagnostic] {

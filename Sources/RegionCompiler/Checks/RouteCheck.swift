@@ -41,11 +41,12 @@ enum RouteCheck: RegionCheck {
         return diagnostics
     }
 
+    /// The primary and each fallback settle the region's settlement currency: a fallback that
+    /// cannot would pay the merchant in another currency the moment it is used.
     static func checkSettlement(_ region: RegionDescriptor, catalog: Catalog) -> [Diagnostic] {
         guard let settlement = region.settlementCurrency else { return [] }
-        return region.routes.compactMap { route -> Diagnostic? in
-            guard route.enabled, let id = route.acquirer, let acquirer = catalog.acquirers[id.value],
-                  !acquirer.settlementCurrencies.contains(settlement.value) else { return nil }
+        return region.routes.filter(\.enabled).flatMap(\.candidates).compactMap { id -> Diagnostic? in
+            guard let acquirer = catalog.acquirers[id.value], !acquirer.settlementCurrencies.contains(settlement.value) else { return nil }
             let able = catalog.acquirers.values.filter { $0.settlementCurrencies.contains(settlement.value) }.map(\.id.value).sorted()
             let can = acquirer.settlementCurrencies.map(\.rawValue).joined(separator: ", ")
             return .error(.acquirerCannotSettle,
@@ -60,19 +61,12 @@ enum RouteCheck: RegionCheck {
     /// Walks routes in order over every offered pair: a route that gets no pair is unreachable;
     /// a pair no route gets is unrouted.
     static func checkReachability(_ region: RegionDescriptor) -> [Diagnostic] {
-        var pairs: [(pair: Pair, location: SourceLocation)] = []
-        let presentment = Set(region.presentment.map(\.value))
-        for method in region.methods {
-            guard let id = method.method else { continue }
-            for currency in region.currencies(of: method) where presentment.contains(currency) {
-                pairs.append((Pair(method: id.value, currency: currency), id.location))
-            }
-        }
+        let pairs = offeredPairs(region)
         guard !pairs.isEmpty, region.routes.allSatisfy(\.matchIsReadable) else { return [] }
         var claimedBy: [Pair: String] = [:]
         var diagnostics: [Diagnostic] = []
         for (index, route) in region.routes.enumerated() where route.enabled {
-            let name = route.name?.value ?? "#\(index + 1)"
+            let name = routeName(route, index: index)
             let matched = pairs.map(\.pair).filter { matches(route, $0) }
             let fresh = matched.filter { claimedBy[$0] == nil }
             for pair in fresh { claimedBy[pair] = name }
@@ -87,12 +81,37 @@ enum RouteCheck: RegionCheck {
             diagnostics.append(.error(.shadowedRoute, message, at: route.location,
                                       hint: "first match wins: move it above the routes that take its payments, narrow them, or remove it"))
         }
-        for (pair, location) in pairs where claimedBy[pair] == nil {
+        for (pair, location, _) in pairs where claimedBy[pair] == nil {
             diagnostics.append(.error(.uncoveredPair, "\(pair.method) in \(pair.currency) matches no route", at: location,
                                       hint: "add a route for it, or end `routes` with a catch-all route (one without `match`)"))
         }
         return diagnostics
     }
+
+    /// Every (method, currency) pair the region lists, with the method entry and where its id is.
+    static func offeredPairs(_ region: RegionDescriptor) -> [(pair: Pair, location: SourceLocation, method: RegionDescriptor.Method)] {
+        let presentment = Set(region.presentment.map(\.value))
+        return region.methods.flatMap { method in
+            method.method.map { id in
+                region.currencies(of: method).filter(presentment.contains).map { (Pair(method: id.value, currency: $0), id.location, method) }
+            } ?? []
+        }
+    }
+
+    /// The pairs of `pairs` each enabled route takes, first match wins, by route index (in pair order).
+    static func claims(_ region: RegionDescriptor, pairs: [Pair]) -> [Int: [Pair]] {
+        var taken = Set<Pair>()
+        var claims: [Int: [Pair]] = [:]
+        for (index, route) in region.routes.enumerated() where route.enabled {
+            let fresh = pairs.filter { !taken.contains($0) && matches(route, $0) }
+            taken.formUnion(fresh)
+            if !fresh.isEmpty { claims[index] = fresh }
+        }
+        return claims
+    }
+
+    /// A route's name for messages: its own, or its position when the name could not be read.
+    static func routeName(_ route: RegionDescriptor.Route, index: Int) -> String { route.name?.value ?? "#\(index + 1)" }
 
     static func matches(_ route: RegionDescriptor.Route, _ pair: Pair) -> Bool {
         RouteMatchArtifact.matches(methods: route.methods?.lazy.map(\.value), currencies: route.currencies?.lazy.map(\.value),

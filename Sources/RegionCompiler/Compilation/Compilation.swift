@@ -11,6 +11,8 @@ public struct Compilation: Sendable {
     public var files: [SourceFile]
     /// The banking calendars each region follows.
     package var calendars = CalendarResolution()
+    /// catalog.yaml as read, acquirers' health policies resolved (`regionc effective` shows them).
+    package var catalog = Catalog()
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -58,8 +60,8 @@ public enum DescriptorCompiler {
         let calendarFiles = calendarFiles.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         var diagnostics: [Diagnostic] = extraDiagnostics
         let (catalogFile, defaultsFile, regionFiles) = sortRoles(files, diagnostics: &diagnostics)
-        let catalog = readCatalog(catalogFile, directory: directory, diagnostics: &diagnostics)
-        let defaultsRoot = readDefaults(defaultsFile, diagnostics: &diagnostics)
+        let (defaultsRoot, acquirerHealth) = readDefaults(defaultsFile, diagnostics: &diagnostics)
+        let catalog = readCatalog(catalogFile, directory: directory, acquirerHealth: acquirerHealth, diagnostics: &diagnostics)
         let regions = compileRegions(regionFiles, defaults: defaultsRoot, catalog: catalog, directory: directory,
                                      diagnostics: &diagnostics)
 
@@ -74,7 +76,7 @@ public enum DescriptorCompiler {
         for file in allFiles where !unparsed.contains(file.displayPath) { diagnostics += SchemaLineCheck.run(file) }
 
         var compilation = Compilation(diagnostics: diagnostics.sortedForReport(), artifact: nil, regions: regions, files: allFiles,
-                                      calendars: calendars)
+                                      calendars: calendars, catalog: catalog)
         guard !compilation.hasErrors else { return compilation }
         switch ArtifactBuilder.build(regions: regions, catalog: catalog, calendars: calendars,
                                      sourceDigest: Digest.sources(allFiles)) {
@@ -101,7 +103,8 @@ public enum DescriptorCompiler {
     }
 
     /// The decoded catalog; a missing one is reported and marked, so regions are not buried in unknown ids.
-    static func readCatalog(_ file: SourceFile?, directory: String, diagnostics: inout [Diagnostic]) -> Catalog {
+    static func readCatalog(_ file: SourceFile?, directory: String, acquirerHealth: DefaultHealthPolicy? = nil,
+                            diagnostics: inout [Diagnostic]) -> Catalog {
         var catalog = Catalog()
         guard let file else {
             catalog.isMissing = true
@@ -115,25 +118,28 @@ public enum DescriptorCompiler {
         diagnostics += composed.diagnostics
         if let root = composed.root {
             let reader = FieldReader(primaryFile: file.displayPath, rootLocation: root.location)
-            catalog = CatalogDecoder(reader: reader).decode(root)
+            catalog = CatalogDecoder(reader: reader, acquirerHealth: acquirerHealth).decode(root)
             catalog.prepareSuggestions()
             diagnostics += reader.diagnostics
         }
         return catalog
     }
 
-    /// The defaults' root node, decoded once for its own diagnostics, to be merged into every region.
-    static func readDefaults(_ file: SourceFile?, diagnostics: inout [Diagnostic]) -> YAMLNode? {
-        guard let file else { return nil }
+    /// The defaults' root node, decoded once for its own diagnostics, to be merged into every region,
+    /// and its `acquirer_health`, the policy of every acquirer that names none.
+    static func readDefaults(_ file: SourceFile?, diagnostics: inout [Diagnostic])
+        -> (root: YAMLNode?, acquirerHealth: DefaultHealthPolicy?) {
+        guard let file else { return (nil, nil) }
         let composed = YAMLComposer.compose(file)
         diagnostics += composed.diagnostics
-        guard let root = composed.root else { return nil }
+        guard let root = composed.root else { return (nil, nil) }
         let reader = FieldReader(primaryFile: file.displayPath, rootLocation: root.location)
-        _ = RegionDecoder(reader: reader, mode: .defaults).decode(root, file: file)
+        let fields = RegionDecoder(reader: reader, mode: .defaults).decodeWithFields(root, file: file).fields
+        let acquirerHealth = fields.flatMap { DefaultHealthPolicy.read($0, reader: reader) }
         diagnostics += reader.diagnostics
         // Merged even when it has errors: they are reported once (repeats are folded), and regions
         // relying on its good values are not buried under missing-field errors.
-        return root
+        return (root, acquirerHealth)
     }
 
     /// Every region file compiled on every core (they are independent once catalog and defaults are
@@ -163,7 +169,7 @@ public enum DescriptorCompiler {
         let composed = YAMLComposer.compose(file)
         var diagnostics = composed.diagnostics + checkFileName(file)
         guard let root = composed.root else { return (nil, diagnostics) }
-        let merged = DefaultsMerger.merge(defaults: defaults, into: root)
+        let merged = DefaultsMerger.mergeIntoRegion(defaults: defaults, into: root)
         let reader = FieldReader(primaryFile: file.displayPath, rootLocation: rootLocation(of: root, in: file))
         let descriptor = RegionDecoder(reader: reader, mode: .region).decode(merged, file: file)
         diagnostics += reader.diagnostics

@@ -3,6 +3,8 @@ import GatewayConfig
 /// Reads `catalog.yaml`.
 struct CatalogDecoder {
     let reader: FieldReader
+    /// defaults.yaml's `acquirer_health`, already read and reported there.
+    var acquirerHealth: DefaultHealthPolicy? = nil
 
     func decode(_ root: YAMLNode) -> Catalog {
         var catalog = Catalog()
@@ -28,7 +30,7 @@ struct CatalogDecoder {
         for (key, value) in entries(fields["acquirers"], path: "acquirers") {
             guard let id = register(key, rule: .acquirer, declared: &declared, catalog: &catalog) else { continue }
             guard let entry = reader.mapping(value, path: "acquirers.\(id.value)", introducedAt: key.location,
-                                             known: ["name", "region", "settlement_currencies"],
+                                             known: ["name", "region", "settlement_currencies", "enabled", "health"],
                                              required: ["name", "region", "settlement_currencies"]),
                   let name = entry["name"].flatMap({ reader.text($0, path: "name") }),
                   let region = entry["region"].flatMap({ reader.regionCode($0, path: "region") }),
@@ -36,10 +38,21 @@ struct CatalogDecoder {
                       reader.list(list, path: "settlement_currencies") { reader.currency($0, path: "settlement_currencies")?.value }
                   })
             else { catalog.unreadableIds.insert(id.value); continue }
-            catalog.acquirers[id.value] = Catalog.Acquirer(id: id, name: name.value, region: region.value,
-                                                           settlementCurrencies: currencies.map(\.value))
+            catalog.acquirers[id.value] = Catalog.Acquirer(
+                id: id, name: name.value, region: region.value, settlementCurrencies: currencies.map(\.value),
+                enabled: entry["enabled"].flatMap { reader.boolean($0, path: "enabled") },
+                health: health(entry, id: id.value))
         }
         return catalog
+    }
+
+    /// The acquirer's `health` merged key by key over defaults.yaml's `acquirer_health`, or that
+    /// policy alone when it names none.
+    private func health(_ entry: Fields, id: String) -> Catalog.HealthPolicy? {
+        guard let own = entry["health"] else { return acquirerHealth?.policy }
+        let merged = acquirerHealth.map { DefaultsMerger.merge(defaults: HealthPolicyDecoder.knownPairs(of: $0.node), into: own) } ?? own
+        return HealthPolicyDecoder(reader: reader).decode(merged, path: "acquirers.\(id).health",
+                                                          keyLocation: entry.keyLocation("health") ?? own.location)
     }
 
     /// `caps`: the wallet's own limits, every amount in its wallet currency, with the source they come from.

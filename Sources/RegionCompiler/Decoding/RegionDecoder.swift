@@ -12,18 +12,25 @@ struct RegionDecoder {
 
     static let rootKeys = ["region", "name", "timezone", "weekend", "holidays", "availability", "currencies",
                            "settlement", "limits", "payment_methods", "routes"]
-    static let defaultsKeys = rootKeys.filter { $0 != "region" && $0 != "name" }
+    /// defaults.yaml: a region's keys but its identity, and the catalog's `acquirer_health` (read by
+    /// `DefaultHealthPolicy`, never merged into a region).
+    static let defaultsKeys = rootKeys.filter { $0 != "region" && $0 != "name" } + DefaultsMerger.catalogKeys.sorted()
 
     let reader: FieldReader
     let mode: Mode
 
     func decode(_ root: YAMLNode, file: SourceFile) -> RegionDescriptor {
+        decodeWithFields(root, file: file).descriptor
+    }
+
+    /// The descriptor and the root's fields (defaults.yaml's `acquirer_health` is read from them).
+    func decodeWithFields(_ root: YAMLNode, file: SourceFile) -> (descriptor: RegionDescriptor, fields: Fields?) {
         var descriptor = RegionDescriptor(file: file, rootLocation: reader.rootLocation)
         let isRegion = mode == .region
         guard let fields = reader.mapping(root, path: "", introducedAt: root.location,
                                           known: isRegion ? Self.rootKeys : Self.defaultsKeys,
                                           required: isRegion ? ["region", "name", "timezone", "payment_methods", "routes"] : [])
-        else { return descriptor }
+        else { return (descriptor, nil) }
 
         if let node = fields["region"] { descriptor.region = reader.regionCode(node, path: "region") }
         if let node = fields["name"] { descriptor.name = reader.text(node, path: "name") }
@@ -58,7 +65,7 @@ struct RegionDecoder {
             }
             descriptor.routes = items.compactMap(decodeRoute)
         }
-        return descriptor
+        return (descriptor, fields)
     }
 
     private func decodeAvailability(_ fields: Fields, into descriptor: inout RegionDescriptor) {
@@ -213,12 +220,17 @@ struct RegionDecoder {
 
     private func decodeRoute(_ node: YAMLNode) -> RegionDescriptor.Route? {
         guard let fields = reader.mapping(node, path: "routes[]", introducedAt: node.location,
-                                          known: ["name", "match", "acquirer", "enabled"], required: ["name", "acquirer"])
+                                          known: ["name", "match", "acquirer", "fallback", "enabled"], required: ["name", "acquirer"])
         else { return nil }
         var route = RegionDescriptor.Route(location: node.location)
         route.name = fields["name"].flatMap { reader.identifier($0, path: "name", rule: .routeName) }
         route.acquirer = fields["acquirer"].flatMap { reader.identifier($0, path: "acquirer", rule: .acquirer) }
         route.enabled = fields["enabled"].flatMap { reader.boolean($0, path: "enabled")?.value } ?? true
+        // Read item by item, not with `reader.list`: a repeat, of the primary or of another
+        // fallback, is RouteCheck's to report (RC1101), with the primary in view.
+        route.fallback = fields["fallback"].flatMap { reader.sequence($0, path: "fallback") }.map { items in
+            items.compactMap { reader.identifier($0, path: "fallback", rule: .acquirer) }
+        }
         if let matchNode = fields["match"] {
             route.hasMatch = true
             if let match = reader.mapping(matchNode, path: "match", introducedAt: fields.keyLocation("match"),

@@ -111,6 +111,26 @@ extension FieldReader {
         return nil
     }
 
+    /// A duration `<integer>s|m|h` in whole seconds (`DurationText`); its range is the field's rule.
+    func duration(_ node: YAMLNode, path: String) -> Located<Int64>? {
+        guard let text = text(node, path: path) else { return nil }
+        let hint: String
+        switch DurationText.seconds(text.value) {
+        case .success(let seconds): return Located(seconds, at: text.location)
+        case .failure(.malformed):
+            let bare = !text.value.isEmpty && text.value.allSatisfy(\.isASCIIDigit)
+            hint = bare ? "add the unit: `\(text.value)s`" : "write a whole number and one unit, s, m or h: `30s`, `5m`, `1h`"
+        case .failure(.unknownUnit(let unit)):
+            hint = unit == "d" ? "write days in hours, e.g. `24h`" : "the units are s, m and h; `\(unit)` is not one of them"
+        case .failure(.leadingZero):
+            hint = "drop the leading zero"
+        case .failure(.overflow):
+            hint = "that does not fit in 64-bit seconds; policies last at most days"
+        }
+        error(.invalidDuration, "`\(path)` is `\(text.value)`, not a duration", at: text.location, hint: hint)
+        return nil
+    }
+
     func weekday(_ node: YAMLNode, path: String) -> Weekday? {
         guard let text = text(node, path: path) else { return nil }
         if let day = Weekday(rawValue: text.value) { return day }

@@ -49,6 +49,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case negativeMoney = "RC0317"
     case duplicateListItem = "RC0318"
     case noBusinessDays = "RC0319"
+    case invalidDuration = "RC0320"
 
     // RC04xx: references, currencies and limits.
     case unknownPaymentMethod = "RC0401"
@@ -118,13 +119,20 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case belowWalletMinimum = "RC1002"
     case finerThanCash = "RC1003"
 
+    // RC11xx: failover (fallbacks, acquirer health). RC115x are warnings.
+    case fallbackRepeatsAcquirer = "RC1101"
+    case tooManyRouteAcquirers = "RC1102"
+    case healthPolicyOutOfRange = "RC1103"
+    case singleUsableAcquirer = "RC1151"
+    case noEnabledAcquirer = "RC1152"
+
     /// The severity a code is reported with. Warnings never change the exit code. Every code is
     /// listed, so a new one must choose (as swift-syntax's messages carry their own severity).
     public var defaultSeverity: Severity {
         switch self {
         case .currencyNotOffered, .currencyWithoutLimit, .blackoutOutsideWindow, .pilotReachesNobody, .schemaLine,
              .finerThanCash, .unsourcedCalendar, .calendarHorizonSoon, .calendarHorizonInsideWindow, .estimatedDateSoon,
-             .calendarNotFollowed:
+             .calendarNotFollowed, .singleUsableAcquirer, .noEnabledAcquirer:
             .warning
         case .ignoredInput: .warning
         case .linkLeavesDirectory, .misnamedInput, .duplicateInput, .utf16File, .controlCharacter: .error
@@ -143,7 +151,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
              .routeMethodNotOffered, .routeCurrencyNotPresented, .missingCatalog, .noRegions, .duplicateCatalogId,
              .aboveWalletCap, .belowWalletMinimum, .calendarMarketMismatch, .calendarDateOutsideYear,
              .calendarDuplicateDate, .calendarHorizonOutsideYears, .calendarYearsNotContiguous, .calendarInvalidYear,
-             .unknownCalendar, .calendarMissingYear, .calendarHorizonPassed, .duplicateCalendar:
+             .unknownCalendar, .calendarMissingYear, .calendarHorizonPassed, .duplicateCalendar, .invalidDuration,
+             .fallbackRepeatsAcquirer, .tooManyRouteAcquirers, .healthPolicyOutOfRange:
             .error
         }
     }
@@ -197,9 +206,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .unknownStatus: "Not an availability status (planned, pilot, live, paused, retired)."
         case .negativeMoney: "A negative amount."
         case .duplicateListItem: "A list holds the same item twice."
+        case .invalidDuration: "Not a duration `<integer>s|m|h` (`30s`, `5m`, `1h`)."
         case .noBusinessDays: "The weekend covers all seven days, or the weekends of the calendars a region's payouts follow do together: nothing could ever settle."
         case .unknownPaymentMethod: "A payment method id not declared in catalog.yaml."
-        case .unknownAcquirer: "An acquirer id not declared in catalog.yaml."
+        case .unknownAcquirer: "An acquirer id (a route's `acquirer` or one of its `fallback`) not declared in catalog.yaml."
         case .methodCurrencyNotPresented: "A method currency that is not a presentment currency of the region."
         case .duplicateMethod: "A payment method listed twice in a region."
         case .limitCurrencyNotPresented: "A limit in a currency that is not a presentment currency."
@@ -219,7 +229,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .instantOutOfRange: "An instant outside the years 2000 to 2199."
         case .shadowedRoute: "A route no payment can reach: an earlier route matches everything it matches."
         case .uncoveredPair: "An offered method and currency that no route matches."
-        case .acquirerCannotSettle: "A route's acquirer cannot settle the region's settlement currency."
+        case .acquirerCannotSettle: "A route's acquirer, or one of its fallbacks, cannot settle the region's settlement currency."
         case .duplicateRouteName: "Two routes with the same name."
         case .routeMethodNotOffered: "A route matches a method the region does not offer."
         case .routeCurrencyNotPresented: "A route matches a currency that is not a presentment currency."
@@ -251,6 +261,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .calendarHorizonInsideWindow: "A live or pilot region's calendar horizon ends inside its availability window."
         case .estimatedDateSoon: "An estimated (not yet announced) calendar date within 60 days of --as-of."
         case .calendarNotFollowed: "The settlement currency's home market has no calendar, so payouts do not follow it."
+        case .fallbackRepeatsAcquirer: "A route's `fallback` names its primary acquirer, or one acquirer twice."
+        case .tooManyRouteAcquirers: "A route names more than 64 acquirers (its primary and fallbacks)."
+        case .healthPolicyOutOfRange: "An acquirer health policy value out of range (percent 0..100, counts at least 1, durations above 0 and at most 7 days, ejection at most max_ejection)."
+        case .singleUsableAcquirer: "A live or pilot region's route has one usable (enabled) acquirer: its outage declines every payment the route takes."
+        case .noEnabledAcquirer: "Every acquirer of a route is disabled (`enabled: false`): every payment it takes is declined."
         case .ignoredInput: "An entry of the input directory that is not read (not a `.yaml` or `.yml` file)."
         }
     }

@@ -16,7 +16,8 @@ enum ArtifactBuilder {
             PaymentMethodEntry(name: $0.name, walletRegion: $0.walletRegion, walletCurrency: $0.walletCurrency)
         }
         let acquirers = catalog.acquirers.mapValues {
-            AcquirerEntry(name: $0.name, region: $0.region, settlementCurrencies: $0.settlementCurrencies)
+            AcquirerEntry(name: $0.name, region: $0.region, settlementCurrencies: $0.settlementCurrencies, enabled: $0.isEnabled,
+                          health: $0.health?.artifact)
         }
         return .success(GatewayArtifact(compilerVersion: CompilerVersion.current, sourceDigest: sourceDigest,
                                         catalog: CatalogArtifact(paymentMethods: methods, acquirers: acquirers),
@@ -89,7 +90,7 @@ enum ArtifactBuilder {
         return .success(methods)
     }
 
-    /// The enabled routes in descriptor order; a route without `match` is a catch-all.
+    /// The enabled routes in descriptor order, each with its fallbacks; a route without `match` is a catch-all.
     static func routeArtifacts(_ region: RegionDescriptor) -> Result<[RouteArtifact], Diagnostic> {
         var routes: [RouteArtifact] = []
         for route in region.routes where route.enabled {
@@ -99,7 +100,9 @@ enum ArtifactBuilder {
             let match = route.hasMatch
                 ? RouteMatchArtifact(methods: route.methods?.map(\.value), currencies: route.currencies?.map(\.value))
                 : nil
-            routes.append(RouteArtifact(name: routeName.value, match: match, acquirer: acquirer.value))
+            // `fallback: []` says "none", as leaving it out does: the artifact carries no empty list.
+            let fallback = route.fallback.flatMap { $0.isEmpty ? nil : $0.map(\.value) }
+            routes.append(RouteArtifact(name: routeName.value, match: match, acquirer: acquirer.value, fallback: fallback))
         }
         return .success(routes)
     }

@@ -38,6 +38,44 @@ package struct Catalog: Sendable {
         package var name: String
         package var region: RegionCode
         package var settlementCurrencies: [CurrencyCode]
+        /// `enabled: false` drains the acquirer fleet-wide; nil when not written (enabled).
+        package var enabled: Located<Bool>?
+        /// Its own `health` merged key by key over defaults.yaml's `acquirer_health`; nil: neither
+        /// is written, or the policy could not be read (already reported).
+        package var health: HealthPolicy?
+
+        package var isEnabled: Bool { enabled?.value ?? true }
+    }
+
+    /// An acquirer health policy, each value with where it was written (catalog.yaml or defaults.yaml).
+    package struct HealthPolicy: Sendable {
+        /// The `health:` key in catalog.yaml, or `acquirer_health:` in defaults.yaml when the acquirer names none.
+        package var keyLocation: SourceLocation
+        package var consecutiveFailures: Located<Int>
+        package var failureRate: Located<Int>
+        package var minOutcomes: Located<Int>
+        package var windowSeconds: Located<Int64>
+        package var ejectionSeconds: Located<Int64>
+        package var maxEjectionSeconds: Located<Int64>
+
+        package var artifact: HealthPolicyArtifact {
+            HealthPolicyArtifact(consecutiveFailures: consecutiveFailures.value, failureRate: failureRate.value,
+                                 minOutcomes: minOutcomes.value, windowSeconds: windowSeconds.value,
+                                 ejectionSeconds: ejectionSeconds.value, maxEjectionSeconds: maxEjectionSeconds.value)
+        }
+
+        /// Where the YAML field `field` (`window`, `failure_rate`...) has its value.
+        package func location(of field: String) -> SourceLocation {
+            switch field {
+            case "consecutive_failures": consecutiveFailures.location
+            case "failure_rate": failureRate.location
+            case "min_outcomes": minOutcomes.location
+            case "window": windowSeconds.location
+            case "ejection": ejectionSeconds.location
+            case "max_ejection": maxEjectionSeconds.location
+            default: keyLocation
+            }
+        }
     }
 
     package var methods: [String: Method] = [:]

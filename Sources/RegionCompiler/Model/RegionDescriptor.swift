@@ -93,9 +93,15 @@ package struct RegionDescriptor: Sendable {
         /// nil: any currency.
         package var currencies: [Located<CurrencyCode>]?
         package var acquirer: Located<String>?
+        /// `fallback`: the acquirers to try, in order, when `acquirer` is disabled or ejected; repeats
+        /// are kept (RouteCheck reports them). nil: none written.
+        package var fallback: [Located<String>]?
         package var enabled = true
         /// False when the `match` could not be read: reachability is then not judged, to avoid noise.
         package var matchIsReadable = true
+
+        /// The primary, then each fallback, as written (ids that could not be read are left out).
+        package var candidates: [Located<String>] { (acquirer.map { [$0] } ?? []) + (fallback ?? []) }
     }
 }
 

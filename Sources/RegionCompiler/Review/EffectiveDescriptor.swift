@@ -7,7 +7,7 @@ package enum EffectiveDescriptor {
         guard let root = YAMLComposer.compose(regionFile).root, case .mapping = root.kind else { return nil }
         let defaultsRoot = defaults.flatMap { YAMLComposer.compose($0).root }
         var lines: [String] = []
-        write(DefaultsMerger.merge(defaults: defaultsRoot, into: root), indent: "", into: &lines)
+        write(DefaultsMerger.mergeIntoRegion(defaults: defaultsRoot, into: root), indent: "", into: &lines)
         return lines.joined(separator: "\n") + "\n"
     }
 

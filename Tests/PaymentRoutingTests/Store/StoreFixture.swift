@@ -19,9 +19,10 @@ enum ReleaseFixture {
         try edited("us.yaml", replacing: "availability:\n  status: live", with: "availability:\n  status: paused")
     }
 
-    /// The US route moved to another acquirer.
+    /// The US route moved to another acquirer: antom-sg first, antom-us its fallback.
     static func usViaSingapore() throws -> Data {
-        try edited("us.yaml", replacing: "acquirer: antom-us", with: "acquirer: antom-sg")
+        try edited("us.yaml", replacing: "acquirer: antom-us          # catch-all: the only route\n    fallback: [antom-sg]",
+                   with: "acquirer: antom-sg\n    fallback: [antom-us]")
     }
 
     /// A synthetic release of 249 regions (megabytes), whose judging takes far longer than the shipped one's.
