@@ -71,6 +71,7 @@ package struct ConfigDiff: Sendable, Equatable {
             }
             impacts += compareOffers(region: code, before, after)
         }
+        changes += CatalogComparison.compare(old.catalog, new.catalog, newRegions: new.regions)
         // Breaking first, then by region and field, so the reviewer reads what stops payments first.
         changes.sort { ($0.breaking ? 0 : 1, $0.region, $0.field) < ($1.breaking ? 0 : 1, $1.region, $1.field) }
         impacts.sort { ($0.breaking ? 0 : 1, $0.region, $0.method, $0.currency) < ($1.breaking ? 0 : 1, $1.region, $1.method, $1.currency) }

@@ -147,11 +147,12 @@ enum FieldComparison {
         return .range("\(min) .. \(max)", min: range.min ?? .min, max: range.max ?? .max)
     }
 
-    /// `name: methods [..] currencies [..] -> acquirer`.
+    /// `name: methods [..] currencies [..] -> acquirer`, then `, then fallback, ...` when it has fallbacks.
     static func routeText(_ route: RouteArtifact) -> String {
         var match: [String] = []
         if let methods = route.match?.methods { match.append("methods [\(methods.joined(separator: ", "))]") }
         if let currencies = route.match?.currencies { match.append("currencies [\(currencies.map(\.rawValue).joined(separator: ", "))]") }
-        return "\(route.name): \(match.isEmpty ? "everything" : match.joined(separator: " ")) -> \(route.acquirer)"
+        let fallback = (route.fallback ?? []).map { ", then \($0)" }.joined()
+        return "\(route.name): \(match.isEmpty ? "everything" : match.joined(separator: " ")) -> \(route.acquirer)\(fallback)"
     }
 }
