@@ -10,7 +10,8 @@ import PackageDescription
 /// manifest's package name, so it is read from where this package sits.
 let mainPackage = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent.lowercased()
 
-let targets = ["FuzzRegionFile", "FuzzCatalogCalendar", "FuzzArtifactLoader", "FuzzSignature", "FuzzBatchLine", "FuzzRoundTrip"]
+let targets = ["FuzzRegionFile", "FuzzCatalogCalendar", "FuzzArtifactLoader", "FuzzSignature", "FuzzBatchLine", "FuzzOutcomeLine",
+               "FuzzRoundTrip"]
 
 let package = Package(
     name: "AlipayRegionsFuzz",

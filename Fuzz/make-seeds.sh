@@ -51,4 +51,9 @@ rm -r "$scratch"
     cat seeds/batch-lines.jsonl
 } | line_seeds batch-line
 line_seeds roundtrip < seeds/roundtrip.txt
+# Outcome bodies: each line alone, and the first four (all good) as one JSON Lines body.
+line_seeds outcome-line < seeds/outcome-lines.jsonl
+head -4 seeds/outcome-lines.jsonl > "${TMPDIR:-/tmp}/outcome-body.jsonl"
+add outcome-line "${TMPDIR:-/tmp}/outcome-body.jsonl"
+rm "${TMPDIR:-/tmp}/outcome-body.jsonl"
 for target in Corpus/*; do echo "$target: $(ls "$target" | wc -l) inputs, $(cat "$target"/* | wc -c) bytes"; done

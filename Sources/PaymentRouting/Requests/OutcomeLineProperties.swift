@@ -1,8 +1,8 @@
 import GatewayConfig
 
 /// What reading any bytes as outcome lines (`POST /v1/outcomes` as JSON Lines) must satisfy,
-/// whatever they are. The `outcome-line` fuzz target checks it on every input, and
-/// `OutcomeLineFindingsTests` replays it: one copy of the property.
+/// whatever they are. The `outcome-line` fuzz target checks it on every input and
+/// `OutcomeReaderTests` on a few: one copy of the property, so the two cannot drift apart.
 package enum OutcomeLineProperties {
     /// What is wrong with how `bytes` are read, or nil. Crashing is the other way to fail.
     package static func violation(_ bytes: [UInt8]) -> String? {
