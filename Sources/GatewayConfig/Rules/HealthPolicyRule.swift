@@ -27,15 +27,16 @@ package enum HealthPolicyRule {
         }
         for (field, seconds) in [("window", policy.windowSeconds), ("ejection", policy.ejectionSeconds),
                                  ("max_ejection", policy.maxEjectionSeconds)] {
+            // Durations as descriptors write them (`DurationText`): `169h`, not `608400s`.
             if seconds <= 0 {
-                found.append(Violation(field: field, message: "\(field) \(seconds)s is not above zero"))
+                found.append(Violation(field: field, message: "\(field) \(DurationText.text(seconds: seconds)) is not above zero"))
             } else if seconds > longestSeconds {
-                found.append(Violation(field: field, message: "\(field) \(seconds)s is longer than \(longestSeconds / 86400) days"))
+                found.append(Violation(field: field, message: "\(field) \(DurationText.text(seconds: seconds)) is longer than \(DurationText.text(seconds: longestSeconds)) (\(longestSeconds / 86400) days)"))
             }
         }
         if policy.ejectionSeconds > policy.maxEjectionSeconds {
             found.append(Violation(field: "ejection",
-                                   message: "ejection \(policy.ejectionSeconds)s is longer than max_ejection \(policy.maxEjectionSeconds)s"))
+                                   message: "ejection \(DurationText.text(seconds: policy.ejectionSeconds)) is longer than max_ejection \(DurationText.text(seconds: policy.maxEjectionSeconds))"))
         }
         return found
     }
