@@ -30,8 +30,9 @@ json() { python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"; }
 # expect WHAT ACTUAL EXPECTED
 expect() { [[ $2 == "$3" ]] || fail "$1: got '$2', expected '$3'"; }
 
-# metric SERIES: its value in /metrics as a number (1.0 prints 1; empty when absent).
-metric() { curl -sf "$URL/metrics" | awk -v s="$1" 'index($0, s " ") == 1 { print $2 + 0 }'; }
+# metric SERIES: its value in the text $METRICS holds (the last /metrics read), as a number
+# (1.0 prints 1; empty when absent).
+metric() { awk -v s="$1" 'index($0, s " ") == 1 { print $2 + 0 }' <<<"$METRICS"; }
 
 "$BIN/regionc" compile scripts/fixtures/failover -o "$WORK/gateway-config.json" >"$WORK/compile.log" 2>&1 ||
     { cat "$WORK/compile.log" >&2; fail "regionc compile scripts/fixtures/failover"; }
@@ -68,13 +69,15 @@ answer=$(printf '%s\n' '{"acquirer":"antom-hk","outcome":"failure","region":"HK"
 expect "two failures" "$answer" '{"accepted":2}'
 answer=$(echo '{"acquirer":"antom-hk","outcome":"failure"}' | outcomes application/json)
 expect "the third failure" "$answer" '{"accepted":1}'
+# Everything read at once, before the checks: the ejection lasts 2 to 3 s of wall time.
 decision=$(route)
-expect "failover route" "$(json "d['acquirer'], d['fallbacks'], d['failover']" <<<"$decision")" \
-    "antom-sg [] {'from': 'antom-hk', 'reason': 'EJECTED'}"
 batch=$(printf '%s\n' "$CHECKOUT" "$CHECKOUT" | sed 's/}$/,"at":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"}/' |
     curl -sf "$URL/v1/route/batch" -H 'content-type: application/x-ndjson' --data-binary @-)
-expect "failover batch" "$(grep -c '"acquirer":"antom-sg".*"failover":{"from":"antom-hk","reason":"EJECTED"}' <<<"$batch")" 2
 state=$(curl -sf "$URL/v1/acquirers")
+METRICS=$(curl -sf "$URL/metrics")
+expect "failover route" "$(json "d['acquirer'], d['fallbacks'], d['failover']" <<<"$decision")" \
+    "antom-sg [] {'from': 'antom-hk', 'reason': 'EJECTED'}"
+expect "failover batch" "$(grep -c '"acquirer":"antom-sg".*"failover":{"from":"antom-hk","reason":"EJECTED"}' <<<"$batch")" 2
 expect "antom-hk ejected" "$(json "[(a['state'], a['ejections'], a['window']['failures']) for a in d['acquirers'] if a['acquirer'] == 'antom-hk']" <<<"$state")" \
     "[('ejected', 1, 3)]"
 expect "outcomes counted" "$(metric 'regiond_acquirer_outcomes_total{acquirer="antom-hk",outcome="failure"}')" 3
@@ -98,6 +101,7 @@ grep -q '"msg":"acquirer returned".*"acquirer":"antom-hk"' "$WORK/regiond.log" |
 state=$(curl -sf "$URL/v1/acquirers")
 expect "antom-hk healthy" "$(json "[(a['state'], a['ejected_until']) for a in d['acquirers'] if a['acquirer'] == 'antom-hk']" <<<"$state")" \
     "[('healthy', None)]"
+METRICS=$(curl -sf "$URL/metrics")
 expect "gauge back" "$(metric 'regiond_acquirer_ejected{acquirer="antom-hk"}')" 0
 echo "e2e-failover: antom-hk back after its ejection; the return logged and shown"
 

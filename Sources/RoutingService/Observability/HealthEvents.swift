@@ -18,12 +18,16 @@ final class HealthEvents: Sendable {
         self.logger = logger
     }
 
-    /// Logs and counts `transitions`, then sets the gauge of each acquirer they name from its state at `now`.
+    /// Counts `transitions`, sets the gauge of each acquirer they name from its state at `now`,
+    /// then logs them: whoever reads a line finds the metrics already saying so.
     func report(_ transitions: [HealthTransition], now: Instant) {
+        for transition in transitions {
+            if case .ejected = transition.kind { metrics.acquirerEjections(acquirer: transition.acquirer) }
+        }
+        for acquirer in Set(transitions.map(\.acquirer)) { refreshGauge(acquirer, now: now) }
         for transition in transitions {
             switch transition.kind {
             case .ejected(let until, let seconds, let rule, let successes, let failures):
-                metrics.acquirerEjections(acquirer: transition.acquirer)
                 logger.info("acquirer ejected", metadata: [
                     "acquirer": "\(transition.acquirer)", "rule": "\(rule.rawValue)", "at": "\(transition.at)",
                     "until": "\(until)", "seconds": "\(seconds)", "successes": "\(successes)", "failures": "\(failures)",
@@ -35,7 +39,6 @@ final class HealthEvents: Sendable {
                 ])
             }
         }
-        for acquirer in Set(transitions.map(\.acquirer)) { refreshGauge(acquirer, now: now) }
     }
 
     /// The periodic look: tells the returns of ejections over by `now`, and (re)sets the series of
