@@ -39,16 +39,16 @@ import Testing
             let batch = try await client.post("/v1/route/batch", route + "\n" + route + "\n", contentType: "application/x-ndjson")
             #expect(batch.text.split(separator: "\n").allSatisfy { $0.contains(#""acquirer":"antom-sg""#) && $0.contains(#""failover":{"#) })
             // A decision at the ejection's end takes the primary again.
-            let later = try await client.post("/v1/route", FailoverFixture.route(at: FailoverFixture.instant(now, plus: 30))).object()
+            let later = try await client.post("/v1/route", FailoverFixture.route(at: FailoverFixture.instant(now, plus: FailoverFixture.ejectionSeconds))).object()
             #expect(later["acquirer"] as? String == "antom-hk")
 
             let acquirers = try await client.get("/v1/acquirers").object()
             let hk = try Self.acquirer(acquirers, "antom-hk")
             #expect(hk["state"] as? String == "ejected")
-            #expect(hk["ejected_until"] as? String == FailoverFixture.instant(now, plus: 30).description)
+            #expect(hk["ejected_until"] as? String == FailoverFixture.instant(now, plus: FailoverFixture.ejectionSeconds).description)
             #expect(hk["ejections"] as? Int == 1)
             #expect(hk["consecutive_failures"] as? Int == 0)
-            #expect(hk["window"] as? [String: Int] == ["seconds": 60, "successes": 0, "failures": 3, "declines": 0])
+            #expect(hk["window"] as? [String: Int] == ["seconds": 3600, "successes": 0, "failures": 3, "declines": 0])
             #expect((hk["policy"] as? [String: Int])?["consecutive_failures"] == 3)
             let sg = try Self.acquirer(acquirers, "antom-sg")
             #expect(sg["state"] as? String == "healthy")
@@ -57,8 +57,8 @@ import Testing
 
             let ejected = harness.logs.captured.filter { $0.contains(#""msg":"acquirer ejected""#) }
             #expect(ejected.count == 1)
-            for field in [#""acquirer":"antom-hk""#, #""rule":"consecutive_failures""#, #""seconds":"30""#, #""failures":"3""#,
-                          #""until":"\#(FailoverFixture.instant(now, plus: 30))""#] {
+            for field in [#""acquirer":"antom-hk""#, #""rule":"consecutive_failures""#, #""seconds":"3600""#, #""failures":"3""#,
+                          #""until":"\#(FailoverFixture.instant(now, plus: FailoverFixture.ejectionSeconds))""#] {
                 #expect(ejected.first?.contains(field) == true, "\(field) in \(ejected)")
             }
             var metrics = try await client.get("/metrics").text
@@ -70,7 +70,7 @@ import Testing
             }
 
             // The sweep at the ejection's end tells the return; the series and the answer follow.
-            harness.service.sweepHealth(at: Date(timeIntervalSince1970: TimeInterval(now.secondsSinceEpoch + 30)))
+            harness.service.sweepHealth(at: Date(timeIntervalSince1970: TimeInterval(now.secondsSinceEpoch + FailoverFixture.ejectionSeconds)))
             #expect(harness.logs.captured.contains { $0.contains(#""msg":"acquirer returned""#) && $0.contains("antom-hk") })
             metrics = try await client.get("/metrics").text
             #expect(MetricsTests.value(metrics, #"regiond_acquirer_ejected{acquirer="antom-hk"}"#) == 0)

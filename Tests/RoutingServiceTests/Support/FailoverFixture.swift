@@ -5,11 +5,15 @@ import Testing
 
 /// The fixture regions made into a failover release (until the compiler reads `fallback` and
 /// `health`, edited in the artifact): HK's `cn-hkd` (ALIPAY_CN in HKD) falls back from antom-hk to
-/// antom-sg; antom-hk is ejected after 3 failures in a row, for 30 s doubling up to 120 s; HK is
-/// open from its start with no end and no blackouts, so tests decide at the wall clock's "now".
+/// antom-sg; antom-hk is ejected after 3 failures in a row, for an hour doubling up to two, in a
+/// window of an hour; HK is open from its start with no end and no blackouts, so tests decide at
+/// the wall clock's "now". The handlers read the wall clock, so the ejection and the window are
+/// long: a test slowed down by a loaded machine never sees them end on their own.
 enum FailoverFixture {
-    static let policy = HealthPolicyArtifact(consecutiveFailures: 3, failureRate: 0, minOutcomes: 1, windowSeconds: 60,
-                                             ejectionSeconds: 30, maxEjectionSeconds: 120)
+    static let ejectionSeconds: Int64 = 3600
+    static let windowSeconds: Int64 = 3600
+    static let policy = HealthPolicyArtifact(consecutiveFailures: 3, failureRate: 0, minOutcomes: 1, windowSeconds: windowSeconds,
+                                             ejectionSeconds: ejectionSeconds, maxEjectionSeconds: 2 * ejectionSeconds)
 
     static func artifact() throws -> Data {
         var artifact = try RouterLoader.decode(try ServiceFixture.artifact())
