@@ -46,6 +46,15 @@ enum FailoverCheck: RegionCheck {
             ? RouteCheck.offeredPairs(region).filter { ($0.method.availability?.status?.value ?? regionStatus)?.reach ?? 0 > 0 }.map(\.pair)
             : []
         let claims = RouteCheck.claims(region, pairs: offeredNow)
+        // The enabled acquirers that settle the region's currency, for hints: found once per region,
+        // not once per warning (a large catalog and many single-acquirer routes stay linear).
+        var settling: [String]?
+        func able() -> [String] {
+            if let settling { return settling }
+            let found = catalog.acquirers.values.filter { $0.isEnabled && $0.settlementCurrencies.contains(settlement) }.map(\.id.value).sorted()
+            settling = found
+            return found
+        }
         var diagnostics: [Diagnostic] = []
         for (index, route) in region.routes.enumerated() where route.enabled {
             let candidates = route.candidates
@@ -61,13 +70,13 @@ enum FailoverCheck: RegionCheck {
                     .noEnabledAcquirer,
                     "every acquirer of route `\(name)` is disabled (\(candidates.map(\.value).joined(separator: ", "))): every payment it takes is declined",
                     at: route.location,
-                    hint: alternatives(to: [], settling: settlement, catalog: catalog).first
+                    hint: able().first
                         .map { "add an enabled fallback, e.g. `fallback: [\($0)]`, or enable one of them in catalog.yaml" }
                         ?? "enable one of them in catalog.yaml: no enabled acquirer settles \(settlement)",
                     related: notes))
             } else if usable.count == 1, let only = usable.first, let pairs = claims[index], !pairs.isEmpty, let code = region.region?.value {
                 let listed = listing(pairs.map { "\($0.method)/\($0.currency)" })
-                let others = alternatives(to: usable, settling: settlement, catalog: catalog)
+                let others = able().filter { !usable.contains($0) }
                 let hint = others.first.map { "add `fallback: [\($0)]` to route `\(name)` (enabled acquirers that also settle \(settlement): \(listing(others)))" }
                     ?? "no other enabled acquirer in catalog.yaml settles \(settlement): the risk stands until one does"
                 diagnostics.append(.warning(
@@ -81,12 +90,6 @@ enum FailoverCheck: RegionCheck {
 
     /// "an antom-hk outage", "a stripe-us outage": by the id's first letter, as it is read aloud.
     static func article(_ id: String) -> String { id.first.map { "aeiou".contains($0) } == true ? "an" : "a" }
-
-    /// The enabled acquirers, other than `excluded`, that settle `currency`, by id.
-    static func alternatives(to excluded: Set<String>, settling currency: CurrencyCode, catalog: Catalog) -> [String] {
-        catalog.acquirers.values.filter { $0.isEnabled && $0.settlementCurrencies.contains(currency) && !excluded.contains($0.id.value) }
-            .map(\.id.value).sorted()
-    }
 
     /// Ids for a hint: the first few, then how many more.
     static func listing(_ ids: [String]) -> String {
