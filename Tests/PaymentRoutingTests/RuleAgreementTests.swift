@@ -49,7 +49,7 @@ import Testing
                     var edited = artifact
                     edited.regions = [region.region.rawValue: variant]
                     let router = try CheckoutRouter(artifact: edited)
-                    let offers = ConfigDiff.offers(variant)
+                    let offers = ConfigDiff.offers(variant, catalog: edited.catalog)
                     for method in variant.paymentMethods {
                         for currency in method.currencies {
                             guard let amount = Self.acceptableAmount(variant, method, currency) else { continue }
@@ -61,6 +61,7 @@ import Testing
                             let offer = try #require(offers[key])
                             let label = "\(region.region) \(status) \(methodStatus.map(\.rawValue) ?? "inherited") \(method.method) \(currency)"
                             #expect(decision.routed?.route == offer?.route, "\(label): router \(decision), diff \(String(describing: offer))")
+                            #expect(decision.routed?.acquirer == offer?.acquirer, "\(label): router \(decision), diff \(String(describing: offer))")
                             compared += 1
                         }
                     }

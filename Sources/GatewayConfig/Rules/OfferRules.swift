@@ -39,6 +39,13 @@ extension RouteArtifact {
     package func matches(method: String, currency: CurrencyCode) -> Bool {
         match?.matches(method: method, currency: currency) ?? true
     }
+
+    /// The acquirer the route takes while none is ejected: the first of its primary and fallbacks
+    /// that the catalog does not disable; nil when every one is disabled (`ACQUIRER_UNAVAILABLE`).
+    /// The router adds ejections to the same order at each decision.
+    package func firstEnabledAcquirer(in catalog: CatalogArtifact) -> String? {
+        candidates.first { catalog.acquirers[$0]?.enabled != false }
+    }
 }
 
 extension RegionArtifact {

@@ -69,7 +69,7 @@ package struct ConfigDiff: Sendable, Equatable {
             case (nil, nil):
                 break
             }
-            impacts += compareOffers(region: code, before, after)
+            impacts += compareOffers(region: code, before, after, oldCatalog: old.catalog, newCatalog: new.catalog)
         }
         changes += CatalogComparison.compare(old.catalog, new.catalog, newRegions: new.regions)
         // Breaking first, then by region and field, so the reviewer reads what stops payments first.
@@ -78,9 +78,10 @@ package struct ConfigDiff: Sendable, Equatable {
         return ConfigDiff(changes: changes, impacts: impacts)
     }
 
-    static func compareOffers(region code: String, _ before: RegionArtifact?, _ after: RegionArtifact?) -> [Impact] {
-        let oldOffers = before.map(offers) ?? [:]
-        let newOffers = after.map(offers) ?? [:]
+    static func compareOffers(region code: String, _ before: RegionArtifact?, _ after: RegionArtifact?,
+                              oldCatalog: CatalogArtifact, newCatalog: CatalogArtifact) -> [Impact] {
+        let oldOffers = before.map { offers($0, catalog: oldCatalog) } ?? [:]
+        let newOffers = after.map { offers($0, catalog: newCatalog) } ?? [:]
         var impacts: [Impact] = []
         let keys = Set(oldOffers.keys).union(newOffers.keys).sorted { ($0.method, $0.currency) < ($1.method, $1.currency) }
         for key in keys {
@@ -125,20 +126,22 @@ package struct ConfigDiff: Sendable, Equatable {
         }
     }
 
-    /// Every (method, presentment currency) of a region, with its offer or nil when not offered.
-    package static func offers(_ region: RegionArtifact) -> [PairKey: Offer?] {
+    /// Every (method, presentment currency) of a region, with its offer or nil when not offered
+    /// (the method is not offered, or every acquirer of its route is disabled in `catalog`).
+    package static func offers(_ region: RegionArtifact, catalog: CatalogArtifact) -> [PairKey: Offer?] {
         var result: [PairKey: Offer?] = [:]
         for method in region.paymentMethods {
             let offered = region.offers(method)
             for currency in method.currencies {
                 let key = PairKey(method: method.method, currency: currency.rawValue)
-                guard offered, let (_, route) = region.firstRoute(method: method.method, currency: currency)
+                guard offered, let (_, route) = region.firstRoute(method: method.method, currency: currency),
+                      let acquirer = route.firstEnabledAcquirer(in: catalog)
                 else {
                     result[key] = .some(nil)
                     continue
                 }
                 let (audience, reach) = audienceOf(region)
-                result[key] = Offer(audience: audience, reach: reach, route: route.name, acquirer: route.acquirer,
+                result[key] = Offer(audience: audience, reach: reach, route: route.name, acquirer: acquirer,
                                     settlementCurrency: region.currencies.settlement.rawValue)
             }
         }
