@@ -20,6 +20,8 @@ public struct CheckoutRouter: Sendable {
     package let artifact: GatewayArtifact
     /// Regions by their two upper-case letters (26 x 26 slots): a lookup without hashing.
     let regionSlots: [CompiledRegion?]
+    /// Held strongly: the routes' candidates refer to its acquirers' health unowned.
+    let health: HealthTracker?
 
     /// Checks an artifact built in memory (`ArtifactInvariants`) and builds the router from it.
     /// With `health`, decisions skip the acquirers it has ejected; without, only disabled ones.
@@ -30,6 +32,7 @@ public struct CheckoutRouter: Sendable {
     /// Builds the router from an artifact already checked: nothing is checked again.
     package init(_ checked: CheckedArtifact, health: HealthTracker? = nil) {
         artifact = checked.artifact
+        self.health = health
         // Every acquirer of the catalog, routed or not, so the tracker takes (and shows) its
         // outcomes with the release's policy.
         if let health {
@@ -68,6 +71,7 @@ public struct CheckoutRouter: Sendable {
         return Explanation(decision: decision, steps: tracer.steps)
     }
 
+    @inline(__always)
     func decide<Tracer: DecisionTracer>(_ request: RouteRequest, tracer: inout Tracer) -> RouteDecision {
         guard let slot = Self.slot(request.region), let region = regionSlots[slot] else {
             tracer.record("region", passed: false, detail: "no region `\(request.region)` in the config", source: "regions")
@@ -205,7 +209,9 @@ public struct CheckoutRouter: Sendable {
         var chosen: String?
         var fallbacks: UInt64 = 0
         var primarySkipped: SkipReason?
-        for (position, candidate) in route.candidates.enumerated() {
+        let candidates = route.candidates
+        for position in candidates.indices {
+            let candidate = candidates[position]
             let skip: SkipReason? = candidate.disabled ? .disabled : (candidate.health?.isEjected(at: second) == true ? .ejected : nil)
             if let skip {
                 if position == 0 { primarySkipped = skip }
@@ -222,7 +228,7 @@ public struct CheckoutRouter: Sendable {
                           source: "\(region.source) routes[\(route.index)]")
             return nil
         }
-        let failover = primarySkipped.flatMap { reason in route.candidates.first.map { Failover(from: $0.id, reason: reason) } }
+        let failover = primarySkipped.flatMap { reason in candidates.first.map { Failover(from: $0.id, reason: reason) } }
         return (chosen, fallbacks, failover)
     }
 

@@ -67,22 +67,34 @@ final class CompiledRegion: Sendable {
         }
     }
 
-    struct Route: Sendable {
-        var name: String
+    /// A route with its acquirers. A class with constant fields: a decision takes it with one
+    /// reference rather than copying (and retaining) its arrays.
+    final class Route: Sendable {
+        let name: String
         /// Where the route is in its file, for `explain`.
-        var index: Int
-        /// The primary, then the fallbacks, in order (at most 64: `HealthPolicyRule`).
-        var candidates: [Candidate]
-        /// The candidates' ids, shared by every decision's `fallbacks` (no copy per decision).
-        var ids: [String]
+        let index: Int
+        /// The primary, then the fallbacks, in order (at most 64: `RouteCandidatesRule`).
+        let candidates: [Candidate]
+        /// The candidates' ids, shared by the `fallbacks` of a decision with more than two.
+        let ids: [String]
+
+        init(name: String, index: Int, candidates: [Candidate]) {
+            self.name = name
+            self.index = index
+            self.candidates = candidates
+            ids = candidates.map(\.id)
+        }
     }
 
     /// One acquirer a route may use: disabled by its release, or ejected by its health.
     struct Candidate: Sendable {
-        var id: String
-        var disabled: Bool
-        /// Nil when the router has no tracker: then only `disabled` makes it unusable.
-        var health: AcquirerHealth?
+        let id: String
+        let disabled: Bool
+        /// Nil when the router has no tracker: then only `disabled` makes it unusable. Unowned
+        /// and unsafe so that copying a candidate on the hot path retains nothing: the router
+        /// holds its tracker strongly (`CheckoutRouter.health`), and a tracker never lets go of an
+        /// acquirer's health once made, so the reference outlives every router that holds it.
+        unowned(unsafe) let health: AcquirerHealth?
     }
 
     let code: String

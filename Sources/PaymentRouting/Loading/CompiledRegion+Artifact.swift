@@ -33,7 +33,7 @@ extension CompiledRegion {
                 return Candidate(id: id, disabled: entry?.enabled == false,
                                  health: health?.health(of: id, policy: entry?.health))
             }
-            return Route(name: route.name, index: index, candidates: candidates, ids: ids)
+            return Route(name: route.name, index: index, candidates: candidates)
         }
     }
 
