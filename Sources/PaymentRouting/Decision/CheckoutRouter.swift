@@ -212,7 +212,7 @@ public struct CheckoutRouter: Sendable {
         let candidates = route.candidates
         for position in candidates.indices {
             let candidate = candidates[position]
-            let skip: SkipReason? = candidate.disabled ? .disabled : (candidate.health?.isEjected(at: second) == true ? .ejected : nil)
+            let skip: SkipReason? = candidate.disabled ? .disabled : (candidate.isEjected(at: second) ? .ejected : nil)
             if let skip {
                 if position == 0 { primarySkipped = skip }
                 tracer.record("acquirer", passed: false, detail: describeSkip(candidate, skip, at: second),
@@ -236,7 +236,7 @@ public struct CheckoutRouter: Sendable {
         switch reason {
         case .disabled: return "\(candidate.id) skipped: disabled in the catalog (enabled: false)"
         case .ejected:
-            guard let end = candidate.health?.ejectionEnd(at: second), end != .max else {
+            guard let end = candidate.ejectionEnd(at: second), end != .max else {
                 return "\(candidate.id) skipped: down for this replay (--down)"
             }
             return "\(candidate.id) skipped: ejected by its health until \(Instant(secondsSinceEpoch: end))"

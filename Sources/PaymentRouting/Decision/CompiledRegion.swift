@@ -90,11 +90,27 @@ final class CompiledRegion: Sendable {
     struct Candidate: Sendable {
         let id: String
         let disabled: Bool
-        /// Nil when the router has no tracker: then only `disabled` makes it unusable. Unowned
-        /// and unsafe so that copying a candidate on the hot path retains nothing: the router
+        /// Nil when the router has no tracker: then only `disabled` makes it unusable. Unmanaged,
+        /// so that copying and asking a candidate on the hot path retains nothing: the router
         /// holds its tracker strongly (`CheckoutRouter.health`), and a tracker never lets go of an
         /// acquirer's health once made, so the reference outlives every router that holds it.
-        unowned(unsafe) let health: AcquirerHealth?
+        let health: Unmanaged<AcquirerHealth>?
+
+        init(id: String, disabled: Bool, health: AcquirerHealth?) {
+            self.id = id
+            self.disabled = disabled
+            self.health = health.map { Unmanaged.passUnretained($0) }
+        }
+
+        /// Whether its health has it ejected at `second`; read without a retain.
+        @inline(__always)
+        func isEjected(at second: Int64) -> Bool {
+            health?._withUnsafeGuaranteedRef { $0.isEjected(at: second) } ?? false
+        }
+
+        func ejectionEnd(at second: Int64) -> Int64? {
+            health?._withUnsafeGuaranteedRef { $0.ejectionEnd(at: second) }
+        }
     }
 
     let code: String
