@@ -75,7 +75,7 @@ extension ArtifactInvariants {
             guard names.insert(route.name).inserted else { throw broken("route name `\(route.name)` is used twice") }
             let candidates = route.candidates
             guard !RouteCandidatesRule.isTooMany(candidates.count) else {
-                throw broken("route `\(route.name)` names \(candidates.count) acquirers (at most \(HealthPolicyRule.maximumCandidates))")
+                throw broken("route `\(route.name)` names \(candidates.count) acquirers (at most \(RouteCandidatesRule.maximum))")
             }
             if route.fallback?.isEmpty == true { throw broken("route `\(route.name)` has an empty fallback") }
             if let repeated = RouteCandidatesRule.repeats(candidates).first {

@@ -4,9 +4,6 @@ package enum HealthPolicyRule {
     /// The longest duration a policy may name: a week. Longer is a typo (`5h` for `5m`), and it
     /// keeps every doubling far from overflow.
     package static let longestSeconds: Int64 = 7 * 24 * 3600
-    /// The most acquirers a route may name (primary and fallbacks): the runtime keeps which are
-    /// usable in one 64-bit mask.
-    package static let maximumCandidates = 64
 
     /// One out-of-range field of a policy: its YAML name and what is wrong, naming the value.
     package struct Violation: Sendable, Hashable {

@@ -1,7 +1,11 @@
 /// The acquirers a route names, its primary then each fallback: each at most once, and at most
-/// `HealthPolicyRule.maximumCandidates` of them. For the compiler's check (with positions) and
+/// `maximum` of them. For the compiler's check (with positions) and
 /// the artifact's invariants alike.
 package enum RouteCandidatesRule {
+    /// The most acquirers a route may name (primary and fallbacks): the runtime keeps which are
+    /// usable in one 64-bit mask.
+    package static let maximum = 64
+
     /// A candidate that names an acquirer already named: its index and the earlier one's (index 0
     /// is the primary, so `first == 0` is a fallback repeating the primary).
     package struct Repeat: Sendable, Hashable {
@@ -23,5 +27,5 @@ package enum RouteCandidatesRule {
         return found
     }
 
-    package static func isTooMany(_ count: Int) -> Bool { count > HealthPolicyRule.maximumCandidates }
+    package static func isTooMany(_ count: Int) -> Bool { count > maximum }
 }

@@ -28,7 +28,7 @@ enum FailoverCheck: RegionCheck {
                 related: [RelatedNote(location: candidates[repeated.first].location,
                                       message: ofPrimary ? "the route's acquirer" : "first listed here")]))
         }
-        let most = HealthPolicyRule.maximumCandidates
+        let most = RouteCandidatesRule.maximum
         if RouteCandidatesRule.isTooMany(candidates.count), let over = candidates.dropFirst(most).first {
             diagnostics.append(.error(
                 .tooManyRouteAcquirers,
