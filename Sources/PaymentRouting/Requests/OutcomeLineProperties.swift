@@ -52,26 +52,9 @@ package enum OutcomeLineProperties {
     }
 
     static func encoded(_ report: OutcomeReport, escapingAll: Bool) -> [UInt8] {
-        var fields = [("acquirer", report.acquirer), ("outcome", report.outcome.rawValue)]
-        if let region = report.region { fields.append(("region", region)) }
-        if let at = report.at { fields.append(("at", at.description)) }
-        var output = Array("{".utf8)
-        for (offset, (key, value)) in fields.enumerated() {
-            if offset > 0 { output.append(UInt8(ascii: ",")) }
-            JSONText.writeString(key, into: &output)
-            output.append(UInt8(ascii: ":"))
-            if escapingAll {
-                output.append(UInt8(ascii: "\""))
-                for unit in value.utf16 {
-                    let hex = String(unit, radix: 16)
-                    output += Array(("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).utf8)
-                }
-                output.append(UInt8(ascii: "\""))
-            } else {
-                JSONText.writeString(value, into: &output)
-            }
-        }
-        output.append(UInt8(ascii: "}"))
-        return output
+        var fields = [(key: "acquirer", value: report.acquirer), (key: "outcome", value: report.outcome.rawValue)]
+        if let region = report.region { fields.append((key: "region", value: region)) }
+        if let at = report.at { fields.append((key: "at", value: at.description)) }
+        return RequestLineProperties.encodedObject(fields, escapingAll: escapingAll)
     }
 }

@@ -62,9 +62,14 @@ package enum RequestLineProperties {
     }
 
     static func encoded(_ request: RouteRequest, escapingAll: Bool) -> [UInt8] {
+        encodedObject([("region", request.region), ("merchant", request.merchant), ("method", request.method),
+                       ("amount", request.amount.description), ("at", request.at.description)], escapingAll: escapingAll)
+    }
+
+    /// A JSON object of string members, in order; with `escapingAll`, every code unit of every
+    /// value written as `\uXXXX` (what a reader must decode to the same value).
+    static func encodedObject(_ fields: [(key: String, value: String)], escapingAll: Bool) -> [UInt8] {
         var output = Array("{".utf8)
-        let fields = [("region", request.region), ("merchant", request.merchant), ("method", request.method),
-                      ("amount", request.amount.description), ("at", request.at.description)]
         for (offset, (key, value)) in fields.enumerated() {
             if offset > 0 { output.append(UInt8(ascii: ",")) }
             JSONText.writeString(key, into: &output)
