@@ -23,7 +23,8 @@ public enum ArtifactError: Error, Sendable, Equatable, CustomStringConvertible {
         switch version {
         case 1: "before banking calendars"
         case 2: "banking calendars, before failover"
-        case 3: "failover: fallback acquirers and health policies"
+        case 3: "failover: fallback acquirers and health policies, before scheduled changes"
+        case 4: "scheduled changes: availability schedules and change freezes"
         default: ""
         }
     }

@@ -3,7 +3,9 @@ public struct GatewayArtifact: Sendable, Hashable, Codable {
     /// 2: banking calendars (`calendars`, `settlement.calendars`); a version-1 runtime must refuse it.
     /// 3: failover (a route's `fallback`, an acquirer's `enabled` and `health`); a version-2 runtime
     /// refuses it, since it would route to a drained acquirer and never fall back.
-    package static let currentFormatVersion = 3
+    /// 4: scheduled changes (`availability.schedule` on regions and methods, `change_freezes`); a
+    /// version-3 runtime refuses it, since it would keep a pilot at its first step forever.
+    package static let currentFormatVersion = 4
 
     package var formatVersion: Int
     package var compilerVersion: String

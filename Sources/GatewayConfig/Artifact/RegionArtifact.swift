@@ -15,11 +15,14 @@ package struct RegionArtifact: Sendable, Hashable, Codable {
     package var limits: LimitsArtifact?
     package var paymentMethods: [MethodArtifact]
     package var routes: [RouteArtifact]
+    /// Windows in which no scheduled step takes effect and no release should change the region:
+    /// defaults.yaml's, then the region's own, in time order; absent when there are none.
+    package var changeFreezes: [ChangeFreezeArtifact]?
 
     package init(region: RegionCode, name: String, source: String, timezone: String, weekend: [Weekday]?,
                 holidays: [CalendarDate]?, availability: AvailabilityArtifact, currencies: CurrenciesArtifact,
                 settlement: SettlementArtifact, limits: LimitsArtifact?, paymentMethods: [MethodArtifact],
-                routes: [RouteArtifact]) {
+                routes: [RouteArtifact], changeFreezes: [ChangeFreezeArtifact]? = nil) {
         self.region = region
         self.name = name
         self.source = source
@@ -32,29 +35,69 @@ package struct RegionArtifact: Sendable, Hashable, Codable {
         self.limits = limits
         self.paymentMethods = paymentMethods
         self.routes = routes
+        self.changeFreezes = changeFreezes
     }
 
     enum CodingKeys: String, CodingKey {
         case region, name, source, timezone, weekend, holidays, availability, currencies, settlement, limits, routes
         case paymentMethods = "payment_methods"
+        case changeFreezes = "change_freezes"
     }
 }
 
-/// When a region takes payments: its status, window, rollout and blackouts.
+/// When a region takes payments: its status, window, rollout and blackouts, and the later phases
+/// its schedule gives them.
 package struct AvailabilityArtifact: Sendable, Hashable, Codable {
     package var status: AvailabilityStatus
     package var from: Instant?
     package var until: Instant?
     package var rollout: RolloutArtifact?
     package var blackouts: [BlackoutArtifact]?
+    /// `availability.schedule`: each step's phase fully resolved (the steps before it applied), in
+    /// time order, strictly inside [from, until); absent when there is no schedule.
+    package var schedule: [AvailabilityStepArtifact]?
 
     package init(status: AvailabilityStatus, from: Instant? = nil, until: Instant? = nil,
-                rollout: RolloutArtifact? = nil, blackouts: [BlackoutArtifact]? = nil) {
+                rollout: RolloutArtifact? = nil, blackouts: [BlackoutArtifact]? = nil,
+                schedule: [AvailabilityStepArtifact]? = nil) {
         self.status = status
         self.from = from
         self.until = until
         self.rollout = rollout
         self.blackouts = blackouts
+        self.schedule = schedule
+    }
+}
+
+/// The phase a scheduled step starts at `at`: the region's status, rollout and blackouts from then
+/// on, whole (not the change), so a reader needs no merge rule.
+package struct AvailabilityStepArtifact: Sendable, Hashable, Codable {
+    package var at: Instant
+    package var status: AvailabilityStatus
+    package var rollout: RolloutArtifact?
+    package var blackouts: [BlackoutArtifact]?
+
+    package init(at: Instant, status: AvailabilityStatus, rollout: RolloutArtifact? = nil, blackouts: [BlackoutArtifact]? = nil) {
+        self.at = at
+        self.status = status
+        self.rollout = rollout
+        self.blackouts = blackouts
+    }
+}
+
+/// A window in which no scheduled step may take effect and no release should change the region.
+package struct ChangeFreezeArtifact: Sendable, Hashable, Codable {
+    package var from: Instant
+    package var until: Instant
+    package var reason: String?
+    /// The file that declares it: `defaults.yaml` (every region) or the region's own.
+    package var source: String
+
+    package init(from: Instant, until: Instant, reason: String?, source: String) {
+        self.from = from
+        self.until = until
+        self.reason = reason
+        self.source = source
     }
 }
 
@@ -180,11 +223,24 @@ package struct MethodAvailabilityArtifact: Sendable, Hashable, Codable {
     package var status: AvailabilityStatus
     package var from: Instant?
     package var until: Instant?
+    /// The method's own `availability.schedule`: the status from each step's `at` on, in time order.
+    package var schedule: [MethodStepArtifact]?
 
-    package init(status: AvailabilityStatus, from: Instant?, until: Instant?) {
+    package init(status: AvailabilityStatus, from: Instant?, until: Instant?, schedule: [MethodStepArtifact]? = nil) {
         self.status = status
         self.from = from
         self.until = until
+        self.schedule = schedule
+    }
+}
+
+package struct MethodStepArtifact: Sendable, Hashable, Codable {
+    package var at: Instant
+    package var status: AvailabilityStatus
+
+    package init(at: Instant, status: AvailabilityStatus) {
+        self.at = at
+        self.status = status
     }
 }
 

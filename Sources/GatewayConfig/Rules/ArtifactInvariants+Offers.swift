@@ -47,8 +47,16 @@ extension ArtifactInvariants {
                 }
             }
             if let availability = method.availability {
-                guard availability.status.reach <= region.availability.status.reach else {
-                    throw broken("\(name) is \(availability.status.rawValue) in a \(region.availability.status.rawValue) region")
+                if let widening = ScheduleRule.firstWidening(method: availability.statusPhases, region: region.availability.statusPhases) {
+                    throw broken("\(name) is \(widening.method.rawValue) in a \(widening.region.rawValue) region"
+                                 + (widening.at.map { " from \($0)" } ?? ""))
+                }
+                var previous = availability.from
+                for (index, step) in (availability.schedule ?? []).enumerated() {
+                    guard ScheduleRule.isInWindow(step.at, from: previous, until: availability.until) else {
+                        throw broken("\(name)'s availability.schedule[\(index)] at \(step.at) is out of order or outside its window")
+                    }
+                    previous = step.at
                 }
                 if let from = availability.from, let until = availability.until, from >= until {
                     throw broken("\(name)'s availability.from is not before its until")

@@ -8,7 +8,8 @@ import Foundation
 /// Checked: `format_version`; regions keyed by their code; an IANA time zone; presentment
 /// currencies listed, none twice; weekend days not repeated and not all seven; holidays not
 /// repeated; availability `from` before `until`; rollout percent 0...100 and, with allow, only on
-/// a pilot; allow and deny disjoint; blackouts not inverted, at most 14 days (`BlackoutRule`), not
+/// a pilot; allow and deny disjoint (in every phase of the schedule, whose steps run forward inside
+/// [from, until) and none inside a change freeze); blackouts not inverted, at most 14 days (`BlackoutRule`), not
 /// overlapping; limits: one range a presentment currency, min and max not negative, min below max
 /// (`AmountRangeRule`), a method's range inside the region's; methods in the catalog, listed once,
 /// offering a non-empty subset of presentment, and never reaching further than the region (status
@@ -94,6 +95,7 @@ package enum ArtifactInvariants {
         try unique(region.holidays ?? [], "holiday", broken)
 
         try checkAvailability(region.availability, broken)
+        try checkChangeFreezes(region, broken)
         try checkSettlement(region, broken)
         let regionRanges = try ranges(region.limits, presentment: presentment, field: "limits", broken)
         let methods = try checkMethods(region, catalog: catalog, regionRanges: regionRanges, broken)
@@ -105,16 +107,32 @@ package enum ArtifactInvariants {
         if let from = availability.from, let until = availability.until, from >= until {
             throw broken("availability.from \(from) is not before availability.until \(until)")
         }
-        if let rollout = availability.rollout {
+        var previous = availability.from
+        for (index, step) in (availability.schedule ?? []).enumerated() {
+            guard ScheduleRule.isInWindow(step.at, from: previous, until: availability.until) else {
+                throw broken("availability.schedule[\(index)] at \(step.at) is not after the step or start before it, or not before until")
+            }
+            previous = step.at
+        }
+        for phase in availability.phases {
+            let name = phase.stepIndex.map { "availability.schedule[\($0)]" } ?? "availability"
+            func brokenPhase(_ detail: String) -> ArtifactError { broken("\(name): \(detail)") }
+            try checkPhase(phase, brokenPhase)
+        }
+    }
+
+    /// One phase's status, rollout and blackouts hold together.
+    static func checkPhase(_ phase: AvailabilityPhase, _ broken: (String) -> ArtifactError) throws(ArtifactError) {
+        if let rollout = phase.rollout {
             guard (0...100).contains(rollout.percent) else { throw broken("rollout percent \(rollout.percent) is outside 0...100") }
-            if availability.status != .pilot, rollout.percent != 0 || !rollout.allow.isEmpty {
-                throw broken("a rollout percent or allow list on status \(availability.status.rawValue) (only a pilot has one)")
+            if phase.status != .pilot, rollout.percent != 0 || !rollout.allow.isEmpty {
+                throw broken("a rollout percent or allow list on status \(phase.status.rawValue) (only a pilot has one)")
             }
             if let both = Set(rollout.allow).intersection(rollout.deny).sorted().first {
                 throw broken("merchant `\(both)` is both allowed and denied")
             }
         }
-        let blackouts = (availability.blackouts ?? []).sorted { $0.from < $1.from }
+        let blackouts = (phase.blackouts ?? []).sorted { $0.from < $1.from }
         for (index, blackout) in blackouts.enumerated() {
             guard blackout.from < blackout.until else { throw broken("a blackout from \(blackout.from) is not before its until \(blackout.until)") }
             guard !BlackoutRule.isTooLong(from: blackout.from, until: blackout.until) else {
@@ -122,6 +140,18 @@ package enum ArtifactInvariants {
             }
             if index > 0, blackouts[index - 1].until > blackout.from {
                 throw broken("the blackouts from \(blackouts[index - 1].from) and \(blackout.from) overlap")
+            }
+        }
+    }
+
+    /// Freezes run forward, and no scheduled step (the region's or a method's) takes effect in one.
+    static func checkChangeFreezes(_ region: RegionArtifact, _ broken: (String) -> ArtifactError) throws(ArtifactError) {
+        for freeze in region.changeFreezes ?? [] where freeze.from >= freeze.until {
+            throw broken("a change freeze from \(freeze.from) is not before its until \(freeze.until)")
+        }
+        for instant in region.stepInstants {
+            if let freeze = region.changeFreeze(containing: instant) {
+                throw broken("a scheduled step at \(instant) takes effect inside the change freeze from \(freeze.from) (\(freeze.source))")
             }
         }
     }

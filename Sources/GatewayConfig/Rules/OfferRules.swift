@@ -49,10 +49,16 @@ extension RouteArtifact {
 }
 
 extension RegionArtifact {
-    /// Whether `method` is offered at all, by status (its window and the region's are instants,
-    /// checked per checkout).
+    /// Whether `method` is offered at all, by status, in some phase of the schedule (its window and
+    /// the region's are instants, checked per checkout).
     package func offers(_ method: MethodArtifact) -> Bool {
-        availability.status.offersMethod(withStatus: method.availability?.status)
+        if availability.status.offersMethod(withStatus: method.availability?.status) { return true }
+        return stepInstants.contains { offers(method, at: $0) }
+    }
+
+    /// Whether `method` is offered by status in the phases in effect at `instant`.
+    package func offers(_ method: MethodArtifact, at instant: Instant) -> Bool {
+        availability.phase(at: instant).status.offersMethod(withStatus: method.availability?.status(at: instant))
     }
 
     /// The route a payment takes: the first whose match takes it.
