@@ -77,62 +77,62 @@ public struct CheckoutRouter: Sendable {
             tracer.record("region", passed: false, detail: "no region `\(request.region)` in the config", source: "regions")
             return .decline(.unknownRegion)
         }
-        if let decline = checkRegionOpen(region, at: request.at, tracer: &tracer) { return .decline(decline) }
-        if let decline = checkRollout(region, merchant: request.merchant, tracer: &tracer) { return .decline(decline) }
-        guard let method = offeredMethod(region, request, tracer: &tracer) else { return .decline(.methodNotOffered) }
+        let phase = region.phase(at: request.at.secondsSinceEpoch)
+        if let decline = checkRegionOpen(region, phase, at: request.at, tracer: &tracer) { return .decline(decline) }
+        if let decline = checkRollout(region, phase, merchant: request.merchant, tracer: &tracer) { return .decline(decline) }
+        guard let method = offeredMethod(region, phase, request, tracer: &tracer) else { return .decline(.methodNotOffered) }
         if let decline = checkCurrencyAndAmount(region, method, request.amount, tracer: &tracer) { return .decline(decline) }
         return routeAndSettle(region, method, request, tracer: &tracer)
     }
 
-    /// Checks 2 and 3: the region takes payments at the instant, outside every blackout.
-    private func checkRegionOpen<Tracer: DecisionTracer>(_ region: CompiledRegion, at instant: Instant,
+    /// Checks 2 and 3: the region takes payments at the instant, outside every blackout of the phase.
+    private func checkRegionOpen<Tracer: DecisionTracer>(_ region: CompiledRegion, _ phase: CompiledRegion.Phase, at instant: Instant,
                                                          tracer: inout Tracer) -> DeclineReason? {
         let file = region.source
-        let offers = region.status.offersPayments
-        tracer.record("region status", passed: offers, detail: "status is \(region.status.rawValue)",
-                      source: "\(file) availability.status")
+        let offers = phase.status.offersPayments
+        tracer.record("region status", passed: offers, detail: "status is \(phase.status.rawValue)\(describeStart(phase))",
+                      source: source(region, phase, "status"))
         guard offers else { return .regionNotLive }
         let inWindow = region.window.contains(instant)
         tracer.record("region window", passed: inWindow, detail: describe(region.window, at: instant),
                       source: "\(file) availability.from/until")
         guard inWindow else { return .regionNotLive }
-        for blackout in region.blackouts where blackout.contains(instant) {
+        for blackout in phase.blackouts where blackout.contains(instant) {
             tracer.record("blackout", passed: false, detail: "\(instant) is inside \(describe(blackout))",
-                          source: "\(file) availability.blackouts")
+                          source: source(region, phase, "blackouts"))
             return .blackout
         }
-        tracer.record("blackout", passed: true, detail: "no blackout at \(instant)", source: "\(file) availability.blackouts")
+        tracer.record("blackout", passed: true, detail: "no blackout at \(instant)", source: source(region, phase, "blackouts"))
         return nil
     }
 
     /// Check 4: the merchant is not denied and, in a pilot, allowed or in the rollout's buckets.
-    private func checkRollout<Tracer: DecisionTracer>(_ region: CompiledRegion, merchant: String,
+    private func checkRollout<Tracer: DecisionTracer>(_ region: CompiledRegion, _ phase: CompiledRegion.Phase, merchant: String,
                                                       tracer: inout Tracer) -> DeclineReason? {
-        let file = region.source
-        if region.deny.contains(merchant) {
+        if phase.deny.contains(merchant) {
             tracer.record("rollout", passed: false, detail: "merchant `\(merchant)` is denied",
-                          source: "\(file) availability.rollout.deny")
+                          source: source(region, phase, "rollout.deny"))
             return .notInRollout
         }
-        guard region.status == .pilot else {
-            tracer.record("rollout", passed: true, detail: "live: every merchant not denied", source: "\(file) availability.status")
+        guard phase.status == .pilot else {
+            tracer.record("rollout", passed: true, detail: "live: every merchant not denied", source: source(region, phase, "status"))
             return nil
         }
-        if region.allow.contains(merchant) {
+        if phase.allow.contains(merchant) {
             tracer.record("rollout", passed: true, detail: "merchant `\(merchant)` is allowed",
-                          source: "\(file) availability.rollout.allow")
+                          source: source(region, phase, "rollout.allow"))
             return nil
         }
         let bucket = RolloutBucket.of(merchant: merchant)
-        let included = RolloutBucket.isIncluded(bucket: bucket, percent: region.rolloutPercent)
+        let included = RolloutBucket.isIncluded(bucket: bucket, percent: phase.rolloutPercent)
         tracer.record("rollout", passed: included,
-                      detail: "bucket \(bucket) of 10000 \(included ? "<" : ">=") \(region.rolloutPercent * 100) (percent \(region.rolloutPercent))",
-                      source: "\(file) availability.rollout.percent")
+                      detail: "bucket \(bucket) of 10000 \(included ? "<" : ">=") \(phase.rolloutPercent * 100) (percent \(phase.rolloutPercent)\(describeStart(phase)))",
+                      source: source(region, phase, "rollout.percent"))
         return included ? nil : .notInRollout
     }
 
     /// Check 5: the region lists the method and offers it at the instant; nil is `METHOD_NOT_OFFERED`.
-    private func offeredMethod<Tracer: DecisionTracer>(_ region: CompiledRegion, _ request: RouteRequest,
+    private func offeredMethod<Tracer: DecisionTracer>(_ region: CompiledRegion, _ phase: CompiledRegion.Phase, _ request: RouteRequest,
                                                        tracer: inout Tracer) -> CompiledRegion.Method? {
         let file = region.source
         guard let method = region.method(named: request.method) else {
@@ -140,12 +140,12 @@ public struct CheckoutRouter: Sendable {
                           source: "\(file) payment_methods")
             return nil
         }
-        let methodStatus = method.status ?? region.status
-        let methodOffers = region.status.offersMethod(withStatus: method.status)
+        let own = method.status(at: request.at.secondsSinceEpoch)
+        let methodOffers = phase.status.offersMethod(withStatus: own.status)
         let methodInWindow = method.window.contains(request.at)
         tracer.record("method availability", passed: methodOffers && methodInWindow,
-                      detail: "\(method.id) is \(methodStatus.rawValue)\(method.status == nil ? " (as its region)" : ""); \(describe(method.window, at: request.at))",
-                      source: "\(file) payment_methods[\(method.index)].availability")
+                      detail: "\(method.id) is \((own.status ?? phase.status).rawValue)\(own.status == nil ? " (as its region)" : ""); \(describe(method.window, at: request.at))",
+                      source: "\(file) payment_methods[\(method.index)].availability\(own.stepIndex.map { ".schedule[\($0)]" } ?? "")")
         return methodOffers && methodInWindow ? method : nil
     }
 
@@ -258,6 +258,16 @@ public struct CheckoutRouter: Sendable {
             return .amountAboveMax
         }
         return nil
+    }
+
+    /// The descriptor field a phase's value comes from: the step that started the phase, or the base field.
+    private func source(_ region: CompiledRegion, _ phase: CompiledRegion.Phase, _ field: String) -> String {
+        guard let step = phase.stepIndex else { return "\(region.source) availability.\(field)" }
+        return "\(region.source) availability.schedule[\(step)]"
+    }
+
+    private func describeStart(_ phase: CompiledRegion.Phase) -> String {
+        phase.stepIndex == nil ? "" : " since \(Instant(secondsSinceEpoch: phase.start))"
     }
 
     private func describe(_ window: Window, at instant: Instant) -> String {

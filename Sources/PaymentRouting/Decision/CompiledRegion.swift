@@ -41,11 +41,39 @@ struct CurrencyTable<Value: Sendable>: Sendable {
 /// One region prepared for deciding. A class with constant fields: a decision takes a reference
 /// (one retain) rather than copying dozens of fields, which dominated the hot path.
 final class CompiledRegion: Sendable {
+    /// What a region offers in one phase of its schedule: the base, or from a step's instant on.
+    /// A class with constant fields: picking it at a decision takes one reference.
+    final class Phase: Sendable {
+        /// Seconds since the epoch the phase starts at; `.min` for the base.
+        let start: Int64
+        /// The step that starts it (`availability.schedule[stepIndex]`); nil for the base.
+        let stepIndex: Int?
+        let status: AvailabilityStatus
+        let blackouts: [Window]
+        let rolloutPercent: Int
+        let allow: Set<String>
+        let deny: Set<String>
+
+        init(start: Int64, stepIndex: Int?, status: AvailabilityStatus, blackouts: [Window], rolloutPercent: Int,
+             allow: Set<String>, deny: Set<String>) {
+            self.start = start
+            self.stepIndex = stepIndex
+            self.status = status
+            self.blackouts = blackouts
+            self.rolloutPercent = rolloutPercent
+            self.allow = allow
+            self.deny = deny
+        }
+    }
+
     final class Method: Sendable {
         let id: String
         /// Position in the region's method list: routes match by index.
         let index: Int
+        /// The method's own status before its first step; nil: it follows its region.
         let status: AvailabilityStatus?
+        /// The method's own steps, in time order: the status from `start` on.
+        let laterStatuses: [(start: Int64, status: AvailabilityStatus)]
         /// The index in `routes` of the first route that takes this method in each currency; a
         /// currency without one has no route (only a hand-edited artifact).
         let routeIndex: CurrencyTable<Int>
@@ -54,16 +82,31 @@ final class CompiledRegion: Sendable {
         let limits: CurrencyTable<AmountRange>
         let walletCurrency: CurrencyCode
 
-        init(id: String, index: Int, status: AvailabilityStatus?, routeIndex: CurrencyTable<Int>, window: Window, currencies: [CurrencyCode],
+        init(id: String, index: Int, status: AvailabilityStatus?, laterStatuses: [(start: Int64, status: AvailabilityStatus)],
+             routeIndex: CurrencyTable<Int>, window: Window, currencies: [CurrencyCode],
              limits: CurrencyTable<AmountRange>, walletCurrency: CurrencyCode) {
             self.id = id
             self.index = index
             self.status = status
+            self.laterStatuses = laterStatuses
             self.routeIndex = routeIndex
             self.window = window
             self.currencies = currencies
             self.limits = limits
             self.walletCurrency = walletCurrency
+        }
+
+        /// The method's own status at `second` (nil: it follows its region), and the index of the
+        /// step that set it (nil: the base).
+        @inline(__always)
+        func status(at second: Int64) -> (status: AvailabilityStatus?, stepIndex: Int?) {
+            var index = laterStatuses.count
+            while index > 0 {
+                index -= 1
+                let step = laterStatuses[index]
+                if step.start <= second { return (step.status, index) }
+            }
+            return (status, nil)
         }
     }
 
@@ -115,12 +158,10 @@ final class CompiledRegion: Sendable {
 
     let code: String
     let source: String
-    let status: AvailabilityStatus
     let window: Window
-    let blackouts: [Window]
-    let rolloutPercent: Int
-    let allow: Set<String>
-    let deny: Set<String>
+    /// The base phase, then each step's, in time order (starts strictly increasing).
+    let basePhase: Phase
+    let laterPhases: [Phase]
     /// In descriptor order; `Method.index` is the position.
     let methods: [Method]
     let limits: CurrencyTable<AmountRange>
@@ -130,17 +171,14 @@ final class CompiledRegion: Sendable {
     let cutoffSecond: Int
     let businessDays: Int
 
-    init(code: String, source: String, status: AvailabilityStatus, window: Window, blackouts: [Window], rolloutPercent: Int,
-         allow: Set<String>, deny: Set<String>, methods: [Method], limits: CurrencyTable<AmountRange>, routes: [Route],
+    init(code: String, source: String, window: Window, basePhase: Phase, laterPhases: [Phase], methods: [Method],
+         limits: CurrencyTable<AmountRange>, routes: [Route],
          settlementCurrency: CurrencyCode, calendar: BusinessCalendar, cutoffSecond: Int, businessDays: Int) {
         self.code = code
         self.source = source
-        self.status = status
         self.window = window
-        self.blackouts = blackouts
-        self.rolloutPercent = rolloutPercent
-        self.allow = allow
-        self.deny = deny
+        self.basePhase = basePhase
+        self.laterPhases = laterPhases
         self.methods = methods
         self.limits = limits
         self.routes = routes
@@ -148,6 +186,19 @@ final class CompiledRegion: Sendable {
         self.calendar = calendar
         self.cutoffSecond = cutoffSecond
         self.businessDays = businessDays
+    }
+
+    /// The phase in effect at `second`: the last to start at or before it. A backward scan over a
+    /// few steps; a region without a schedule takes the base at once.
+    @inline(__always)
+    func phase(at second: Int64) -> Phase {
+        var index = laterPhases.count
+        while index > 0 {
+            index -= 1
+            let phase = laterPhases[index]
+            if phase.start <= second { return phase }
+        }
+        return basePhase
     }
 
     /// Regions list a few methods: a scan of small strings is cheaper than hashing the id.

@@ -10,12 +10,17 @@ extension CompiledRegion {
                      zones: inout [String: UTCOffsetTable]) {
         let region = checked.region
         let availability = region.availability
+        let phases = availability.phases.map { phase in
+            Phase(start: phase.start?.secondsSinceEpoch ?? .min, stepIndex: phase.stepIndex, status: phase.status,
+                  blackouts: (phase.blackouts ?? []).map { Window(from: $0.from, until: $0.until) },
+                  rolloutPercent: phase.rollout?.percent ?? 0,
+                  allow: Set(phase.rollout?.allow ?? []), deny: Set(phase.rollout?.deny ?? []))
+        }
         self.init(
-            code: region.region.rawValue, source: region.source, status: availability.status,
+            code: region.region.rawValue, source: region.source,
             window: Window(from: availability.from, until: availability.until),
-            blackouts: (availability.blackouts ?? []).map { Window(from: $0.from, until: $0.until) },
-            rolloutPercent: availability.rollout?.percent ?? 0,
-            allow: Set(availability.rollout?.allow ?? []), deny: Set(availability.rollout?.deny ?? []),
+            // `phases` always holds the base first.
+            basePhase: phases[0], laterPhases: Array(phases.dropFirst()),
             methods: Self.methods(of: checked), limits: Self.ranges(region.limits),
             routes: Self.routes(region.routes, catalog: catalog, health: health),
             settlementCurrency: region.currencies.settlement,
@@ -56,7 +61,9 @@ extension CompiledRegion {
                 routeIndex[currency] = region.firstRoute(method: method.method, currency: currency)?.index
             }
             return Method(
-                id: method.method, index: index, status: method.availability?.status, routeIndex: routeIndex,
+                id: method.method, index: index, status: method.availability?.status,
+                laterStatuses: (method.availability?.schedule ?? []).map { ($0.at.secondsSinceEpoch, $0.status) },
+                routeIndex: routeIndex,
                 window: Window(from: method.availability?.from, until: method.availability?.until),
                 currencies: method.currencies, limits: ranges(method.limits),
                 walletCurrency: checkedMethod.catalogEntry.walletCurrency)
