@@ -13,6 +13,7 @@ enum RegionChecks {
         WalletCapCheck.self,
         CashGranularityCheck.self,
         AvailabilityCheck.self,
+        ScheduleCheck.self,
         RouteCheck.self,
         FailoverCheck.self,
     ]

@@ -58,6 +58,12 @@ final class FieldReader {
         diagnostics.append(.error(code, message, at: location, hint: hint, related: related))
     }
 
+    /// A finding another reader made (a scheduled phase is read apart, and only its step's own
+    /// findings are kept).
+    func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     // MARK: Structure
 
     /// Opens a mapping: reports unknown keys (with a suggestion) and missing required ones.

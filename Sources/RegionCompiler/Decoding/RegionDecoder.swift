@@ -11,7 +11,10 @@ struct RegionDecoder {
     }
 
     static let rootKeys = ["region", "name", "timezone", "weekend", "holidays", "availability", "currencies",
-                           "settlement", "limits", "payment_methods", "routes"]
+                           "settlement", "limits", "payment_methods", "routes", "change_freezes", "business_hours"]
+    static let availabilityKeys = ["status", "from", "until", "rollout", "blackouts"]
+    /// What a scheduled step may change; the window (`from`, `until`) is the region's, not a phase's.
+    static let stepKeys = ["at", "status", "rollout", "blackouts"]
     /// defaults.yaml: a region's keys but its identity, and the catalog's `acquirer_health` (read by
     /// `DefaultHealthPolicy`, never merged into a region).
     static let defaultsKeys = rootKeys.filter { $0 != "region" && $0 != "name" } + DefaultsMerger.catalogKeys.sorted()
@@ -46,6 +49,8 @@ struct RegionDecoder {
             descriptor.holidaysLocation = fields.keyLocation("holidays") ?? node.location
         }
         decodeAvailability(fields, into: &descriptor)
+        decodeChangeFreezes(fields, into: &descriptor)
+        decodeBusinessHours(fields, into: &descriptor)
         decodeCurrencies(fields, into: &descriptor)
         decodeSettlement(fields, into: &descriptor)
         if let node = fields["limits"] {
@@ -74,29 +79,42 @@ struct RegionDecoder {
             return
         }
         let keyLocation = fields.keyLocation("availability") ?? node.location
-        guard let inner = reader.mapping(node, path: "availability", introducedAt: keyLocation,
-                                         known: ["status", "from", "until", "rollout", "blackouts"],
+        // A schedule is a region's plan: defaults.yaml cannot give every region the same steps.
+        let known = Self.availabilityKeys + (mode == .region ? ["schedule"] : [])
+        guard let inner = reader.mapping(node, path: "availability", introducedAt: keyLocation, known: known,
                                          required: mode == .region ? ["status"] : []) else { return }
+        var availability = Self.readAvailability(inner, keyLocation: keyLocation, stepPath: nil, using: reader)
+        if let scheduleNode = inner["schedule"], let items = reader.sequence(scheduleNode, path: "availability.schedule") {
+            availability.schedule = decodeSteps(items, base: node, baseAvailability: availability)
+        }
+        descriptor.availability = availability
+    }
+
+    /// The fields of an availability mapping. `stepPath` names a scheduled phase being read
+    /// (`availability.schedule[1]`), nil the base.
+    private static func readAvailability(_ inner: Fields, keyLocation: SourceLocation, stepPath: String?,
+                                         using reader: FieldReader) -> RegionDescriptor.Availability {
+        let path = stepPath ?? "availability"
         var availability = RegionDescriptor.Availability(keyLocation: keyLocation)
-        availability.status = inner["status"].flatMap { reader.status($0, path: "availability.status") }
+        availability.status = inner["status"].flatMap { reader.status($0, path: "\(path).status") }
         availability.from = inner["from"].flatMap { reader.instant($0, path: "availability.from") }
         availability.until = inner["until"].flatMap { reader.instant($0, path: "availability.until") }
         if let rolloutNode = inner["rollout"] {
             let rolloutKey = inner.keyLocation("rollout") ?? rolloutNode.location
-            if let rollout = reader.mapping(rolloutNode, path: "availability.rollout", introducedAt: rolloutKey,
+            if let rollout = reader.mapping(rolloutNode, path: "\(path).rollout", introducedAt: rolloutKey,
                                             known: ["percent", "allow", "deny"]) {
                 var value = RegionDescriptor.Rollout(keyLocation: rolloutKey)
                 value.percent = rollout["percent"].flatMap {
-                    reader.integer($0, path: "availability.rollout.percent", range: 0...100, rangeCode: .percentOutOfRange)
+                    reader.integer($0, path: "\(path).rollout.percent", range: 0...100, rangeCode: .percentOutOfRange)
                 }
-                value.allow = rollout["allow"].flatMap { merchantList($0, path: "availability.rollout.allow") } ?? []
-                value.deny = rollout["deny"].flatMap { merchantList($0, path: "availability.rollout.deny") } ?? []
+                value.allow = rollout["allow"].flatMap { merchantList($0, path: "\(path).rollout.allow", using: reader) } ?? []
+                value.deny = rollout["deny"].flatMap { merchantList($0, path: "\(path).rollout.deny", using: reader) } ?? []
                 availability.rollout = value
             }
         }
-        if let blackoutsNode = inner["blackouts"], let items = reader.sequence(blackoutsNode, path: "availability.blackouts") {
+        if let blackoutsNode = inner["blackouts"], let items = reader.sequence(blackoutsNode, path: "\(path).blackouts") {
             for item in items {
-                guard let blackout = reader.mapping(item, path: "availability.blackouts[]", introducedAt: item.location,
+                guard let blackout = reader.mapping(item, path: "\(path).blackouts[]", introducedAt: item.location,
                                                     known: ["from", "until", "reason"], required: ["from", "until"])
                 else { continue }
                 availability.blackouts.append(RegionDescriptor.Blackout(
@@ -106,10 +124,95 @@ struct RegionDecoder {
                     reason: blackout["reason"].flatMap { reader.text($0, path: "blackouts.reason")?.value }))
             }
         }
-        descriptor.availability = availability
+        return availability
     }
 
-    private func merchantList(_ node: YAMLNode, path: String) -> [Located<String>]? {
+    /// Each step merged over the phase before it (a null removes a key) and read as a whole
+    /// availability. Only findings inside the step's own item are reported while reading: the
+    /// inherited values were reported where they are written.
+    private func decodeSteps(_ items: [YAMLNode], base: YAMLNode, baseAvailability: RegionDescriptor.Availability)
+        -> [RegionDescriptor.Step] {
+        var phaseNode = base
+        var steps: [RegionDescriptor.Step] = []
+        for (index, item) in items.enumerated() {
+            let path = "availability.schedule[\(index)]"
+            guard let fields = reader.mapping(item, path: path, introducedAt: item.location, known: Self.stepKeys,
+                                              required: ["at"]) else { continue }
+            let at = fields["at"].flatMap { reader.instant($0, path: "\(path).at") }
+            if let null = fields.nullValue("status") {
+                reader.error(.nullValue, "`\(path).status` is null: a step cannot remove the status", at: null.location,
+                             hint: "give the status from this step on, e.g. `status: live`")
+            }
+            var changes: [String: SourceLocation] = [:]
+            if case .mapping(let pairs) = item.kind {
+                for pair in pairs where pair.keyText != "at" { changes[pair.keyText] = pair.key.location }
+            }
+            phaseNode = DefaultsMerger.apply(step: item, to: phaseNode, skipping: ["at"])
+            let own = Self.positions(in: item)
+            let phaseReader = FieldReader(primaryFile: reader.primaryFile, rootLocation: reader.rootLocation)
+            var phase = baseAvailability
+            if let inner = phaseReader.mapping(phaseNode, path: path, introducedAt: item.location,
+                                               known: Self.availabilityKeys + ["schedule"]) {
+                phase = Self.readAvailability(inner, keyLocation: item.location, stepPath: path, using: phaseReader)
+                // A status removed (reported above) stays the phase before's, so checks go on.
+                if phase.status == nil { phase.status = steps.last?.phase.status ?? baseAvailability.status }
+            }
+            for diagnostic in phaseReader.diagnostics where own.contains(diagnostic.location.position) {
+                reader.report(diagnostic)
+            }
+            steps.append(RegionDescriptor.Step(location: item.location, at: at, changes: changes, phase: phase,
+                                               ownLocations: own))
+        }
+        return steps
+    }
+
+    /// The position (file, line, column) of every node and key inside `node`.
+    static func positions(in node: YAMLNode) -> Set<SourceLocation> {
+        var found: Set<SourceLocation> = [node.location.position]
+        switch node.kind {
+        case .mapping(let pairs):
+            for pair in pairs {
+                found.insert(pair.key.location.position)
+                found.formUnion(positions(in: pair.value))
+            }
+        case .sequence(let items):
+            for item in items { found.formUnion(positions(in: item)) }
+        case .scalar, .unreadable:
+            break
+        }
+        return found
+    }
+
+    private func decodeChangeFreezes(_ fields: Fields, into descriptor: inout RegionDescriptor) {
+        guard let node = fields["change_freezes"], let items = reader.sequence(node, path: "change_freezes") else { return }
+        for item in items {
+            guard let freeze = reader.mapping(item, path: "change_freezes[]", introducedAt: item.location,
+                                              known: ["from", "until", "reason"], required: ["from", "until"])
+            else { continue }
+            descriptor.changeFreezes.append(RegionDescriptor.ChangeFreeze(
+                location: item.location,
+                from: freeze["from"].flatMap { reader.instant($0, path: "change_freezes.from") },
+                until: freeze["until"].flatMap { reader.instant($0, path: "change_freezes.until") },
+                reason: freeze["reason"].flatMap { reader.text($0, path: "change_freezes.reason")?.value }))
+        }
+    }
+
+    private func decodeBusinessHours(_ fields: Fields, into descriptor: inout RegionDescriptor) {
+        guard let node = fields["business_hours"] else { return }
+        let keyLocation = fields.keyLocation("business_hours") ?? node.location
+        guard let inner = reader.mapping(node, path: "business_hours", introducedAt: keyLocation, known: ["from", "until"],
+                                         required: ["from", "until"]),
+              let from = inner["from"].flatMap({ reader.localTime($0, path: "business_hours.from") }),
+              let until = inner["until"].flatMap({ reader.localTime($0, path: "business_hours.until") }) else { return }
+        guard from.value < until.value else {
+            reader.error(.fromNotBeforeUntil, "`business_hours.until` \(until.value) is not after `from` \(from.value)",
+                         at: until.location, hint: "local hours within one day, e.g. { from: \"09:00\", until: \"18:00\" }")
+            return
+        }
+        descriptor.businessHours = RegionDescriptor.BusinessHours(location: keyLocation, from: from.value, until: until.value)
+    }
+
+    private static func merchantList(_ node: YAMLNode, path: String, using reader: FieldReader) -> [Located<String>]? {
         reader.list(node, path: path) { reader.identifier($0, path: path, rule: .merchant)?.value }
     }
 
@@ -207,15 +310,28 @@ struct RegionDecoder {
         if let availabilityNode = fields["availability"] {
             let keyLocation = fields.keyLocation("availability") ?? availabilityNode.location
             if let inner = reader.mapping(availabilityNode, path: "payment_methods[].availability", introducedAt: keyLocation,
-                                          known: ["status", "from", "until"], required: ["status"]) {
+                                          known: ["status", "from", "until", "schedule"], required: ["status"]) {
                 method.availability = RegionDescriptor.MethodAvailability(
                     keyLocation: keyLocation,
                     status: inner["status"].flatMap { reader.status($0, path: "availability.status") },
                     from: inner["from"].flatMap { reader.instant($0, path: "availability.from") },
-                    until: inner["until"].flatMap { reader.instant($0, path: "availability.until") })
+                    until: inner["until"].flatMap { reader.instant($0, path: "availability.until") },
+                    schedule: inner["schedule"].flatMap { reader.sequence($0, path: "availability.schedule") }.map(decodeMethodSteps) ?? [])
             }
         }
         return method
+    }
+
+    /// A method's steps change only its status.
+    private func decodeMethodSteps(_ items: [YAMLNode]) -> [RegionDescriptor.MethodStep] {
+        items.enumerated().compactMap { index, item in
+            let path = "availability.schedule[\(index)]"
+            guard let fields = reader.mapping(item, path: path, introducedAt: item.location, known: ["at", "status"],
+                                              required: ["at", "status"]) else { return nil }
+            return RegionDescriptor.MethodStep(location: item.location,
+                                               at: fields["at"].flatMap { reader.instant($0, path: "\(path).at") },
+                                               status: fields["status"].flatMap { reader.status($0, path: "\(path).status") })
+        }
     }
 
     private func decodeRoute(_ node: YAMLNode) -> RegionDescriptor.Route? {

@@ -17,6 +17,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
+
+    /// The same place with length 1: where a value starts, whatever its extent.
+    package var position: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 }
 
 /// How a diagnostic counts: errors fail `validate` and `compile`; warnings never change the exit code.

@@ -73,6 +73,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case allowDenyOverlap = "RC0507"
     case methodAvailabilityWidens = "RC0508"
     case instantOutOfRange = "RC0509"
+    case stepOutOfOrder = "RC0510"
+    case stepOutsideWindow = "RC0511"
+    case stepInChangeFreeze = "RC0512"
 
     // RC06xx: routes.
     case shadowedRoute = "RC0601"
@@ -96,6 +99,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case pilotReachesNobody = "RC0804"
     case schemaLine = "RC0805"
     case ignoredInput = "RC0806"
+    case stepOnNonBusinessDay = "RC0807"
+    case stepOutsideBusinessHours = "RC0808"
+    case stepPastCalendarHorizon = "RC0809"
+    case pilotPercentLowered = "RC0810"
 
     // RC09xx: banking calendars (calendars/*.yaml, settlement.calendars, the horizon).
     case calendarMarketMismatch = "RC0901"
@@ -132,7 +139,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         switch self {
         case .currencyNotOffered, .currencyWithoutLimit, .blackoutOutsideWindow, .pilotReachesNobody, .schemaLine,
              .finerThanCash, .unsourcedCalendar, .calendarHorizonSoon, .calendarHorizonInsideWindow, .estimatedDateSoon,
-             .calendarNotFollowed, .singleUsableAcquirer, .noEnabledAcquirer:
+             .calendarNotFollowed, .singleUsableAcquirer, .noEnabledAcquirer, .stepOnNonBusinessDay,
+             .stepOutsideBusinessHours, .stepPastCalendarHorizon, .pilotPercentLowered:
             .warning
         case .ignoredInput: .warning
         case .linkLeavesDirectory, .misnamedInput, .duplicateInput, .utf16File, .controlCharacter: .error
@@ -152,7 +160,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
              .aboveWalletCap, .belowWalletMinimum, .calendarMarketMismatch, .calendarDateOutsideYear,
              .calendarDuplicateDate, .calendarHorizonOutsideYears, .calendarYearsNotContiguous, .calendarInvalidYear,
              .unknownCalendar, .calendarMissingYear, .calendarHorizonPassed, .duplicateCalendar, .invalidDuration,
-             .fallbackRepeatsAcquirer, .tooManyRouteAcquirers, .healthPolicyOutOfRange:
+             .fallbackRepeatsAcquirer, .tooManyRouteAcquirers, .healthPolicyOutOfRange, .stepOutOfOrder,
+             .stepOutsideWindow, .stepInChangeFreeze:
             .error
         }
     }
@@ -227,6 +236,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .allowDenyOverlap: "A merchant both allowed and denied."
         case .methodAvailabilityWidens: "A method's availability wider than its region's."
         case .instantOutOfRange: "An instant outside the years 2000 to 2199."
+        case .stepOutOfOrder: "A scheduled step (`availability.schedule`) not strictly after the step before it, or not after `from`."
+        case .stepOutsideWindow: "A scheduled step at or after the availability window's `until`: it would never take effect."
+        case .stepInChangeFreeze: "A scheduled step that takes effect inside a change freeze (`change_freezes`)."
         case .shadowedRoute: "A route no payment can reach: an earlier route matches everything it matches."
         case .uncoveredPair: "An offered method and currency that no route matches."
         case .acquirerCannotSettle: "A route's acquirer, or one of its fallbacks, cannot settle the region's settlement currency."
@@ -266,6 +278,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .healthPolicyOutOfRange: "An acquirer health policy value out of range (percent 0..100, counts at least 1, durations above 0 and at most 7 days, ejection at most max_ejection)."
         case .singleUsableAcquirer: "A live or pilot region's route has one usable (enabled) acquirer: its outage declines every payment the route takes."
         case .noEnabledAcquirer: "Every acquirer of a route is disabled (`enabled: false`): every payment it takes is declined."
+        case .stepOnNonBusinessDay: "A scheduled step on a day that is not a business day in the region's settlement calendars."
+        case .stepOutsideBusinessHours: "A scheduled step outside the region's local business hours (`business_hours`, default 09:00 to 18:00)."
+        case .stepPastCalendarHorizon: "A scheduled step after the horizon (`through`) of a calendar the region's payouts follow."
+        case .pilotPercentLowered: "A scheduled step lowers a pilot's percent: merchants already in are dropped."
         case .ignoredInput: "An entry of the input directory that is not read (not a `.yaml` or `.yml` file)."
         }
     }

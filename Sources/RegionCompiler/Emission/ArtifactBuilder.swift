@@ -69,7 +69,18 @@ enum ArtifactBuilder {
                                            calendars: calendars.markets[code.value] ?? []),
             limits: region.limits.flatMap { $0.ranges.isEmpty ? nil : limitsArtifact($0) },
             paymentMethods: methods,
-            routes: routes))
+            routes: routes,
+            changeFreezes: changeFreezeArtifacts(region)))
+    }
+
+    /// defaults.yaml's freezes and the region's, in time order, each naming its file.
+    static func changeFreezeArtifacts(_ region: RegionDescriptor) -> [ChangeFreezeArtifact]? {
+        let freezes = region.changeFreezes.compactMap { freeze -> ChangeFreezeArtifact? in
+            guard let from = freeze.from, let until = freeze.until else { return nil }
+            let file = freeze.location.file.split(separator: "/").last.map(String.init) ?? freeze.location.file
+            return ChangeFreezeArtifact(from: from.value, until: until.value, reason: freeze.reason, source: file)
+        }.sorted { ($0.from, $0.until, $0.source) < ($1.from, $1.until, $1.source) }
+        return freezes.isEmpty ? nil : freezes
     }
 
     /// The region's payment methods in descriptor order, each with its currencies, limits and own availability.
@@ -84,7 +95,13 @@ enum ArtifactBuilder {
                 currencies: region.currencies(of: method),
                 limits: method.limits.map(limitsArtifact),
                 availability: method.availability.flatMap { own in
-                    own.status.map { MethodAvailabilityArtifact(status: $0.value, from: own.from?.value, until: own.until?.value) }
+                    own.status.map {
+                        let steps = own.schedule.compactMap { step in
+                            step.at.flatMap { at in step.status.map { MethodStepArtifact(at: at.value, status: $0.value) } }
+                        }
+                        return MethodAvailabilityArtifact(status: $0.value, from: own.from?.value, until: own.until?.value,
+                                                          schedule: steps.isEmpty ? nil : steps)
+                    }
                 }))
         }
         return .success(methods)
@@ -107,9 +124,23 @@ enum ArtifactBuilder {
         return .success(routes)
     }
 
-    /// Status, window, rollout (a pilot's, or a live region's deny list) and blackouts sorted by start.
+    /// Status, window, rollout (a pilot's, or a live region's deny list), blackouts sorted by start,
+    /// and each scheduled step's phase, whole.
     static func availabilityArtifact(_ availability: RegionDescriptor.Availability,
                                      status: AvailabilityStatus) -> AvailabilityArtifact {
+        let base = phaseArtifact(availability, status: status)
+        let steps = availability.schedule.compactMap { step -> AvailabilityStepArtifact? in
+            guard let at = step.at, let stepStatus = step.phase.status else { return nil }
+            let phase = phaseArtifact(step.phase, status: stepStatus.value)
+            return AvailabilityStepArtifact(at: at.value, status: stepStatus.value, rollout: phase.rollout, blackouts: phase.blackouts)
+        }
+        return AvailabilityArtifact(status: status, from: availability.from?.value, until: availability.until?.value,
+                                    rollout: base.rollout, blackouts: base.blackouts, schedule: steps.isEmpty ? nil : steps)
+    }
+
+    /// One phase's rollout and blackouts, as the artifact writes them.
+    static func phaseArtifact(_ availability: RegionDescriptor.Availability,
+                              status: AvailabilityStatus) -> AvailabilityArtifact {
         let deny = (availability.rollout?.deny ?? []).map(\.value).sorted()
         let rollout: RolloutArtifact? = if status == .pilot {
             RolloutArtifact(percent: availability.rollout?.percent?.value ?? 0,

@@ -23,6 +23,10 @@ package struct RegionDescriptor: Sendable {
     package var limits: Limits?
     package var methods: [Method] = []
     package var routes: [Route] = []
+    /// defaults.yaml's change freezes, then the region's own.
+    package var changeFreezes: [ChangeFreeze] = []
+    /// The local hours scheduled steps should fall in (`business_hours`); nil: the default.
+    package var businessHours: BusinessHours?
 
     package init(file: SourceFile, rootLocation: SourceLocation) {
         self.file = file
@@ -36,6 +40,36 @@ package struct RegionDescriptor: Sendable {
         package var until: Located<Instant>?
         package var rollout: Rollout?
         package var blackouts: [Blackout] = []
+        /// `schedule`: each step with the phase it starts (the steps before it applied).
+        package var schedule: [Step] = []
+    }
+
+    /// One scheduled step of a region's availability, and the phase it starts.
+    package struct Step: Sendable {
+        /// The step's item in the list.
+        package var location: SourceLocation
+        package var at: Located<Instant>?
+        /// The keys the step writes (`status`, `rollout`, `blackouts`), with where each is written.
+        package var changes: [String: SourceLocation]
+        /// The availability from `at` on: the step merged over the phase before it. Its `from`,
+        /// `until` and `schedule` are the region's.
+        package var phase: Availability
+        /// Every position inside the step's item: a finding on the phase that points at one of
+        /// them is the step's own; any other was inherited, and is reported at the step.
+        package var ownLocations: Set<SourceLocation>
+    }
+
+    package struct ChangeFreeze: Sendable {
+        package var location: SourceLocation
+        package var from: Located<Instant>?
+        package var until: Located<Instant>?
+        package var reason: String?
+    }
+
+    package struct BusinessHours: Sendable {
+        package var location: SourceLocation
+        package var from: LocalTime
+        package var until: LocalTime
     }
 
     package struct Rollout: Sendable {
@@ -82,6 +116,14 @@ package struct RegionDescriptor: Sendable {
         package var status: Located<AvailabilityStatus>?
         package var from: Located<Instant>?
         package var until: Located<Instant>?
+        /// `schedule`: the method's status from each step's `at` on.
+        package var schedule: [MethodStep] = []
+    }
+
+    package struct MethodStep: Sendable {
+        package var location: SourceLocation
+        package var at: Located<Instant>?
+        package var status: Located<AvailabilityStatus>?
     }
 
     package struct Route: Sendable {
