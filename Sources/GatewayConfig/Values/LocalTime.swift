@@ -9,6 +9,13 @@ package struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.minute = minute
     }
 
+    /// The minute a second of the day falls in; seconds outside one day are brought into it.
+    package init(minuteOfSecond second: Int) {
+        let inDay = ((second % 86_400) + 86_400) % 86_400
+        hour = inDay / 3600
+        minute = inDay / 60 % 60
+    }
+
     /// Parses exactly `HH:MM` with two-digit fields.
     package init?(_ text: String) {
         let bytes = Array(text.utf8)

@@ -69,6 +69,7 @@ public enum DescriptorCompiler {
         diagnostics += calendarDiagnostics
         let calendars = CalendarResolver.resolve(calendars: calendarDescriptors, regions: regions)
         diagnostics += calendars.diagnostics
+        diagnostics += ScheduleCalendarCheck.run(calendars, regions: regions)
         if let asOf { diagnostics += HorizonCheck.run(calendars, regions: regions, asOf: asOf) }
 
         let allFiles = files + calendarFiles
