@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GatewayConfig
 import RegionCompiler
 
 struct Effective: ParsableCommand {
@@ -8,6 +9,9 @@ struct Effective: ParsableCommand {
     )
 
     @Argument(help: "Region code, e.g. HK.") var region: String
+    @Option(help: ArgumentHelp("Show the availability in effect at this instant (RFC 3339 with offset): the scheduled steps up to it applied.",
+                               valueName: "instant"))
+    var at: String?
     @OptionGroup var regions: RegionsDirectory
     @OptionGroup var calendars: CalendarsDirectory
     var directory: String { regions.directory }
@@ -25,7 +29,16 @@ struct Effective: ParsableCommand {
             Terminal.printError("regionc: no descriptor for region \(region) in \(directory)")
             throw ExitCode(ExitStatus.usage)
         }
-        guard let text = EffectiveDescriptor.render(regionFile: file, defaults: files.first { DescriptorCompiler.role(of: $0) == .defaults })
+        var instant: Instant?
+        if let at {
+            guard case .success(let parsed) = Instant.parse(at) else {
+                Terminal.printError("regionc: --at `\(at)` is not an RFC 3339 instant with an offset, e.g. 2027-03-01T10:00:00+08:00")
+                throw ExitCode(ExitStatus.usage)
+            }
+            instant = parsed
+        }
+        guard let text = EffectiveDescriptor.render(regionFile: file, defaults: files.first { DescriptorCompiler.role(of: $0) == .defaults },
+                                                    at: instant)
         else {
             Terminal.printError("regionc: \(file.displayPath) does not parse as a mapping of fields; run `regionc validate \(directory)`")
             throw ExitCode(ExitStatus.inputErrors)

@@ -24,22 +24,24 @@ import Testing
 
     @Test func futureFormatVersionIsNamed() throws {
         var artifact = try RoutingFixture.artifact()
-        artifact.formatVersion = 4
-        #expect(throws: ArtifactError.unsupportedFormatVersion(found: 4, supported: 3)) {
+        artifact.formatVersion = 5
+        #expect(throws: ArtifactError.unsupportedFormatVersion(found: 5, supported: 4)) {
             try RouterLoader.load(data: try CanonicalJSON.encode(artifact))
         }
     }
 
-    /// Version 1 artifacts carry no calendars, version 2 no failover: a runtime refuses them by
-    /// name rather than settling without calendars or routing without fallbacks (and an older
-    /// runtime refuses a newer version the same way).
-    @Test(arguments: [1, 2]) func olderFormatVersionsAreRefused(version: Int) throws {
+    /// Version 1 artifacts carry no calendars, version 2 no failover, version 3 no schedules: a
+    /// runtime refuses them by name rather than settling without calendars, routing without
+    /// fallbacks or keeping a pilot at its first step (and an older runtime refuses a newer
+    /// version the same way).
+    @Test(arguments: [1, 2, 3]) func olderFormatVersionsAreRefused(version: Int) throws {
         var artifact = try RoutingFixture.artifact()
         artifact.formatVersion = version
-        #expect(throws: ArtifactError.unsupportedFormatVersion(found: version, supported: 3)) {
+        #expect(throws: ArtifactError.unsupportedFormatVersion(found: version, supported: 4)) {
             try RouterLoader.load(data: try CanonicalJSON.encode(artifact))
         }
-        #expect(ArtifactError.unsupportedFormatVersion(found: version, supported: 3).description.contains(version == 1 ? "before banking calendars" : "before failover"))
+        let named = [1: "before banking calendars", 2: "before failover", 3: "before scheduled changes"][version] ?? ""
+        #expect(ArtifactError.unsupportedFormatVersion(found: version, supported: 4).description.contains(named))
     }
 
     static func breaking(_ edit: (inout GatewayArtifact) throws -> Void) throws -> ArtifactError? {

@@ -12,7 +12,7 @@ import Testing
     @Test func fallbacksAndResolvedHealthPoliciesReachTheArtifact() throws {
         let compilation = try Self.fixture.compile()
         let artifact = try #require(compilation.artifact, "\(compilation.diagnostics.map(\.message))")
-        #expect(artifact.formatVersion == 3)
+        #expect(artifact.formatVersion == 4)
         #expect(artifact.regions["HK"]?.routes.map(\.candidates) == [["antom-hk", "antom-sg"], ["antom-sg", "antom-hk", "antom-hk2"]])
         let defaults = HealthPolicyArtifact(consecutiveFailures: 3, failureRate: 50, minOutcomes: 20, windowSeconds: 120,
                                             ejectionSeconds: 30, maxEjectionSeconds: 3600)

@@ -98,7 +98,7 @@ import Testing
         let bytes = try Data(contentsOf: first)
         #expect(bytes == (try Data(contentsOf: second)))
         let object = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
-        #expect(object["format_version"] as? Int == 3)
+        #expect(object["format_version"] as? Int == 4)
         #expect((object["source_digest"] as? String)?.hasPrefix("sha256:") == true)
     }
 

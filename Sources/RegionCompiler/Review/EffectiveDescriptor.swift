@@ -1,13 +1,24 @@
+import GatewayConfig
+
 /// A region descriptor with `defaults.yaml` applied, printed as YAML with the origin of every
 /// value (`# defaults.yaml:4`), so operations can see what a region really says.
 package enum EffectiveDescriptor {
     /// The merged descriptor of the region in `file`, or nil when it cannot be parsed or is not a
     /// mapping (a list or a scalar has no fields to show).
-    package static func render(regionFile: SourceFile, defaults: SourceFile?) -> String? {
+    /// With `at`, the availability (the region's and each method's) is the phase in effect at that
+    /// instant: the steps up to it applied as the compiler applies them, each value still naming
+    /// the line it came from, so a reviewer sees which step set it.
+    package static func render(regionFile: SourceFile, defaults: SourceFile?, at instant: Instant? = nil) -> String? {
         guard let root = YAMLComposer.compose(regionFile).root, case .mapping = root.kind else { return nil }
         let defaultsRoot = defaults.flatMap { YAMLComposer.compose($0).root }
         var lines: [String] = []
-        write(DefaultsMerger.mergeIntoRegion(defaults: defaultsRoot, into: root), indent: "", into: &lines)
+        var merged = DefaultsMerger.mergeIntoRegion(defaults: defaultsRoot, into: root)
+        if let instant {
+            let phase = EffectivePhase.apply(merged, at: instant)
+            merged = phase.node
+            lines += phase.notes.map { "# \($0)" }
+        }
+        write(merged, indent: "", into: &lines)
         return lines.joined(separator: "\n") + "\n"
     }
 
