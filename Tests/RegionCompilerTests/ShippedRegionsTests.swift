@@ -17,7 +17,7 @@ import Testing
         let found = compilation.diagnostics.map {
             "\($0.code.rawValue) \($0.location.file.split(separator: "/").last ?? ""):\($0.location.line):\($0.location.column)"
         }
-        #expect(found == ["RC1151 kr.yaml:50:5", "RC1151 kr.yaml:53:5"],
+        #expect(found == ["RC1151 kr.yaml:69:5", "RC1151 kr.yaml:72:5"],
                 "\(compilation.diagnostics.map { "\($0.expectation) \($0.message)" })")
         #expect(compilation.diagnostics.allSatisfy { $0.severity == .warning && $0.message.contains("an antom-kr outage") })
         let artifact = try #require(compilation.artifact)
