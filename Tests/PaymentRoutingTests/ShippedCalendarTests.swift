@@ -67,6 +67,33 @@ import Testing
         #expect(checked > 4 * 390, "only \(checked) capture days checked")
     }
 
+    struct CheckedFact: CustomStringConvertible, Sendable {
+        let market: String
+        let date: String
+        let estimated: Bool
+        let why: String
+        var description: String { "\(market) \(date): \(why)" }
+    }
+
+    /// Closing days an independent check found mislabelled (issue 19): each is listed, and
+    /// `estimated` only while it waits on an announcement.
+    static let checkedFacts: [CheckedFact] = [
+        CheckedFact(market: "KR", date: "2027-05-03", estimated: false, why: "Labour Day substitute, in the 2027 월력요항"),
+        CheckedFact(market: "KR", date: "2027-07-19", estimated: false, why: "Constitution Day substitute, in the 2027 월력요항"),
+        CheckedFact(market: "ID", date: "2026-05-27", estimated: false, why: "Iduladha 1447 H, in the 2026 SKB"),
+        CheckedFact(market: "MY", date: "2027-08-16", estimated: true,
+                    why: "Maulidur Rasul replacement: waits on the start of Rabiulawal 1449"),
+        CheckedFact(market: "BD", date: "2026-05-25", estimated: false, why: "first day of the 2026 Eid-ul-Azha break"),
+        CheckedFact(market: "BD", date: "2026-05-31", estimated: false, why: "last day of the 2026 Eid-ul-Azha break"),
+    ]
+
+    @Test(arguments: checkedFacts)
+    func checkedClosingDaysAreListedAndLabelled(_ fact: CheckedFact) throws {
+        let calendar = try #require(try Self.artifact().calendars[fact.market])
+        let holiday = try #require(calendar.holidays.first { $0.date.description == fact.date }, "\(fact) is not listed")
+        #expect((holiday.estimated ?? false) == fact.estimated, "\(fact)")
+    }
+
     struct Capture: CustomStringConvertible, Sendable {
         let region: String
         let day: String
