@@ -49,4 +49,14 @@ import Testing
         #expect(methods["TNG_EWALLET"]?.caps?.perPaymentMax?.value.description == "20000.00 MYR")
         #expect(methods["DANA"]?.caps?.perPaymentMin?.value.description == "300.00 IDR")
     }
+
+    /// Antom's page for the wallet (https://docs.antom.com/ac/antomop/rabbitlinepay) calls it
+    /// LINE Pay and gives 0.01 to 50,000 THB per payment: recorded, so a TH limit above it is caught.
+    @Test func linePayKeepsItsCodeWithAntomsNameAndCaps() throws {
+        let linePay = try #require(try Self.catalog().methods["RABBIT_LINE_PAY"])
+        #expect(linePay.name == "LINE Pay")
+        #expect(linePay.caps?.perPaymentMin?.value.description == "0.01 THB")
+        #expect(linePay.caps?.perPaymentMax?.value.description == "50000.00 THB")
+        #expect(linePay.caps?.source?.value == "https://docs.antom.com/ac/antomop/rabbitlinepay")
+    }
 }
