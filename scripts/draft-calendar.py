@@ -134,9 +134,12 @@ def entry(date: dt.date, name: str) -> str:
     return f"      - {{ date: {date.isoformat()}, name: {name}{extra} }}"
 
 
-def year_block(market: str, year: int) -> list[str]:
+def closures_and_notes(market: str, year: int) -> tuple[list[tuple[dt.date, str]], list[tuple[dt.date, str]]]:
+    """The days banks close in YEAR by the library and the market's rules, and the
+    holidays that close nothing (on a weekend day, or a Saturday the Fed stays open
+    before), each sorted by date. scripts/calendar-drift.py compares the closures with
+    calendars/ (one home for the rules)."""
     table, _ = library_holidays(market, year)
-    lines = [f"  {year}:", "    source: TODO  # official notice URL or gazette number", "    holidays:"]
     closures: list[tuple[dt.date, str]] = []
     notes: list[tuple[dt.date, str]] = []
     for date, name in sorted(table.items()):
@@ -152,7 +155,13 @@ def year_block(market: str, year: int) -> list[str]:
         else:
             closures.append((date, name))
     # Only the year asked for: a Sunday 31 December would push into the next year.
-    for date, name in sorted([c for c in closures if c[0].year == year] + [(d, "#" + n) for d, n in notes]):
+    return sorted(c for c in closures if c[0].year == year), sorted(notes)
+
+
+def year_block(market: str, year: int) -> list[str]:
+    closures, notes = closures_and_notes(market, year)
+    lines = [f"  {year}:", "    source: TODO  # official notice URL or gazette number", "    holidays:"]
+    for date, name in sorted(closures + [(d, "#" + n) for d, n in notes]):
         if name.startswith("#"):
             lines.append(f"      # {date.isoformat()} {name[1:]}")
         else:
