@@ -106,6 +106,9 @@ let usLive = request("US", "shop_12345", "ALIPAY_CN", "120.50 USD", "2026-12-01T
 let hkFX = request("HK", "shop_1001", "ALIPAY_CN", "99.00 USD", "2026-12-01T03:00:00Z")
 let hkOut = request("HK", "shop_999999", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")
 let largeIn = request("HK", "allowed_7777", "ALIPAY_CN", "120.50 HKD", "2026-12-01T03:00:00Z")
+// After HK's last scheduled step (live from 2027-03-01 in the shipped plan; a build without
+// schedules still has HK as a pilot then, where shop_1001 is allow-listed): routed in both.
+let hkAfterLastStep = request("HK", "shop_1001", "ALIPAY_CN", "99.00 HKD", "2027-03-15T03:00:00Z")
 let cases: [(name: String, router: CheckoutRouter, request: RouteRequest)] = [
     ("routed (US live, ALIPAY_CN USD)", router, usLive),
     ("  same, health tracked", trackedRouter, usLive),
@@ -114,6 +117,8 @@ let cases: [(name: String, router: CheckoutRouter, request: RouteRequest)] = [
     ("routed (HK pilot, allow-listed, HKD via antom-hk)", router, hkAllowListed),
     ("  same, health tracked", trackedRouter, hkAllowListed),
     ("  same, antom-hk down: failover to antom-sg", failoverRouter, hkAllowListed),
+    ("routed (HK after its last scheduled step, HKD via antom-hk)", router, hkAfterLastStep),
+    ("  same, health tracked", trackedRouter, hkAfterLastStep),
     ("declined (HK pilot, not in rollout)", router, hkOut),
     ("  same, health tracked", trackedRouter, hkOut),
     ("declined (unknown region)", router, request("ZZ", "shop_1", "ALIPAY_CN", "1.00 USD", "2026-12-01T03:00:00Z")),
