@@ -125,6 +125,33 @@ import Testing
         InvariantCase(description: "duplicate presentment currency", named: "listed twice") {
             $0.currencies.presentment.append(CurrencyCode("HKD")!)
         },
+        // Scheduled phases (format 4): what `ScheduleCheck` refuses, refused where the artifact is read.
+        InvariantCase(description: "a step at `from`", named: "availability.schedule[0] at 2026-11-30T16:00:00Z is not after") {
+            $0.availability.schedule = [AvailabilityStepArtifact(at: $0.availability.from!, status: .pilot, rollout: $0.availability.rollout)]
+        },
+        InvariantCase(description: "steps out of order", named: "availability.schedule[1]") {
+            let rollout = $0.availability.rollout
+            $0.availability.schedule = [AvailabilityStepArtifact(at: Instant("2027-02-01T00:00:00Z")!, status: .pilot, rollout: rollout),
+                                        AvailabilityStepArtifact(at: Instant("2027-01-01T00:00:00Z")!, status: .pilot, rollout: rollout)]
+        },
+        InvariantCase(description: "a step at `until`", named: "not before until") {
+            $0.availability.schedule = [AvailabilityStepArtifact(at: $0.availability.until!, status: .pilot, rollout: $0.availability.rollout)]
+        },
+        InvariantCase(description: "a live phase keeping the pilot's percent", named: "availability.schedule[0]: a rollout percent or allow list on status live") {
+            $0.availability.schedule = [AvailabilityStepArtifact(at: Instant("2027-03-01T02:00:00Z")!, status: .live, rollout: $0.availability.rollout)]
+        },
+        InvariantCase(description: "a step inside a change freeze", named: "inside the change freeze") {
+            $0.availability.schedule = [AvailabilityStepArtifact(at: Instant("2027-02-07T02:00:00Z")!, status: .pilot, rollout: $0.availability.rollout)]
+            $0.changeFreezes = [ChangeFreezeArtifact(from: Instant("2027-02-05T00:00:00Z")!, until: Instant("2027-02-12T00:00:00Z")!,
+                                                     reason: "Lunar New Year", source: "hk.yaml")]
+        },
+        InvariantCase(description: "an inverted change freeze", named: "change freeze from") {
+            $0.changeFreezes = [ChangeFreezeArtifact(from: Instant("2027-02-12T00:00:00Z")!, until: Instant("2027-02-05T00:00:00Z")!,
+                                                     reason: nil, source: "hk.yaml")]
+        },
+        InvariantCase(description: "a method step wider than its region then", named: "ALIPAY_HK is live in a pilot region from 2027-03-01T00:00:00Z") {
+            $0.paymentMethods[1].availability?.schedule = [MethodStepArtifact(at: Instant("2027-03-01T00:00:00Z")!, status: .live)]
+        },
     ]
 
     @Test(arguments: invariantCases)
