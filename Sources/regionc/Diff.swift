@@ -8,8 +8,14 @@ struct Diff: ParsableCommand {
         abstract: "Show what a change to the regions does to live payments.",
         discussion: """
         OLD and NEW are each a compiled artifact or a regions directory (compiled in memory). \
-        Exit status: 0 no changes, 3 changes, 4 breaking changes (payments that work today would stop), \
-        1 a side has errors, 2 usage or I/O.
+        Exit status: 0 no changes, 3 changes, 4 breaking changes (payments that work today would stop, \
+        or a changed region held by a change freeze at --as-of), 1 a side has errors, 2 usage or I/O.
+
+        Scheduled steps (availability.schedule) that are added, removed, moved or changed are listed with their \
+        instants and what each does. --as-of INSTANT (default: now) is the instant the diff is judged at: payment \
+        impact compares the phases in effect then, and every region the diff changes (a field, a payment, a step, a \
+        payout date) that a change freeze of OLD or NEW holds at INSTANT is breaking, naming the freeze. \
+        Freezes are half-open: a freeze's `until` is outside it. A region the diff leaves unchanged never breaks.
 
         """ + Diff.trafficDiscussion
     )
@@ -27,12 +33,17 @@ struct Diff: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("With --traffic: move each checkout by whole days (negative: back), keeping its local time of day in its region's zone.", valueName: "days"))
     var shift: Int?
     @OptionGroup var down: DownOption
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("Judge the diff at this RFC 3339 instant (default: now): the phases then, and the change freezes holding it.",
+                               valueName: "instant"))
+    var asOf: String?
 
     func run() throws {
         if let traffic { return try runTraffic(traffic) }
+        let instant = try InstantOption.parse(asOf, option: "--as-of") ?? InstantOption.now()
         let before = try load(old)
         let after = try load(new)
-        var diff = ConfigDiff.compare(old: before.artifact, new: after.artifact)
+        var diff = ConfigDiff.compare(old: before.artifact, new: after.artifact, asOf: instant)
         diff.payoutMoves = PayoutMoves.between(before, after)
         switch format {
         case .text: print(DiffRenderer.text(diff))

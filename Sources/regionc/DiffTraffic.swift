@@ -58,6 +58,9 @@ extension Diff {
     func validate() throws {
         if traffic == nil, at != nil || shift != nil { throw ValidationError("--at and --shift retime --traffic; give --traffic FILE") }
         if traffic == nil, !down.acquirers.isEmpty { throw ValidationError("--down replays an outage on --traffic; give --traffic FILE") }
+        // Each replayed checkout is decided at its own instant (or --at / --shift), never at one as-of.
+        if traffic != nil, asOf != nil { throw ValidationError("--as-of judges the field diff; --traffic decides each checkout at its own instant (retime with --at or --shift)") }
+        _ = try InstantOption.parse(asOf, option: "--as-of")
         _ = try trafficRetiming()
     }
 

@@ -14,6 +14,10 @@ struct Report: ParsableCommand {
     @Argument(help: "The regions directory or a compiled artifact.") var directory = "regions"
     @Option(help: "markdown or html.") var format: Format = .markdown
     @Option(name: .shortAndLong, help: "Where to write the report (default: standard output).") var output: String?
+    @Option(help: ArgumentHelp("Show each region's and method's phase at this RFC 3339 instant (default: now).", valueName: "instant"))
+    var at: String?
+
+    func validate() throws { _ = try InstantOption.parse(at, option: "--at") }
 
     func run() throws {
         if let output { try Terminal.usageOnFailure { try AtomicFileWriter.checkTarget(output, refusingInputs: []) } }
@@ -29,7 +33,7 @@ struct Report: ParsableCommand {
             }
             throw ExitCode(ExitStatus.usage)
         }
-        let report = CoverageReport(artifact: artifact)
+        let report = CoverageReport(artifact: artifact, at: try InstantOption.parse(at, option: "--at") ?? InstantOption.now())
         let text = format == .html ? report.html() : report.markdown()
         guard let output else {
             print(text, terminator: "")

@@ -49,7 +49,8 @@ import Testing
                     var edited = artifact
                     edited.regions = [region.region.rawValue: variant]
                     let router = try CheckoutRouter(artifact: edited)
-                    let offers = ConfigDiff.offers(variant, catalog: edited.catalog)
+                    // The diff's offers at the instant the router decides.
+                    let offers = ConfigDiff.offers(variant, catalog: edited.catalog, at: Instant(secondsSinceEpoch: 1_800_000_000))
                     for method in variant.paymentMethods {
                         for currency in method.currencies {
                             guard let amount = Self.acceptableAmount(variant, method, currency) else { continue }

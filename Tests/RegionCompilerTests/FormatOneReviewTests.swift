@@ -34,7 +34,7 @@ import Testing
         #expect(old.formatVersion == 1 && old.calendars.isEmpty)
         #expect(old.regions["US"]?.settlement.calendars == [])
         let new = try ReviewInput.load(ShippedRegionsTests.regionsDirectory)
-        let diff = ConfigDiff.compare(old: old, new: new)
+        let diff = ConfigDiff.compare(old: old, new: new, asOf: ReviewTests.asOf)
         #expect(diff.changes.contains { $0.region == "US" && $0.field == "settlement.calendars" && $0.change.contains("US") },
                 "\(diff.changes.map(\.line))")
     }

@@ -8,6 +8,8 @@ import Testing
 /// A case's `expected.txt` starts with `exit N`; every other line must appear in the text output.
 @Suite struct ReviewTests {
     static let diffRoot = FixtureDirectory.root.appendingPathComponent("diff")
+    /// The instant the fixtures' diffs are judged at: no fixture region has a step or a freeze then.
+    static let asOf = Instant(secondsSinceEpoch: 1_764_547_200)    // 2025-12-01T00:00:00Z
 
     static func baseFiles() throws -> [String: SourceFile] {
         var files: [String: SourceFile] = [:]
@@ -41,7 +43,7 @@ import Testing
                 files[file] = SourceFile(name: file, displayPath: file, bytes: bytes)
             }
         }
-        let diff = ConfigDiff.compare(old: try Self.compile(try Self.baseFiles()), new: try Self.compile(files))
+        let diff = ConfigDiff.compare(old: try Self.compile(try Self.baseFiles()), new: try Self.compile(files), asOf: Self.asOf)
         let expected = try String(contentsOf: directory.appendingPathComponent("expected.txt"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
         let status = try #require(expected.first.flatMap { Int32($0.replacingOccurrences(of: "exit ", with: "")) })
@@ -62,14 +64,14 @@ import Testing
     @Test func diffOfATreeAgainstItselfHasNoChanges() throws {
         let regions = ShippedRegionsTests.regionsDirectory
         let artifact = try ReviewInput.load(regions)
-        let diff = ConfigDiff.compare(old: artifact, new: artifact)
+        let diff = ConfigDiff.compare(old: artifact, new: artifact, asOf: Self.asOf)
         #expect(diff.isEmpty && diff.exitStatus == 0)
         #expect(DiffRenderer.text(diff) == "no changes")
     }
 
     @Test func reportCoversEveryRegionAndMethod() throws {
         let artifact = try ReviewInput.load(ShippedRegionsTests.regionsDirectory)
-        let report = CoverageReport(artifact: artifact)
+        let report = CoverageReport(artifact: artifact, at: ReviewTests.asOf)
         let html = report.html()
         let markdown = report.markdown()
         for region in artifact.regions.values {

@@ -3,6 +3,9 @@ import GatewayConfig
 /// What changed among the catalog's acquirers, for `regionc diff`: added or removed, drained
 /// (`enabled`), or given another health policy. Listed under the pseudo-region `catalog`.
 enum CatalogComparison {
+    /// Where catalog changes are listed: not a region, so never frozen by a region's change freeze.
+    static let pseudoRegion = "catalog"
+
     static func compare(_ old: CatalogArtifact, _ new: CatalogArtifact, newRegions: [String: RegionArtifact]) -> [ConfigDiff.FieldChange] {
         var changes: [ConfigDiff.FieldChange] = []
         for id in Set(old.acquirers.keys).union(new.acquirers.keys).sorted() {
@@ -34,7 +37,7 @@ enum CatalogComparison {
     }
 
     static func change(_ field: String, _ text: String, breaking: Bool) -> ConfigDiff.FieldChange {
-        ConfigDiff.FieldChange(region: "catalog", field: field, change: text, breaking: breaking)
+        ConfigDiff.FieldChange(region: pseudoRegion, field: field, change: text, breaking: breaking)
     }
 
     /// `5 in a row or 50% of >= 20 in 1m; ejection 30s .. 5m`, or `none` (never ejected).

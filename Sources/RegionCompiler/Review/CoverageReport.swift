@@ -32,25 +32,30 @@ package struct CoverageReport: Sendable {
     package var rows: [Row]
     package var timeline: [Milestone]
     package var sourceDigest: String
+    /// The instant whose phases the matrix shows.
+    package var asOf: Instant
 
-    package init(artifact: GatewayArtifact) {
+    /// `instant`: the statuses and audiences shown are the phases in effect then.
+    package init(artifact: GatewayArtifact, at instant: Instant) {
         let regions = artifact.regions.values.sorted { $0.region < $1.region }
         methods = Array(Set(regions.flatMap { $0.paymentMethods.map(\.method) })).sorted()
         methodNames = artifact.catalog.paymentMethods.mapValues(\.name)
         sourceDigest = artifact.sourceDigest
+        asOf = instant
         rows = regions.map { region in
-            let (audience, _) = ConfigDiff.audienceOf(region)
+            let phase = region.availability.phase(at: instant)
+            let (audience, _) = ConfigDiff.audienceOf(phase)
             var cells: [String: Cell] = [:]
             for method in region.paymentMethods {
-                let status = method.availability?.status ?? region.availability.status
-                let offered = region.offers(method)
+                let status = method.availability?.status(at: instant) ?? phase.status
+                let offered = region.offers(method, at: instant)
                 cells[method.method] = Cell(status: status, audience: offered ? audience : "not offered",
                                             currencies: method.currencies.map(\.rawValue),
                                             from: method.availability?.from.map { Self.localDate($0, region.timezone) })
             }
             let settlement = region.settlement
-            return Row(region: region.region.rawValue, name: region.name, status: region.availability.status,
-                       audience: region.availability.status.offersPayments ? audience : "nobody yet",
+            return Row(region: region.region.rawValue, name: region.name, status: phase.status,
+                       audience: phase.status.offersPayments ? audience : "nobody yet",
                        currencies: region.currencies.presentment.map(\.rawValue).joined(separator: ", "),
                        settlement: "\(region.currencies.settlement) \(settlement.schedule), cutoff \(settlement.cutoff) \(region.timezone)",
                        cells: cells)
@@ -79,8 +84,7 @@ package struct CoverageReport: Sendable {
 
     /// The date an instant falls on in the region's own zone: launches are planned in local days.
     static func localDate(_ instant: Instant, _ zone: String) -> String {
-        let offset = TimeZone(identifier: zone)?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant.secondsSinceEpoch))) ?? 0
-        return Instant(secondsSinceEpoch: instant.secondsSinceEpoch + Int64(offset)).utcDate.description
+        RegionClock(instant, zone: zone).date.description
     }
 
     package func markdown() -> String {

@@ -118,6 +118,8 @@ enum FieldComparison {
         if let blackouts = availability.blackouts {
             fields["availability.blackouts"] = .set(blackouts.map { "\($0.from)..\($0.until)" })
         }
+        // Each freeze as `timeline` and a frozen diff word it; `defaults.yaml`'s are listed under every region.
+        fields["change_freezes"] = .set((region.changeFreezes ?? []).map { FreezeHold.describe($0) })
         if let payout = region.settlement.minimumPayout {
             fields["settlement.minimum_payout"] = .scalar(payout.money.description)
         }

@@ -13,7 +13,7 @@ import Testing
         let router = try CheckoutRouter(artifact: new)
         // The diff and the router agree on the acquirer taken.
         #expect(router.route(try FailoverDecisionTests.request()).routed?.acquirer == (fallback == nil ? nil : "antom-sg"))
-        return ConfigDiff.compare(old: old, new: new).impacts.map { "\($0.breaking ? "! " : "")\($0.line)" }
+        return ConfigDiff.compare(old: old, new: new, asOf: try #require(Instant("2026-12-01T00:00:00Z"))).impacts.map { "\($0.breaking ? "! " : "")\($0.line)" }
     }
 
     @Test func withAFallbackTheRouteMovesToIt() throws {
