@@ -25,15 +25,18 @@ package final class RoutingService: Sendable {
     /// The process's acquirer health: in memory, never shared or persisted (see the README).
     let health: HealthEvents
     let openAPIDocument: [UInt8]
+    /// "Now" for `/v1/config`'s phases, the rollout gauge and the periodic sweep.
+    let clock: ServiceClock
     /// Client connections open at once: the configured cap, lowered to fit the descriptor limit.
     let maximumConnections: Int
     private let listening: AsyncStream<Void>.Continuation
 
     /// Throws what the service cannot start with: a state directory that cannot keep the last good
     /// release, a decision log that cannot be written, a missing resource.
-    package init(configuration: ServiceConfiguration, logger: Logger) throws(ServiceSetupError) {
+    package init(configuration: ServiceConfiguration, logger: Logger, clock: ServiceClock = .system) throws(ServiceSetupError) {
         self.configuration = configuration
         self.logger = logger
+        self.clock = clock
         metrics = ServiceMetrics()
         if let stateDirectory = configuration.stateDirectory {
             do {
@@ -44,7 +47,7 @@ package final class RoutingService: Sendable {
         }
         let tracker = HealthTracker()
         health = HealthEvents(tracker: tracker, metrics: metrics, logger: logger)
-        keeper = ReleaseKeeper(configuration: configuration, metrics: metrics, logger: logger, health: tracker)
+        keeper = ReleaseKeeper(configuration: configuration, metrics: metrics, logger: logger, health: tracker, clock: clock)
         let metrics = metrics
         decisionLog = try configuration.decisionLogPath.map { path throws(ServiceSetupError) in
             try DecisionLog(path: path, sampleRate: configuration.decisionLogSampleRate,
@@ -70,11 +73,14 @@ package final class RoutingService: Sendable {
         if case .file = configuration.source { await keeper.lookAtFile() }
     }
 
-    /// Tells the returns of ejections over by `date` and refreshes the acquirer series: what the
-    /// sweeper does every second (tests call it with the instant they want).
-    package func sweepHealth(at date: Date) {
+    /// What the sweeper does every second at the clock's now: tells the returns of ejections over
+    /// by `date` and refreshes the acquirer series, then tells the scheduled steps that took effect
+    /// and sets each region's rollout gauge (tests call it with the instant they want).
+    package func sweep(at date: Date) {
+        let now = RFC3339.instant(date)
         let catalog = keeper.current?.router.artifact.catalog.acquirers.keys.sorted() ?? []
-        health.sweep(at: RFC3339.instant(date), catalog: catalog)
+        health.sweep(at: now, catalog: catalog)
+        keeper.phases.refresh(at: now)
     }
 
     /// Offers a release as if fetched from the URL source (tests).
@@ -101,7 +107,7 @@ package final class RoutingService: Sendable {
         router.add(middleware: ProblemMiddleware(metrics: metrics))
         let decisions = DecisionHandlers(keeper: keeper, metrics: metrics, decisionLog: decisionLog)
         let status = StatusHandlers(keeper: keeper, metrics: metrics, source: configuration.source,
-                                    stateDirectory: configuration.stateDirectory, openAPIDocument: openAPIDocument)
+                                    stateDirectory: configuration.stateDirectory, openAPIDocument: openAPIDocument, clock: clock)
         router.post(.init(Endpoint.route.rawValue)) { request, _ in try await decisions.route(request) }
         router.post(.init(Endpoint.batch.rawValue)) { request, _ in try await decisions.batch(request) }
         let healthHandlers = HealthHandlers(keeper: keeper, events: health)
@@ -153,7 +159,7 @@ package final class RoutingService: Sendable {
     package func run() async throws {
         var groupConfiguration = ServiceGroupConfiguration(
             services: [.init(service: application(withPoller: true)), .init(service: HangUpHandler(service: self)),
-                       .init(service: HealthSweeper(service: self))],
+                       .init(service: Sweeper(service: self))],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger.withLevel(.warning))
         groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownGracePeriod
@@ -203,15 +209,17 @@ struct HangUpHandler: Service {
 }
 
 /// Every second, tells the ejections that ended (a return logged when it happens, not at the next
-/// outcome) and keeps `regiond_acquirer_ejected` equal to the tracker's state.
-struct HealthSweeper: Service {
+/// outcome) and the scheduled steps that took effect (logged within a second of their instant,
+/// not at the next release), and keeps `regiond_acquirer_ejected` and
+/// `regiond_region_rollout_percent` equal to the state now.
+struct Sweeper: Service {
     let service: RoutingService
     var interval: Duration = .seconds(1)
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                service.sweepHealth(at: Date())
+                service.sweep(at: service.clock.now())
                 try? await Task.sleep(for: interval)
             }
         }

@@ -70,7 +70,7 @@ import Testing
             }
 
             // The sweep at the ejection's end tells the return; the series and the answer follow.
-            harness.service.sweepHealth(at: Date(timeIntervalSince1970: TimeInterval(now.secondsSinceEpoch + FailoverFixture.ejectionSeconds)))
+            harness.service.sweep(at: Date(timeIntervalSince1970: TimeInterval(now.secondsSinceEpoch + FailoverFixture.ejectionSeconds)))
             #expect(harness.logs.captured.contains { $0.contains(#""msg":"acquirer returned""#) && $0.contains("antom-hk") })
             metrics = try await client.get("/metrics").text
             #expect(MetricsTests.value(metrics, #"regiond_acquirer_ejected{acquirer="antom-hk"}"#) == 0)

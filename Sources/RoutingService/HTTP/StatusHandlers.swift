@@ -9,9 +9,11 @@ struct StatusHandlers: Sendable {
     let source: ServiceConfiguration.Source
     let stateDirectory: String?
     let openAPIDocument: [UInt8]
+    let clock: ServiceClock
 
     /// What `/v1/config` answers: the spec's fields, then the service's own (`config_digest`, `origin`,
-    /// `source`, and the state directory's: where, how many saves failed, the newest failure).
+    /// `source`, the state directory's: where, how many saves failed, the newest failure; and each
+    /// region's `availability` now: its phase, its next step, the change freeze in effect).
     struct ConfigAnswer: Encodable {
         var sourceDigest: String
         var formatVersion: Int
@@ -28,13 +30,14 @@ struct StatusHandlers: Sendable {
         var stateDirectory: String?
         var stateWriteFailures: Int
         var lastStateWriteFailure: StateFailureAnswer?
+        var availability: [String: RegionPhaseAnswer]
 
         enum CodingKeys: String, CodingKey {
             case sourceDigest = "source_digest", formatVersion = "format_version", compilerVersion = "compiler_version"
             case releaseSerial = "release_serial", keyId = "key_id", loadedAt = "loaded_at", regions
             case lastFailure = "last_failure", configDigest = "config_digest", origin, source
             case stateDirectory = "state_directory", stateWriteFailures = "state_write_failures"
-            case lastStateWriteFailure = "last_state_write_failure"
+            case lastStateWriteFailure = "last_state_write_failure", availability
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -54,6 +57,7 @@ struct StatusHandlers: Sendable {
             try container.encode(stateDirectory, forKey: .stateDirectory)
             try container.encode(stateWriteFailures, forKey: .stateWriteFailures)
             try container.encode(lastStateWriteFailure, forKey: .lastStateWriteFailure)
+            try container.encode(availability, forKey: .availability)
         }
     }
 
@@ -100,13 +104,15 @@ struct StatusHandlers: Sendable {
         }
         let active = release.release
         let status = keeper.status
+        let now = clock.instant
         let answer = ConfigAnswer(
             sourceDigest: active.sourceDigest, formatVersion: active.formatVersion, compilerVersion: active.compilerVersion,
             releaseSerial: active.releaseSerial, keyId: active.keyId, loadedAt: RFC3339.seconds(active.loadedAt),
             regions: active.regions, lastFailure: status.lastFailure.map(FailureAnswer.init),
             configDigest: release.configDigest, origin: active.origin.rawValue, source: sourceText,
             stateDirectory: stateDirectory, stateWriteFailures: status.stateWriteFailures,
-            lastStateWriteFailure: status.lastStateWriteFailure.map(StateFailureAnswer.init))
+            lastStateWriteFailure: status.lastStateWriteFailure.map(StateFailureAnswer.init),
+            availability: release.router.artifact.regions.mapValues { RegionPhaseAnswer($0, at: now) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return DecisionHandlers.json(Array(try encoder.encode(answer)), digest: release.configDigest)

@@ -18,6 +18,8 @@ final class ServiceMetrics: Sendable {
     private let failoverCounters = Mutex<[BatchReplay.FailoverKey: CoreMetrics.Counter]>([:])
     /// `regiond_acquirer_ejected` by acquirer, made once each.
     private let ejectedGauges = Mutex<[String: CoreMetrics.Gauge]>([:])
+    /// `regiond_region_rollout_percent` by region, made once each, removed with their region.
+    private let rolloutGauges = Mutex<[String: CoreMetrics.Gauge]>([:])
     /// The `regiond_config_info` series now set to 1 and its labels, replaced when another release is served.
     private let configInfo = Mutex<(labels: [String], gauge: CoreMetrics.Gauge)?>(nil)
 
@@ -97,6 +99,23 @@ final class ServiceMetrics: Sendable {
             return made
         }
         gauge.record(ejected ? 1 : 0)
+    }
+
+    /// Sets `regiond_region_rollout_percent{region}`: the percent of merchants the region's phase
+    /// now lets in (see `PhaseEvents.rolloutPercent`).
+    func region(_ region: String, rolloutPercent: Int) {
+        let gauge = rolloutGauges.withLock { gauges in
+            if let gauge = gauges[region] { return gauge }
+            let made = CoreMetrics.Gauge(label: "regiond_region_rollout_percent", dimensions: [("region", region)], factory: factory)
+            gauges[region] = made
+            return made
+        }
+        gauge.record(rolloutPercent)
+    }
+
+    /// Removes the region's `regiond_region_rollout_percent` series (a release without the region is served).
+    func removeRegion(_ region: String) {
+        rolloutGauges.withLock { $0.removeValue(forKey: region) }?.destroy()
     }
 
     func reloaded(_ result: ReloadResult) {

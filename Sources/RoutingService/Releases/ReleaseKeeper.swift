@@ -7,17 +7,21 @@ import Synchronization
 /// Offers releases to the one `ConfigStore` (which reads the file source, verifies, refuses older
 /// serials, builds, swaps and persists, or keeps the last good one; it alone holds what is served),
 /// and makes every outcome observable: a log line and a count, and a state-directory write failure
-/// logged and counted too. The poller offers one release at a time; tests offer through `RoutingService`.
+/// logged and counted too, and the regions' phases (`PhaseEvents`) looked at again whenever a release loads.
+/// The poller offers one release at a time; tests offer through `RoutingService`.
 final class ReleaseKeeper: Sendable {
     let store: ConfigStore
     let metrics: ServiceMetrics
     let logger: Logger
+    /// The regions' phases in the release served: the keeper looks when one loads, the sweep every second.
+    let phases: PhaseEvents
+    let clock: ServiceClock
     /// State-directory write failures already reported.
     private let reportedStateFailures = Mutex(0)
 
     /// Starts from the release persisted in `stateDirectory`, if it holds a valid one; else unready.
     /// Every router the store builds consults and feeds `health`.
-    init(configuration: ServiceConfiguration, metrics: ServiceMetrics, logger: Logger, health: HealthTracker) {
+    init(configuration: ServiceConfiguration, metrics: ServiceMetrics, logger: Logger, health: HealthTracker, clock: ServiceClock) {
         switch configuration.source {
         case .file(let path):
             store = ConfigStore(watching: path, policy: configuration.policy, persistenceDirectory: configuration.stateDirectory,
@@ -27,8 +31,11 @@ final class ReleaseKeeper: Sendable {
         }
         self.metrics = metrics
         self.logger = logger
+        self.clock = clock
+        phases = PhaseEvents(store: store, metrics: metrics, logger: logger)
         if configuration.stateDirectory != nil { metrics.stateWriteFailed(0) }
         if let release = store.status.active { metrics.serving(sourceDigest: release.sourceDigest, keyId: release.keyId) }
+        phases.refresh(at: clock.instant)
     }
 
     /// What is served now: router and release together.
@@ -71,6 +78,7 @@ final class ReleaseKeeper: Sendable {
                 metrics.serving(sourceDigest: release.sourceDigest, keyId: release.keyId)
                 logLoaded(release)
             }
+            phases.refresh(at: clock.instant)
         case .unchanged:
             break
         case .rejected(let failure, _):

@@ -41,9 +41,10 @@ enum ServiceFixture {
         }
     }
 
-    /// `configure` changes the configuration before the service is made (timeouts, a decision-log path).
+    /// `configure` changes the configuration before the service is made (timeouts, a decision-log path);
+    /// `clock` is the service's now (a `ManualClock`'s, to cross a scheduled step without waiting).
     static func harness(decisionLog: Bool = false, sample: Double = 1, stateDirectory: URL? = nil, publish: Bool = true,
-                        artifact published: Data? = nil,
+                        artifact published: Data? = nil, clock: ServiceClock = .system,
                         configure: (inout ServiceConfiguration) -> Void = { _ in }) throws -> Harness {
         let directory = try temporaryDirectory()
         let releasePath = directory.appendingPathComponent("gateway-config.json")
@@ -55,7 +56,7 @@ enum ServiceFixture {
             decisionLogPath: decisionLog ? directory.appendingPathComponent("decisions.jsonl").path : nil,
             decisionLogSampleRate: sample)
         configure(&configuration)
-        let harness = Harness(service: try RoutingService(configuration: configuration, logger: logger), directory: directory,
+        let harness = Harness(service: try RoutingService(configuration: configuration, logger: logger, clock: clock), directory: directory,
                               releasePath: releasePath, logs: logs)
         if publish { try harness.publish(try published ?? artifact()) }
         return harness

@@ -1,0 +1,94 @@
+import GatewayConfig
+import Logging
+import PaymentRouting
+import Synchronization
+
+/// Makes the regions' scheduled phases observable: `regiond_region_rollout_percent{region}` kept
+/// equal to the phase in effect now, and an info line when a phase starts. The release keeper
+/// looks when a release loads, the periodic sweep every second (as for acquirer returns), so a
+/// step is told when it takes effect even when no request comes. A phase is told as started when
+/// a look finds a region further along the same release's schedule than the previous look did;
+/// a newly served release only sets the gauges (what it starts with is not a step taking effect).
+final class PhaseEvents: Sendable {
+    let store: ConfigStore
+    let metrics: ServiceMetrics
+    let logger: Logger
+
+    /// What the previous look saw: the release and each region's phase index.
+    private struct Seen {
+        var configDigest: String
+        var phases: [String: Int]
+    }
+
+    private let seen = Mutex<Seen?>(nil)
+
+    init(store: ConfigStore, metrics: ServiceMetrics, logger: Logger) {
+        self.store = store
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// The percent of merchants a phase lets in, as the gauge shows it: every merchant when live,
+    /// the rollout's percent when a pilot (none without one, as the router decides), none otherwise.
+    static func rolloutPercent(_ phase: AvailabilityPhase) -> Int {
+        switch phase.status {
+        case .live: 100
+        case .pilot: phase.rollout?.percent ?? 0
+        case .planned, .paused, .retired: 0
+        }
+    }
+
+    /// A step that took effect: its region, its index in `availability.schedule`, its phase.
+    private struct StartedStep {
+        var region: RegionArtifact
+        var index: Int
+        var at: Instant
+        var phase: AvailabilityPhase
+    }
+
+    /// Sets every region's gauge from its phase at `now` and logs the steps that took effect since
+    /// the previous look. The release is read under the lock, so two looks (a load and a sweep) see
+    /// releases in the order they were served and never set the gauges back to an older one.
+    func refresh(at now: Instant) {
+        let started: [StartedStep] = seen.withLock { seen in
+            guard let snapshot = store.snapshot else { return [] }
+            let previous = seen?.configDigest == snapshot.configDigest ? seen?.phases : nil
+            var phases: [String: Int] = [:]
+            var started: [StartedStep] = []
+            for (code, region) in snapshot.router.artifact.regions.sorted(by: { $0.key < $1.key }) {
+                let phase = region.availability.phase(at: now)
+                phases[code] = phase.index
+                metrics.region(code, rolloutPercent: Self.rolloutPercent(phase))
+                // Every step passed since the previous look, each told once (a look may come late).
+                guard let before = previous?[code], phase.index > before else { continue }
+                for later in region.availability.phases where later.index > before && later.index <= phase.index {
+                    if let index = later.stepIndex, let at = later.start {
+                        started.append(StartedStep(region: region, index: index, at: at, phase: later))
+                    }
+                }
+            }
+            for gone in (seen?.phases ?? [:]).keys where phases[gone] == nil { metrics.removeRegion(gone) }
+            seen = Seen(configDigest: snapshot.configDigest, phases: phases)
+            return started
+        }
+        for step in started {
+            logger.info("phase started", metadata: [
+                "region": "\(step.region.region)", "step": "\(step.index)", "at": "\(step.at)",
+                "source": "\(PhaseNames.source(of: step.phase, in: step.region))",
+                "status": "\(step.phase.status.rawValue)", "percent": "\(step.phase.rollout.map { String($0.percent) } ?? "none")",
+            ])
+        }
+    }
+}
+
+/// How the service names the descriptor field a phase comes from, as `explain` does:
+/// `hk.yaml availability.schedule[1]`, or `hk.yaml availability` for the base.
+enum PhaseNames {
+    static func source(of phase: AvailabilityPhase, in region: RegionArtifact) -> String {
+        "\(region.source) availability\(phase.stepIndex.map { ".schedule[\($0)]" } ?? "")"
+    }
+
+    static func source(ofStep index: Int, in region: RegionArtifact) -> String {
+        "\(region.source) availability.schedule[\(index)]"
+    }
+}
