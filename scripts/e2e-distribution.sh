@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: releases reach a fleet of regiond over plain HTTP (nginx on 127.0.0.1), and every
 # failure mode keeps the fleet serving the last good release:
-#   two regiond follow --config-url; release A published (atomic rename) -> both serve A;
+#   two regiond follow --config-url; release A published (atomic rename) -> both serve A, and
+#   /v1/config's phase of each region agrees with its regiond_region_rollout_percent;
 #   a tampered B -> both refuse it, keep A, count the rejection; an older serial re-published ->
 #   refused; C -> both serve it within 3 poll intervals; nginx stopped -> both stay ready on C;
 #   one restarted with nginx down -> ready from its state dir on C; SIGTERM under load -> no
@@ -175,6 +176,29 @@ done
 publish A
 wait_serving "$DIGEST_A" 30 "release A"
 step "release A published: both serve ${DIGEST_A:0:12}"
+for n in 1 2; do
+    curl -s --max-time 2 "http://127.0.0.1:${PORT[$n]}/v1/config" >"$WORK/config-$n.json"
+    curl -s --max-time 2 "http://127.0.0.1:${PORT[$n]}/metrics" >"$WORK/metrics-$n.txt"
+    python3 - "$WORK/config-$n.json" "$WORK/metrics-$n.txt" <<'PY' || fail "regiond $n: /v1/config's phases and the rollout gauges disagree"
+import json, sys
+config = json.load(open(sys.argv[1]))
+gauges = {}
+for line in open(sys.argv[2]):
+    if line.startswith('regiond_region_rollout_percent{region="'):
+        series, value = line.split()
+        gauges[series.split('"')[1]] = float(value)
+availability = config["availability"]
+assert sorted(availability) == sorted(config["regions"]) == sorted(gauges), (sorted(availability), sorted(gauges))
+for region, answer in availability.items():
+    phase = answer["phase"]
+    percent = {"live": 100, "pilot": phase["percent"] or 0}.get(phase["status"], 0)
+    assert gauges[region] == percent, (region, phase, gauges[region])
+    step = answer["next_step"]
+    assert step is None or step["at"] > (phase["since"] or ""), (region, answer)
+    assert phase["source"].endswith("availability" if phase["step"] is None else f"availability.schedule[{phase['step']}]"), phase
+PY
+done
+step "release A: /v1/config gives every region's phase and next step, and each rollout gauge agrees"
 
 rejected_before=$(( $(metric 1 "$REJECTED") + $(metric 2 "$REJECTED") ))
 publish B
