@@ -30,8 +30,6 @@ struct Timeline: ParsableCommand {
     @Option(help: "Output format: text, markdown or json.") var format: Format = .text
 
     static let defaultDays = 30
-    /// 9999-12-31T23:59:59Z.
-    static let lastInstant: Int64 = 253_402_300_799
 
     func validate() throws {
         if until != nil, days != nil { throw ValidationError("give --until or --days, not both") }
@@ -44,8 +42,9 @@ struct Timeline: ParsableCommand {
         let start = try InstantOption.parse(from, option: "--from") ?? InstantOption.now()
         // |days| <= 3660 and a parsed instant is within years 1...9999: no overflow; the end is
         // kept to the last instant written in four-digit years.
+        let last = LaunchTimeline.lastInstant.secondsSinceEpoch
         let end = try InstantOption.parse(until, option: "--until")
-            ?? Instant(secondsSinceEpoch: min(start.secondsSinceEpoch + Int64(days ?? Self.defaultDays) * 86_400, Self.lastInstant))
+            ?? Instant(secondsSinceEpoch: min(start.secondsSinceEpoch + Int64(days ?? Self.defaultDays) * 86_400, last))
         guard start < end else { throw ValidationError("--until \(end) is not after --from \(start)") }
         return (start, end)
     }

@@ -103,6 +103,7 @@ import Testing
           "--until", "2027-02-01T00:00:00Z"], "is not after --from"),
         (["timeline", "no-such-directory"], "no such file or directory"),
         (["diff", "regions", "regions", "--as-of", "2027-02-08"], "--as-of `2027-02-08` is not an RFC 3339 instant"),
+        (["report", "regions", "--at", "noon"], "--at `noon` is not an RFC 3339 instant"),
         (["diff", "regions", "regions", "--traffic", "examples/traffic.jsonl", "--as-of", "2027-02-08T00:00:00Z"], "--as-of judges"),
     ])
     func usageErrorsExitTwo(_ arguments: [String], message: String) throws {

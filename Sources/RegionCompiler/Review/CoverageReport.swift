@@ -23,8 +23,23 @@ package struct CoverageReport: Sendable {
     }
 
     package struct Milestone: Sendable, Equatable {
+        package enum Kind: String, Sendable {
+            /// A region's or method's window starting or ending.
+            case launch
+            /// A scheduled step (`availability.schedule`).
+            case step
+            /// A change freeze: `date` is its first local day, `until` its last.
+            case freeze
+        }
+
+        /// The local date in the region's zone (a freeze: in its first region's zone).
         package var date: String
         package var text: String
+        package var kind: Kind = .launch
+        /// A freeze's last local day.
+        package var until: String?
+        /// Beside a step: why its local date is not a business day, the freeze holding it.
+        package var notes: [String] = []
     }
 
     package var methods: [String]
@@ -79,7 +94,28 @@ package struct CoverageReport: Sendable {
                 }
             }
         }
-        timeline = milestones.sorted { ($0.date, $0.text) < ($1.date, $1.text) }
+        milestones += Self.planMilestones(artifact)
+        timeline = milestones.sorted { ($0.date, $0.kind == .freeze ? 0 : 1, $0.text) < ($1.date, $1.kind == .freeze ? 0 : 1, $1.text) }
+    }
+
+    /// Every scheduled step and change freeze, as `regionc timeline` shows them, on local dates.
+    static func planMilestones(_ artifact: GatewayArtifact) -> [Milestone] {
+        let plan = LaunchTimeline(artifact: artifact)
+        return plan.entries.map { entry in
+            switch entry {
+            case .step(let step):
+                let text = "\(step.region) \(step.field) at \(step.local.time) \(step.local.offset): \(step.effect)"
+                let notes = step.holidays.map { "not a business day: \($0)" }
+                    + step.freezes.map { "inside change freeze \(FreezeHold.describe($0))" }
+                return Milestone(date: step.local.date.description, text: text, kind: .step, notes: notes)
+            case .freeze(let freeze):
+                let zone = freeze.regions.first.flatMap { artifact.regions[$0]?.timezone } ?? "UTC"
+                // The last local day it holds: the day of the second before `until`.
+                let last = Instant(secondsSinceEpoch: freeze.freeze.until.secondsSinceEpoch - 1)
+                let text = "change freeze \(freeze.regions.joined(separator: ", ")): \(FreezeHold.describe(freeze.freeze))"
+                return Milestone(date: localDate(freeze.freeze.from, zone), text: text, kind: .freeze, until: localDate(last, zone))
+            }
+        }
     }
 
     /// The date an instant falls on in the region's own zone: launches are planned in local days.
@@ -91,7 +127,7 @@ package struct CoverageReport: Sendable {
         // Every value from the descriptors goes through `MarkdownText.inline`: a region name is
         // shown as written, never as a link, emphasis or a reordered line.
         let md = MarkdownText.inline
-        var lines = ["# Alipay gateway coverage", "", "Config `\(MarkdownText.code(sourceDigest))`.", "",
+        var lines = ["# Alipay gateway coverage", "", "Config `\(MarkdownText.code(sourceDigest))`, phases in effect at \(asOf).", "",
                      "## Regions", "", "| region | status | audience | presentment | settlement |", "|---|---|---|---|---|"]
         lines += rows.map {
             "| \(md("\($0.region) \($0.name)")) | \($0.status.rawValue) | \(md($0.audience)) | \(md($0.currencies)) | \(md($0.settlement)) |"
@@ -107,12 +143,21 @@ package struct CoverageReport: Sendable {
             lines.append("| \(md(row.region)) | " + cells.joined(separator: " | ") + " |")
         }
         lines += ["", "## Timeline", ""]
-        lines += timeline.map { "- **\(md($0.date))**: \(md($0.text))" }
+        lines += timeline.map { milestone in
+            let date = md(milestone.date) + (milestone.until.map { " to \(md($0))" } ?? "")
+            let mark = switch milestone.kind {
+            case .launch: ""
+            case .step: "step "
+            case .freeze: ":no_entry: "
+            }
+            let notes = milestone.notes.map { " :warning: \(md($0))" }.joined()
+            return "- **\(date)**: \(mark)\(md(milestone.text))\(notes)"
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
     package func html() -> String {
-        var body = "<h1>Alipay gateway coverage</h1>\n<p class=\"meta\">Config <code>\(escape(sourceDigest))</code></p>\n"
+        var body = "<h1>Alipay gateway coverage</h1>\n<p class=\"meta\">Config <code>\(escape(sourceDigest))</code>, phases in effect at \(asOf)</p>\n"
         body += "<h2>Payment methods by region</h2>\n<table class=\"matrix\">\n<thead><tr><th>Region</th><th>Status</th><th>Settlement</th>"
         body += methods.map { "<th>\(escape(methodNames[$0] ?? $0))<br><small>\(escape($0))</small></th>" }.joined()
         body += "</tr></thead>\n<tbody>\n"
@@ -133,7 +178,11 @@ package struct CoverageReport: Sendable {
             body += "</tr>\n"
         }
         body += "</tbody>\n</table>\n<h2>Timeline</h2>\n<ol class=\"timeline\">\n"
-        body += timeline.map { "<li><time>\(escape($0.date))</time> \(escape($0.text))</li>\n" }.joined()
+        body += timeline.map { milestone in
+            let date = escape(milestone.date) + (milestone.until.map { " &ndash; \(escape($0))" } ?? "")
+            let notes = milestone.notes.map { "<br><small class=\"warn\">\(escape($0))</small>" }.joined()
+            return "<li class=\"\(milestone.kind.rawValue)\"><time>\(date)</time> \(escape(milestone.text))\(notes)</li>\n"
+        }.joined()
         body += "</ol>\n"
         return """
         <!DOCTYPE html>
@@ -155,6 +204,10 @@ package struct CoverageReport: Sendable {
         .planned { background: #e3e8f4; color: #34425e; } .paused { background: #fde0d9; color: #8c2a12; }
         .retired { background: #e6e6e6; color: #555; }
         .timeline { padding-left: 20px; } .timeline time { font-weight: 600; margin-right: 8px; }
+        .timeline li { padding: 2px 6px; margin: 2px 0; border-left: 3px solid transparent; }
+        .timeline li.step { border-left-color: #d99a00; }
+        .timeline li.freeze { border-left-color: #8c2a12; background: #fde0d9; }
+        .warn { color: #8c2a12; }
         @media print { body { margin: 0; } thead { display: table-header-group; } tr { page-break-inside: avoid; } }
         </style>
         </head>

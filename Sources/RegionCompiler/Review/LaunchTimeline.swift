@@ -53,6 +53,14 @@ package struct LaunchTimeline: Sendable, Equatable {
     package var steps: [Step] { entries.compactMap { if case .step(let step) = $0 { step } else { nil } } }
     package var freezes: [Freeze] { entries.compactMap { if case .freeze(let freeze) = $0 { freeze } else { nil } } }
 
+    /// 9999-12-31T23:59:59Z: the last instant written in four-digit years.
+    package static let lastInstant = Instant(secondsSinceEpoch: 253_402_300_799)
+
+    /// The whole plan: every step and every freeze, whenever it is.
+    package init(artifact: GatewayArtifact) {
+        self.init(artifact: artifact, from: .earliest, until: Self.lastInstant)
+    }
+
     package init(artifact: GatewayArtifact, from: Instant, until: Instant) {
         self.from = from
         self.until = until
