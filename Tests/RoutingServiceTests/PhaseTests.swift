@@ -1,4 +1,5 @@
 import Foundation
+import PaymentRouting
 import GatewayConfig
 import Hummingbird
 import HummingbirdTesting
@@ -99,6 +100,31 @@ import Testing
                 let phase = try #require(availability[region]?["phase"] as? [String: Any], "\(region)")
                 #expect(phase["status"] as? String == status, "\(region): \(phase)")
                 if region != "HK" { #expect(availability[region]?["next_step"] is NSNull, "\(region)") }
+            }
+        }
+    }
+
+    /// Outside its window a region lets nobody in, whatever its phase says: the gauge is 0 before
+    /// `from` and from `until` on, and the phase's percent inside (half-open).
+    @Test func theGaugeIsZeroOutsideTheWindow() async throws {
+        var artifact = try RouterLoader.decode(try PhaseFixture.artifact())
+        var hk = try #require(artifact.regions["HK"])
+        let opens = FailoverFixture.instant(Self.first, plus: -30 * 86_400)   // before ALIPAY_HK's own from
+        let closes = FailoverFixture.instant(Self.second, plus: 3600)
+        hk.availability.from = opens
+        hk.availability.until = closes
+        artifact.regions["HK"] = hk
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let clock = ManualClock(FailoverFixture.instant(opens, plus: -1))
+        let harness = try ServiceFixture.harness(artifact: try encoder.encode(artifact), clock: clock.clock)
+        await harness.service.pollOnce()
+        try await harness.service.application().test(.router) { client async throws in
+            for (at, percent) in [(FailoverFixture.instant(opens, plus: -1), 0.0), (opens, 25), (Self.first, 50),
+                                  (FailoverFixture.instant(closes, plus: -1), 100), (closes, 0)] {
+                clock.set(at)
+                harness.service.sweep(at: clock.now)
+                #expect(MetricsTests.value(try await client.get("/metrics").text, Self.gauge) == percent, "at \(at)")
             }
         }
     }

@@ -54,6 +54,14 @@ package struct AvailabilityPhase: Sendable, Hashable {
 
     /// The step that starts it, as `explain` and tools name it (`schedule[1]`); nil for the base.
     package var stepIndex: Int? { index == 0 ? nil : index - 1 }
+
+    /// The descriptor field a phase's value comes from, as `explain`, `regiond` and the review
+    /// tools name it: `hk.yaml availability.schedule[1]` for a step's phase, else the base field
+    /// (`hk.yaml availability.rollout.percent`, or `hk.yaml availability` without a field).
+    package static func source(file: String, stepIndex: Int?, field: String? = nil) -> String {
+        if let stepIndex { return "\(file) availability.schedule[\(stepIndex)]" }
+        return "\(file) availability\(field.map { ".\($0)" } ?? "")"
+    }
 }
 
 extension AvailabilityArtifact {

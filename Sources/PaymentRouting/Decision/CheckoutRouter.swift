@@ -262,8 +262,7 @@ public struct CheckoutRouter: Sendable {
 
     /// The descriptor field a phase's value comes from: the step that started the phase, or the base field.
     private func source(_ region: CompiledRegion, _ phase: CompiledRegion.Phase, _ field: String) -> String {
-        guard let step = phase.stepIndex else { return "\(region.source) availability.\(field)" }
-        return "\(region.source) availability.schedule[\(step)]"
+        AvailabilityPhase.source(file: region.source, stepIndex: phase.stepIndex, field: field)
     }
 
     private func describeStart(_ phase: CompiledRegion.Phase) -> String {

@@ -28,13 +28,17 @@ final class PhaseEvents: Sendable {
         self.logger = logger
     }
 
-    /// The percent of merchants a phase lets in, as the gauge shows it: every merchant when live,
-    /// the rollout's percent when a pilot (none without one, as the router decides), none otherwise.
-    static func rolloutPercent(_ phase: AvailabilityPhase) -> Int {
+    /// The percent of merchants a region lets in at `now`, as the gauge shows it: none outside its
+    /// window [from, until) (the router declines them all, REGION_NOT_LIVE); else every merchant
+    /// when live, the rollout's percent when a pilot (none without one, as the router decides),
+    /// none otherwise.
+    static func rolloutPercent(_ phase: AvailabilityPhase, of availability: AvailabilityArtifact, at now: Instant) -> Int {
+        if let from = availability.from, now < from { return 0 }
+        if let until = availability.until, now >= until { return 0 }
         switch phase.status {
-        case .live: 100
-        case .pilot: phase.rollout?.percent ?? 0
-        case .planned, .paused, .retired: 0
+        case .live: return 100
+        case .pilot: return phase.rollout?.percent ?? 0
+        case .planned, .paused, .retired: return 0
         }
     }
 
@@ -58,7 +62,7 @@ final class PhaseEvents: Sendable {
             for (code, region) in snapshot.router.artifact.regions.sorted(by: { $0.key < $1.key }) {
                 let phase = region.availability.phase(at: now)
                 phases[code] = phase.index
-                metrics.region(code, rolloutPercent: Self.rolloutPercent(phase))
+                metrics.region(code, rolloutPercent: Self.rolloutPercent(phase, of: region.availability, at: now))
                 // Every step passed since the previous look, each told once (a look may come late).
                 guard let before = previous?[code], phase.index > before else { continue }
                 for later in region.availability.phases where later.index > before && later.index <= phase.index {
@@ -81,14 +85,14 @@ final class PhaseEvents: Sendable {
     }
 }
 
-/// How the service names the descriptor field a phase comes from, as `explain` does:
-/// `hk.yaml availability.schedule[1]`, or `hk.yaml availability` for the base.
+/// How the service names the descriptor field a phase comes from, as `explain` does
+/// (`AvailabilityPhase.source`): `hk.yaml availability.schedule[1]`, or `hk.yaml availability`.
 enum PhaseNames {
     static func source(of phase: AvailabilityPhase, in region: RegionArtifact) -> String {
-        "\(region.source) availability\(phase.stepIndex.map { ".schedule[\($0)]" } ?? "")"
+        AvailabilityPhase.source(file: region.source, stepIndex: phase.stepIndex)
     }
 
     static func source(ofStep index: Int, in region: RegionArtifact) -> String {
-        "\(region.source) availability.schedule[\(index)]"
+        AvailabilityPhase.source(file: region.source, stepIndex: index)
     }
 }
