@@ -122,3 +122,37 @@ import Testing
         #expect(run.status == 1 && run.stderr.contains("has errors"), "\(run.stderr)")
     }
 }
+
+/// The README's launch-plan walk-through is what the commands print, from the same commands.
+@Suite struct ScheduleWalkthroughTests {
+    /// The ```text block after `<!-- MARKER: ... -->` in the README.
+    static func documented(_ marker: String) throws -> String {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let afterMarker = try #require(readme.range(of: "<!-- \(marker): ")).upperBound
+        let blockStart = try #require(readme.range(of: "```text\n", range: afterMarker..<readme.endIndex)).upperBound
+        let blockEnd = try #require(readme.range(of: "\n```", range: blockStart..<readme.endIndex)).lowerBound
+        return String(readme[blockStart..<blockEnd])
+    }
+
+    @Test func timelineIsTheCommandsOutput() throws {
+        let run = try CLI.run(["timeline", "--from", "2027-02-15T00:00:00+08:00", "--days", "7"])
+        #expect(run.status == 0)
+        #expect(run.stdout == (try Self.documented("timeline")) + "\n")
+    }
+
+    @Test func diffAsOfInsideAFreezeIsTheCommandsOutput() throws {
+        // rm -rf /tmp/proposed && cp -r regions /tmp/proposed
+        // sed 's/2027-02-15T10:00:00+08:00/2027-02-16T10:00:00+08:00/' regions/hk.yaml > /tmp/proposed/hk.yaml
+        let regions = try CLI.copyOfRegions()
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        let hk = regions.appendingPathComponent("hk.yaml")
+        let text = try String(contentsOf: hk, encoding: .utf8)
+        #expect(text.components(separatedBy: "2027-02-15T10:00:00+08:00").count == 2)
+        try text.replacingOccurrences(of: "2027-02-15T10:00:00+08:00", with: "2027-02-16T10:00:00+08:00")
+            .write(to: hk, atomically: true, encoding: .utf8)
+        let inside = try CLI.run(["diff", "regions", regions.path, "--calendars", "calendars", "--as-of", "2027-02-05T10:00:00+08:00"])
+        #expect(inside.stdout + "exit \(inside.status)" == (try Self.documented("diff-as-of")))
+        let before = try CLI.run(["diff", "regions", regions.path, "--calendars", "calendars", "--as-of", "2027-01-20T10:00:00+08:00"])
+        #expect(before.status == 3 && before.stdout.contains("(moved from 2027-02-15T02:00:00Z)"), "\(before.stdout)")
+    }
+}
