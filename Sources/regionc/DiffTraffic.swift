@@ -22,6 +22,10 @@ extension Diff {
         takes the earlier instant. A checkout moved to an instant the runtime refuses (from 9999-01-01T00:00:00Z on, \
         or before the year 1) is reported with the malformed lines, never decided.
 
+        --as-of INSTANT with --traffic adds the freeze check of a diff without it: a region the configs change while \
+        a change freeze of OLD or NEW holds it at INSTANT is breaking (exit 4), named after the replay. Without --as-of \
+        the replay's status is the decisions' alone; each checkout is still decided at its own instant.
+
         --down ACQUIRER (repeatable) decides both sides as if that acquirer were ejected: the report names the outage and \
         says, for OLD and for NEW, how many checkouts (and how much money) it declines as ACQUIRER_UNAVAILABLE and how \
         many fail over to a fallback.
@@ -47,19 +51,38 @@ extension Diff {
             return chunk.isEmpty ? nil : chunk
         }
         let source = path == "-" ? "standard input" : path
-        switch format {
-        case .text: print(TrafficRenderer.text(report, source: source))
-        case .markdown: print(TrafficRenderer.markdown(report, source: source))
-        case .json: print(TrafficRenderer.json(report, source: source))
+        // With --as-of, a region the configs change while a freeze holds it breaks, as without --traffic.
+        let frozen = try InstantOption.parse(asOf, option: "--as-of").map {
+            ConfigDiff.compare(old: oldRouter.artifact, new: newRouter.artifact, asOf: $0)
         }
-        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+        let status = max(report.exitStatus, frozen.map { $0.frozenChanges.isEmpty ? 0 : 4 } ?? 0)
+        switch format {
+        case .text:
+            print(TrafficRenderer.text(report, source: source))
+            if let frozen, !frozen.frozenChanges.isEmpty { print("\n" + DiffRenderer.frozenText(frozen).joined(separator: "\n"), terminator: "") }
+        case .markdown:
+            print(TrafficRenderer.markdown(report, source: source))
+            if let frozen, !frozen.frozenChanges.isEmpty { print("\n" + DiffRenderer.frozenMarkdown(frozen).joined(separator: "\n"), terminator: "") }
+        case .json:
+            print(try Self.json(TrafficRenderer.json(report, source: source), frozen: frozen, status: status))
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The replay's JSON with `as_of`, `frozen` and the exit status they make, when judged `--as-of`.
+    static func json(_ replay: String, frozen: ConfigDiff?, status: Int32) throws -> String {
+        guard let frozen else { return replay }
+        guard var object = try JSONSerialization.jsonObject(with: Data(replay.utf8)) as? [String: Any] else { return replay }
+        object["as_of"] = frozen.asOf.description
+        object["frozen"] = DiffRenderer.frozenObjects(frozen)
+        object["exit_status"] = Int(status)
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
     }
 
     func validate() throws {
         if traffic == nil, at != nil || shift != nil { throw ValidationError("--at and --shift retime --traffic; give --traffic FILE") }
         if traffic == nil, !down.acquirers.isEmpty { throw ValidationError("--down replays an outage on --traffic; give --traffic FILE") }
-        // Each replayed checkout is decided at its own instant (or --at / --shift), never at one as-of.
-        if traffic != nil, asOf != nil { throw ValidationError("--as-of judges the field diff; --traffic decides each checkout at its own instant (retime with --at or --shift)") }
         _ = try InstantOption.parse(asOf, option: "--as-of")
         _ = try trafficRetiming()
     }

@@ -104,12 +104,34 @@ import Testing
         (["timeline", "no-such-directory"], "no such file or directory"),
         (["diff", "regions", "regions", "--as-of", "2027-02-08"], "--as-of `2027-02-08` is not an RFC 3339 instant"),
         (["report", "regions", "--at", "noon"], "--at `noon` is not an RFC 3339 instant"),
-        (["diff", "regions", "regions", "--traffic", "examples/traffic.jsonl", "--as-of", "2027-02-08T00:00:00Z"], "--as-of judges"),
+        (["diff", "regions", "regions", "--traffic", "examples/traffic.jsonl", "--as-of", "soon"], "--as-of `soon`"),
     ])
     func usageErrorsExitTwo(_ arguments: [String], message: String) throws {
         let run = try CLI.run(arguments)
         #expect(run.status == 2, "\(arguments): \(run.status) \(run.stdout)")
         #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    /// With --traffic, --as-of adds the freeze check: HK's 75% step moved a day changes no replayed
+    /// decision (the traffic is from December), yet HK is changed inside its Lunar New Year freeze.
+    @Test(arguments: [("2027-02-05T10:00:00+08:00", Int32(4)), ("2027-01-20T10:00:00+08:00", Int32(0))])
+    func trafficJudgedAsOfAFreeze(asOf: String, status: Int32) throws {
+        let regions = try CLI.copyOfRegions()
+        defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
+        let hk = regions.appendingPathComponent("hk.yaml")
+        try String(contentsOf: hk, encoding: .utf8).replacingOccurrences(of: "2027-02-15T10:00:00+08:00", with: "2027-02-16T10:00:00+08:00")
+            .write(to: hk, atomically: true, encoding: .utf8)
+        let arguments = ["diff", "regions", regions.path, "--calendars", "calendars", "--traffic", "examples/traffic.jsonl", "--as-of", asOf]
+        let text = try CLI.run(arguments)
+        #expect(text.status == status, "\(text.stdout)\(text.stderr)")
+        #expect(text.stdout.contains("  ! HK changed inside change freeze 2027-02-02T16:00:00Z..2027-02-10T16:00:00Z (Lunar New Year 2027; hk.yaml)")
+            == (status == 4), "\(text.stdout)")
+        let json = try CLI.run(arguments + ["--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(json.status == status && document["exit_status"] as? Int == Int(status) && document["changed"] as? Int == 0)
+        #expect((document["frozen"] as? [[String: Any]])?.map { $0["region"] as? String } == (status == 4 ? ["HK"] : []))
+        let markdown = try CLI.run(arguments + ["--format", "markdown"])
+        #expect(markdown.stdout.contains("#### :warning: Changed inside a change freeze") == (status == 4))
     }
 
     @Test func timelineOfRegionsWithErrorsExitsOne() throws {

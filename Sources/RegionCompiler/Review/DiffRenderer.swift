@@ -5,13 +5,7 @@ import GatewayConfig
 package enum DiffRenderer {
     package static func text(_ diff: ConfigDiff) -> String {
         guard !diff.isEmpty else { return "no changes" }
-        var lines: [String] = []
-        let frozen = diff.frozenChanges
-        if !frozen.isEmpty {
-            lines.append("BREAKING: regions changed inside a change freeze at \(diff.asOf) (shipping needs the pull request's approval):")
-            lines += frozen.map { "  ! \($0.line)" }
-            lines.append("")
-        }
+        var lines = frozenText(diff)
         let breakingImpacts = diff.impacts.filter(\.breaking)
         let breakingChanges = diff.changes.filter(\.breaking)
         if !breakingImpacts.isEmpty || !breakingChanges.isEmpty {
@@ -137,6 +131,33 @@ package enum DiffRenderer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    /// The regions changed while a freeze holds them, with a blank line after; none when no freeze
+    /// holds a changed region. Also printed after a `--traffic` replay judged `--as-of`.
+    package static func frozenText(_ diff: ConfigDiff) -> [String] {
+        let frozen = diff.frozenChanges
+        guard !frozen.isEmpty else { return [] }
+        return ["BREAKING: regions changed inside a change freeze at \(diff.asOf) (shipping needs the pull request's approval):"]
+            + frozen.map { "  ! \($0.line)" } + [""]
+    }
+
+    /// The same as a Markdown section.
+    package static func frozenMarkdown(_ diff: ConfigDiff) -> [String] {
+        let frozen = diff.frozenChanges
+        guard !frozen.isEmpty else { return [] }
+        return ["#### :warning: Changed inside a change freeze at \(cell(diff.asOf.description)): needs extra approval", ""]
+            + frozen.map { "- \(cell($0.line))" } + [""]
+    }
+
+    /// The JSON of `frozen`, as `json` writes it.
+    package static func frozenObjects(_ diff: ConfigDiff) -> [[String: Any]] {
+        diff.frozenChanges.map { hold in
+            var object: [String: Any] = ["region": hold.region, "from": hold.freeze.from.description, "until": hold.freeze.until.description,
+                                         "source": hold.freeze.source, "sides": hold.sides]
+            if let reason = hold.freeze.reason { object["reason"] = reason }
+            return object
+        }
     }
 
     static func summary(_ diff: ConfigDiff) -> String {
