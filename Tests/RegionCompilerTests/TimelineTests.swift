@@ -47,6 +47,15 @@ import Testing
         #expect(timeline.steps.allSatisfy { markdown.contains(MarkdownText.inline($0.effect)) }, "\(markdown)")
     }
 
+    /// The order never rests on dictionary order (random per process): no two entries of the
+    /// shipped plan sort alike (HK's and MY's Lunar New Year freezes share from, until and reason).
+    @Test func theShippedPlanHasOneOrder() throws {
+        let plan = LaunchTimeline(artifact: try ReviewInput.load(ShippedRegionsTests.regionsDirectory))
+        let keys = plan.entries.map { "\(LaunchTimeline.sortKey($0))" }
+        #expect(Set(keys).count == keys.count, "\(keys)")
+        #expect(plan.freezes.count >= 4 && plan.steps.count >= 8)
+    }
+
     /// A step that a freeze holds (the compiler refuses it; an artifact built otherwise may have one)
     /// is shown with the freeze, and with the holiday of its local date.
     @Test func aStepInsideAFreezeSaysWhichFreeze() throws {

@@ -103,7 +103,8 @@ package struct LaunchTimeline: Sendable, Equatable {
     static func sortKey(_ entry: Entry) -> (Int64, Int, String, String) {
         switch entry {
         case .freeze(let freeze):
-            (freeze.freeze.from.secondsSinceEpoch, 0, freeze.freeze.until.description, freeze.freeze.reason ?? "")
+            (freeze.freeze.from.secondsSinceEpoch, 0, freeze.freeze.until.description,
+             "\(freeze.freeze.source) \(freeze.regions.joined(separator: ",")) \(freeze.freeze.reason ?? "")")
         case .step(let step):
             (step.at.secondsSinceEpoch, 1, step.region, "\(step.method == nil ? 0 : 1) \(step.field)")
         }
