@@ -349,10 +349,14 @@ import Testing
         "\(group.region) \(group.method) \(group.currency): \(group.before.label) -> \(group.after.label) x\(group.count)"
     }
 
-    /// The fixture regions with one edit in one file, compiled.
+    /// The fixture regions with one edit in one file, compiled. The copy is `regions` inside a
+    /// fresh directory, so no `calendars` lies beside it (as none lies beside the fixture): a copy
+    /// straight into the temporary directory would follow whatever `/tmp/calendars` holds.
     static func router(changing file: String, _ find: String, to replacement: String) throws -> CheckoutRouter {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("traffic-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("traffic-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        let directory = workspace.appendingPathComponent("regions")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: RoutingFixture.directory), to: directory)
         let url = directory.appendingPathComponent(file)
         let text = try String(contentsOf: url, encoding: .utf8)

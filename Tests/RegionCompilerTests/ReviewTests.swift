@@ -6,6 +6,7 @@ import Testing
 /// `regionc diff` and `regionc report` over fixture directories: `Fixtures/diff/base` plus, per case,
 /// `Fixtures/diff/cases/<name>/` whose files replace the base's (`x.yaml.removed` deletes `x.yaml`).
 /// A case's `expected.txt` starts with `exit N`; every other line must appear in the text output.
+/// A case's `as-of` file holds the instant its diff is judged at (default: `asOf`).
 @Suite struct ReviewTests {
     static let diffRoot = FixtureDirectory.root.appendingPathComponent("diff")
     /// The instant the fixtures' diffs are judged at: no fixture region has a step or a freeze then.
@@ -43,7 +44,11 @@ import Testing
                 files[file] = SourceFile(name: file, displayPath: file, bytes: bytes)
             }
         }
-        let diff = ConfigDiff.compare(old: try Self.compile(try Self.baseFiles()), new: try Self.compile(files), asOf: Self.asOf)
+        let asOfFile = directory.appendingPathComponent("as-of")
+        let asOf = FileManager.default.fileExists(atPath: asOfFile.path)
+            ? try #require(Instant(try String(contentsOf: asOfFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+            : Self.asOf
+        let diff = ConfigDiff.compare(old: try Self.compile(try Self.baseFiles()), new: try Self.compile(files), asOf: asOf)
         let expected = try String(contentsOf: directory.appendingPathComponent("expected.txt"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
         let status = try #require(expected.first.flatMap { Int32($0.replacingOccurrences(of: "exit ", with: "")) })
