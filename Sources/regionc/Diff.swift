@@ -46,9 +46,9 @@ struct Diff: ParsableCommand {
         var diff = ConfigDiff.compare(old: before.artifact, new: after.artifact, asOf: instant)
         diff.payoutMoves = PayoutMoves.between(before, after)
         switch format {
-        case .text: print(DiffRenderer.text(diff))
-        case .markdown: print(DiffRenderer.markdown(diff))
-        case .json: print(try DiffRenderer.json(diff))
+        case .text: try StandardOutput.write(DiffRenderer.text(diff) + "\n")
+        case .markdown: try StandardOutput.write(DiffRenderer.markdown(diff) + "\n")
+        case .json: try StandardOutput.write(try DiffRenderer.json(diff) + "\n")
         }
         if diff.exitStatus != 0 { throw ExitCode(diff.exitStatus) }
     }

@@ -56,15 +56,16 @@ extension Diff {
             ConfigDiff.compare(old: oldRouter.artifact, new: newRouter.artifact, asOf: $0)
         }
         let status = max(report.exitStatus, frozen.map { $0.frozenChanges.isEmpty ? 0 : 4 } ?? 0)
+        let frozenChanges = frozen.map(\.frozenChanges) ?? []
         switch format {
         case .text:
-            print(TrafficRenderer.text(report, source: source))
-            if let frozen, !frozen.frozenChanges.isEmpty { print("\n" + DiffRenderer.frozenText(frozen).joined(separator: "\n"), terminator: "") }
+            let freezes = frozen.map { "\n" + DiffRenderer.frozenText($0).joined(separator: "\n") } ?? ""
+            try StandardOutput.write(TrafficRenderer.text(report, source: source) + "\n" + (frozenChanges.isEmpty ? "" : freezes))
         case .markdown:
-            print(TrafficRenderer.markdown(report, source: source))
-            if let frozen, !frozen.frozenChanges.isEmpty { print("\n" + DiffRenderer.frozenMarkdown(frozen).joined(separator: "\n"), terminator: "") }
+            let freezes = frozen.map { "\n" + DiffRenderer.frozenMarkdown($0).joined(separator: "\n") } ?? ""
+            try StandardOutput.write(TrafficRenderer.markdown(report, source: source) + "\n" + (frozenChanges.isEmpty ? "" : freezes))
         case .json:
-            print(try Self.json(TrafficRenderer.json(report, source: source), frozen: frozen, status: status))
+            try StandardOutput.write(try Self.json(TrafficRenderer.json(report, source: source), frozen: frozen, status: status) + "\n")
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -36,7 +36,7 @@ struct Report: ParsableCommand {
         let report = CoverageReport(artifact: artifact, at: try InstantOption.parse(at, option: "--at") ?? InstantOption.now())
         let text = format == .html ? report.html() : report.markdown()
         guard let output else {
-            print(text, terminator: "")
+            try StandardOutput.write(text)
             return
         }
         try Terminal.usageOnFailure { try AtomicFileWriter.write(Array(text.utf8), to: output, refusingInputs: inputs) }

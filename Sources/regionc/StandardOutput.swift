@@ -12,6 +12,13 @@ enum StandardOutput {
         if failure != 0 { fail(failure) }
     }
 
+    /// Writes `text` straight to descriptor 1. A command's output goes this way, not through
+    /// `print`: once the C stream's buffer (4 KiB) fills, a write error inside `print` is lost and
+    /// the final flush has nothing left to fail on, so a report to a full disk would exit 0.
+    static func write(_ text: String) throws {
+        try write(Array(text.utf8))
+    }
+
     /// Flushes what `print` buffered; on failure reports it and exits 2. (`fflush(nil)` flushes
     /// every stream; only standard output is buffered, and the global `stdout` is not Sendable.)
     static func flush() {

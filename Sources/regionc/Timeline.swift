@@ -67,9 +67,9 @@ struct Timeline: ParsableCommand {
         }
         let timeline = LaunchTimeline(artifact: artifact, from: start, until: end)
         switch format {
-        case .text: print(TimelineRenderer.text(timeline), terminator: "")
-        case .markdown: print(TimelineRenderer.markdown(timeline), terminator: "")
-        case .json: print(try TimelineRenderer.json(timeline))
+        case .text: try StandardOutput.write(TimelineRenderer.text(timeline))
+        case .markdown: try StandardOutput.write(TimelineRenderer.markdown(timeline))
+        case .json: try StandardOutput.write(try TimelineRenderer.json(timeline) + "\n")
         }
     }
 }

@@ -134,6 +134,16 @@ import Testing
         #expect(markdown.stdout.contains("#### :warning: Changed inside a change freeze") == (status == 4))
     }
 
+    /// Output larger than the C stream's 4 KiB buffer to a full disk is exit 2 with the reason (a
+    /// write error inside `print` was lost and the report exited 0).
+    @Test(arguments: ["report regions --format html", "timeline regions --from 2026-01-01T00:00:00Z --days 3660 --format json",
+                      "diff regions regions --traffic examples/traffic.jsonl --format markdown"])
+    func aLargeOutputToAFullDiskExitsTwo(_ command: String) throws {
+        let run = try CLI.shell("exec \"$1\" \(command) > /dev/full")
+        #expect(run.status == 2, "\(command): \(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("cannot write standard output: no space left on the device"), "\(run.stderr)")
+    }
+
     @Test func timelineOfRegionsWithErrorsExitsOne() throws {
         let regions = try CLI.copyOfRegions()
         defer { try? FileManager.default.removeItem(at: regions.deletingLastPathComponent()) }
