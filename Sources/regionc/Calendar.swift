@@ -39,9 +39,8 @@ struct CalendarCommand: ParsableCommand {
             Terminal.printError("regionc: no region \(region) in the config (it has \(artifact.regions.keys.sorted().joined(separator: ", ")))")
             throw ExitCode(ExitStatus.usage)
         }
-        print(PayoutCalendarText.render(region: regionArtifact, calendars: artifact.calendars, calendar: calendar,
-                                        walks: (0..<days).compactMap { router.settlementWalk(region: code, capture: start.adding(days: $0)) }),
-              terminator: "")
+        try StandardOutput.write(PayoutCalendarText.render(region: regionArtifact, calendars: artifact.calendars, calendar: calendar,
+            walks: (0..<days).compactMap { router.settlementWalk(region: code, capture: start.adding(days: $0)) }))
     }
 
     /// The last capture day shown: the day before the first capture instant the runtime refuses

@@ -34,24 +34,26 @@ struct Validate: ParsableCommand {
 }
 
 enum DiagnosticPrinter {
+    /// Writes the diagnostics in `format` to standard output in one checked write (see `StandardOutput.write`).
     static func print(_ compilation: Compilation, format: DiagnosticFormat) throws {
+        try StandardOutput.write(try render(compilation, format: format))
+    }
+
+    static func render(_ compilation: Compilation, format: DiagnosticFormat) throws -> String {
         let regionCount = compilation.regions.count
         switch format {
         case .json:
-            Swift.print(try JSONRenderer.render(compilation.diagnostics, fileCount: compilation.files.count,
-                                                regionCount: regionCount))
+            return try JSONRenderer.render(compilation.diagnostics, fileCount: compilation.files.count, regionCount: regionCount) + "\n"
         case .github:
             let output = GitHubRenderer.render(compilation.diagnostics)
-            if !output.isEmpty { Swift.print(output) }
-            Swift.print(TextRenderer(colored: false).summary(compilation.diagnostics, regionCount: regionCount))
+            return (output.isEmpty ? "" : output + "\n")
+                + TextRenderer(colored: false).summary(compilation.diagnostics, regionCount: regionCount) + "\n"
         case .sarif:
-            Swift.print(try SARIFRenderer.render(compilation.diagnostics, sources: compilation.files))
+            return try SARIFRenderer.render(compilation.diagnostics, sources: compilation.files) + "\n"
         case .text:
             let renderer = TextRenderer(colored: Terminal.stdoutWantsColor)
-            if !compilation.diagnostics.isEmpty {
-                Swift.print(renderer.render(compilation.diagnostics, sources: compilation.files))
-            }
-            Swift.print(renderer.summary(compilation.diagnostics, regionCount: regionCount))
+            let diagnostics = compilation.diagnostics.isEmpty ? "" : renderer.render(compilation.diagnostics, sources: compilation.files) + "\n"
+            return diagnostics + renderer.summary(compilation.diagnostics, regionCount: regionCount) + "\n"
         }
     }
 }

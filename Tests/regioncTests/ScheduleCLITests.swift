@@ -137,7 +137,8 @@ import Testing
     /// Output larger than the C stream's 4 KiB buffer to a full disk is exit 2 with the reason (a
     /// write error inside `print` was lost and the report exited 0).
     @Test(arguments: ["report regions --format html", "timeline regions --from 2026-01-01T00:00:00Z --days 3660 --format json",
-                      "diff regions regions --traffic examples/traffic.jsonl --format markdown"])
+                      "diff regions regions --traffic examples/traffic.jsonl --format markdown", "calendar US --days 400",
+                      "validate regions --format sarif"])
     func aLargeOutputToAFullDiskExitsTwo(_ command: String) throws {
         let run = try CLI.shell("exec \"$1\" \(command) > /dev/full")
         #expect(run.status == 2, "\(command): \(run.status) \(run.stderr)")
