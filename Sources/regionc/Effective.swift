@@ -29,26 +29,19 @@ struct Effective: ParsableCommand {
             Terminal.printError("regionc: no descriptor for region \(region) in \(directory)")
             throw ExitCode(ExitStatus.usage)
         }
-        var instant: Instant?
-        if let at {
-            guard case .success(let parsed) = Instant.parse(at) else {
-                Terminal.printError("regionc: --at `\(at)` is not an RFC 3339 instant with an offset, e.g. 2027-03-01T10:00:00+08:00")
-                throw ExitCode(ExitStatus.usage)
-            }
-            instant = parsed
-        }
+        let instant = try InstantOption.parse(at, option: "--at")
         guard let text = EffectiveDescriptor.render(regionFile: file, defaults: files.first { DescriptorCompiler.role(of: $0) == .defaults },
                                                     at: instant)
         else {
             Terminal.printError("regionc: \(file.displayPath) does not parse as a mapping of fields; run `regionc validate \(directory)`")
             throw ExitCode(ExitStatus.inputErrors)
         }
-        print(text, terminator: "")
+        try StandardOutput.write(text)
         // The calendars its payouts follow, resolved as the compiler resolves them.
         let compilation = try Terminal.usageOnFailure { try DescriptorCompiler.compile(directory: directory, calendars: calendars.path) }
         if let descriptor = compilation.regions.first(where: { $0.file.name == file.name }) {
-            print(EffectiveCalendars.render(descriptor, resolution: compilation.calendars), terminator: "")
-            print(EffectiveAcquirers.render(descriptor, catalog: compilation.catalog), terminator: "")
+            try StandardOutput.write(EffectiveCalendars.render(descriptor, resolution: compilation.calendars))
+            try StandardOutput.write(EffectiveAcquirers.render(descriptor, catalog: compilation.catalog))
         }
     }
 }

@@ -138,7 +138,7 @@ import Testing
     /// write error inside `print` was lost and the report exited 0).
     @Test(arguments: ["report regions --format html", "timeline regions --from 2026-01-01T00:00:00Z --days 3660 --format json",
                       "diff regions regions --traffic examples/traffic.jsonl --format markdown", "calendar US --days 400",
-                      "validate regions --format sarif"])
+                      "validate regions --format sarif", "effective HK --at 2027-03-01T10:00:00+08:00"])
     func aLargeOutputToAFullDiskExitsTwo(_ command: String) throws {
         let run = try CLI.shell("exec \"$1\" \(command) > /dev/full")
         #expect(run.status == 2, "\(command): \(run.status) \(run.stderr)")
