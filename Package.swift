@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "GatewayConfig", targets: ["GatewayConfig"]),
         .library(name: "RegionCompiler", targets: ["RegionCompiler"]),
+        .library(name: "RegionLanguageServer", targets: ["RegionLanguageServer"]),
         .library(name: "PaymentRouting", targets: ["PaymentRouting"]),
         .library(name: "ArtifactTrust", targets: ["ArtifactTrust"]),
         // Synthetic region descriptors for benchmarks and tests: not part of the compiler library;
@@ -45,6 +46,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // `regionc lsp`: the compiler's checks for editors, over LSP on standard input and output.
+        // Tooling only: the runtime side never links it.
+        .target(name: "RegionLanguageServer", dependencies: ["RegionCompiler", "GatewayConfig"]),
         // Test and benchmark data: synthetic, valid region descriptors from a seed.
         .target(name: "RegionCorpus", dependencies: ["GatewayConfig"]),
         // Ed25519 keys, signing and verification of artifacts; shared by the CLI and the runtime.
@@ -55,6 +59,7 @@ let package = Package(
             name: "regionc",
             dependencies: [
                 "RegionCompiler",
+                "RegionLanguageServer",
                 "RegionCorpus",
                 "PaymentRouting",
                 "ArtifactTrust",
@@ -113,6 +118,10 @@ let package = Package(
         // Runs the built `regiond` for what only the process shows: exit statuses of its flags.
         .testTarget(name: "regiondTests", dependencies: ["regiond", "TestSupport"]),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig"]),
+        .testTarget(
+            name: "RegionLanguageServerTests",
+            dependencies: ["RegionLanguageServer", "RegionCompiler", "GatewayConfig", "TestSupport"]
+        ),
         .testTarget(
             name: "RegionCompilerTests",
             dependencies: ["RegionCompiler", "RegionCorpus", "GatewayConfig", "ArtifactTrust", "TestSupport"],

@@ -11,7 +11,7 @@ import PackageDescription
 let mainPackage = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent.lowercased()
 
 let targets = ["FuzzRegionFile", "FuzzCatalogCalendar", "FuzzArtifactLoader", "FuzzSignature", "FuzzBatchLine", "FuzzOutcomeLine",
-               "FuzzRoundTrip"]
+               "FuzzRoundTrip", "FuzzLSPMessage"]
 
 let package = Package(
     name: "AlipayRegionsFuzz",
@@ -37,7 +37,7 @@ let package = Package(
                 .product(name: "RegionCompiler", package: mainPackage),
                 .product(name: "PaymentRouting", package: mainPackage),
                 .product(name: "ArtifactTrust", package: mainPackage),
-            ]
+            ] + (name == "FuzzLSPMessage" ? [.product(name: "RegionLanguageServer", package: mainPackage)] : [])
         )
     }
 )

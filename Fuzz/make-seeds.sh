@@ -56,4 +56,18 @@ line_seeds outcome-line < seeds/outcome-lines.jsonl
 head -4 seeds/outcome-lines.jsonl > "${TMPDIR:-/tmp}/outcome-body.jsonl"
 add outcome-line "${TMPDIR:-/tmp}/outcome-body.jsonl"
 rm "${TMPDIR:-/tmp}/outcome-body.jsonl"
+# LSP input: each message of seeds/lsp-messages.jsonl framed with its Content-Length; the first
+# four as one read; a Content-Type header; a bad header, then a good message; an oversize body.
+scratch=$(mktemp -d)
+count=0
+while IFS= read -r line; do
+    count=$((count + 1))
+    printf 'Content-Length: %d\r\n\r\n%s' "$(printf '%s' "$line" | wc -c)" "$line" > "$scratch/message-$count"
+done < seeds/lsp-messages.jsonl
+cat "$scratch"/message-{1,2,3,4} > "$scratch/session"
+printf 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length: 2\r\n\r\n{}' > "$scratch/content-type"
+{ printf 'Content-Length: 12x\r\n\r\n'; cat "$scratch/message-2"; } > "$scratch/bad-header"
+{ printf 'Content-Length: 99999\r\n\r\n%200s' ''; cat "$scratch/message-2"; } > "$scratch/oversize"
+add lsp-message "$scratch"/*
+rm -r "$scratch"
 for target in Corpus/*; do echo "$target: $(ls "$target" | wc -l) inputs, $(cat "$target"/* | wc -c) bytes"; done

@@ -10,7 +10,7 @@ struct Regionc: ParsableCommand {
         commandName: "regionc",
         abstract: "Validate and compile Alipay gateway region descriptors.",
         version: CompilerVersion.current,
-        subcommands: [Validate.self, Compile.self, Route.self, Diff.self, CalendarCommand.self, Timeline.self, Report.self, Effective.self, Keygen.self, Verify.self, GenerateCorpus.self]
+        subcommands: [Validate.self, Compile.self, Route.self, Diff.self, CalendarCommand.self, Timeline.self, Report.self, Effective.self, Keygen.self, Verify.self, LanguageServerCommand.self, GenerateCorpus.self]
     )
 
     /// Argument errors exit 2 (the spec's "usage"), not ArgumentParser's default 64.

@@ -54,7 +54,7 @@ package enum CalendarCompiler {
 
     /// Reads a calendars directory with the loader the regions use. A missing default directory is
     /// no calendars (a tree from before calendars); a missing directory someone named is an error.
-    static func load(directory: String, required: Bool) throws(InputError) -> InputListing {
+    package static func load(directory: String, required: Bool) throws(InputError) -> InputListing {
         var isDirectory: ObjCBool = false
         if !required, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) { return InputListing(files: []) }
         var listing = try InputLoader.load(directory: directory)

@@ -56,16 +56,34 @@ public enum DescriptorCompiler {
 
     static func compile(_ inputFiles: [SourceFile], calendarFiles: [SourceFile], directory: String, asOf: CalendarDate?,
                         extraDiagnostics: [Diagnostic]) -> Compilation {
+        var cache = CompileCache()
+        return compile(inputFiles, calendarFiles: calendarFiles, directory: directory, asOf: asOf,
+                       extraDiagnostics: extraDiagnostics, cache: &cache)
+    }
+
+    /// The one pipeline: what `cache` holds from an earlier compilation of the same texts is reused,
+    /// and the result is the same as a compilation from an empty cache (`regionc lsp` re-checks this way).
+    package static func compile(_ inputFiles: [SourceFile], calendarFiles: [SourceFile], directory: String,
+                                asOf: CalendarDate?, extraDiagnostics: [Diagnostic], cache: inout CompileCache) -> Compilation {
         let files = inputFiles.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         let calendarFiles = calendarFiles.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         var diagnostics: [Diagnostic] = extraDiagnostics
         let (catalogFile, defaultsFile, regionFiles) = sortRoles(files, diagnostics: &diagnostics)
-        let (defaultsRoot, acquirerHealth) = readDefaults(defaultsFile, diagnostics: &diagnostics)
-        let catalog = readCatalog(catalogFile, directory: directory, acquirerHealth: acquirerHealth, diagnostics: &diagnostics)
-        let regions = compileRegions(regionFiles, defaults: defaultsRoot, catalog: catalog, directory: directory,
-                                     diagnostics: &diagnostics)
+        let shared = cache.shared(.init(catalog: catalogFile, defaults: defaultsFile, directory: directory)) {
+            var sharedDiagnostics: [Diagnostic] = []
+            let (defaultsRoot, acquirerHealth) = readDefaults(defaultsFile, diagnostics: &sharedDiagnostics)
+            let catalog = readCatalog(catalogFile, directory: directory, acquirerHealth: acquirerHealth,
+                                      diagnostics: &sharedDiagnostics)
+            return .init(defaultsRoot: defaultsRoot, catalog: catalog, diagnostics: sharedDiagnostics)
+        }
+        diagnostics += shared.diagnostics
+        let catalog = shared.catalog
+        let regions = compileRegions(regionFiles, defaults: shared.defaultsRoot, catalog: catalog, directory: directory,
+                                     cache: &cache, diagnostics: &diagnostics)
 
-        let (calendarDescriptors, calendarDiagnostics) = CalendarCompiler.compile(calendarFiles)
+        let (calendarDescriptors, calendarDiagnostics) = cache.calendarOutcome(calendarFiles) {
+            CalendarCompiler.compile(calendarFiles)
+        }
         diagnostics += calendarDiagnostics
         let calendars = CalendarResolver.resolve(calendars: calendarDescriptors, regions: regions)
         diagnostics += calendars.diagnostics
@@ -143,17 +161,17 @@ public enum DescriptorCompiler {
         return (root, acquirerHealth)
     }
 
-    /// Every region file compiled on every core (they are independent once catalog and defaults are
-    /// read), then checked for two files describing one region.
+    /// Every region file not in `cache` compiled on every core (they are independent once catalog and
+    /// defaults are read), then checked for two files describing one region.
     static func compileRegions(_ files: [SourceFile], defaults: YAMLNode?, catalog: Catalog, directory: String,
-                               diagnostics: inout [Diagnostic]) -> [RegionDescriptor] {
+                               cache: inout CompileCache, diagnostics: inout [Diagnostic]) -> [RegionDescriptor] {
         if files.isEmpty {
             diagnostics.append(.error(.noRegions, "there are no region descriptors in \(directory)",
                                       at: SourceLocation(file: directory, line: 1, column: 1),
                                       hint: "add one file per region, named after its code, e.g. `hk.yaml`"))
         }
-        let outcomes = ParallelMap.map(files) { [catalog, defaults] file in
-            compileRegion(file, defaults: defaults, catalog: catalog)
+        let outcomes = cache.regionOutcomes(files) { changed in
+            ParallelMap.map(changed) { [catalog, defaults] file in compileRegion(file, defaults: defaults, catalog: catalog) }
         }
         var regions: [RegionDescriptor] = []
         for outcome in outcomes {

@@ -1,0 +1,135 @@
+import Foundation
+@testable import RegionLanguageServer
+import Testing
+
+/// Diagnostics as an editor sees them: from unsaved buffers over the tree, at UTF-16 ranges,
+/// cleared when fixed, re-checked incrementally.
+@Suite("regionc lsp: diagnostics", .timeLimit(.minutes(1)))
+struct DiagnosticsTests {
+    /// The shipped tree's only findings: two RC1151 warnings in kr.yaml.
+    static let shippedKoreaWarnings = 2
+
+    static func replacing(_ text: String, _ old: String, with new: String) throws -> String {
+        guard text.contains(old) else { throw HarnessError("`\(old)` is not in the file") }
+        return text.replacingOccurrences(of: old, with: new)
+    }
+
+    /// The 0-based line holding `needle`, and the UTF-16 offset where it starts (counted by
+    /// Foundation, not by the conversion under test).
+    static func utf16Place(of needle: String, in text: String) throws -> Position {
+        let lines = text.components(separatedBy: "\n")
+        for (number, line) in lines.enumerated() {
+            if let range = line.range(of: needle) {
+                return Position(line: number, character: line.utf16.distance(from: line.startIndex, to: range.lowerBound))
+            }
+        }
+        throw HarnessError("`\(needle)` is not in the text")
+    }
+
+    @Test("an unsaved mistake is published at its range; fixing it clears the file's list")
+    func publishThenClear() async throws {
+        let harness = try ServerHarness()
+        try await harness.start()
+        let shipped = try harness.text("regions/hk.yaml")
+        let broken = try Self.replacing(shipped, "timezone: Asia/Hong_Kong", with: "timezon: Asia/Hong_Kong")
+        try harness.open("regions/hk.yaml", text: broken)
+        let diagnostics = try await harness.diagnostics(for: harness.uri("regions/hk.yaml"))
+        let unknownKey = try #require(diagnostics.first { $0.code == "RC0202" })
+        let place = try Self.utf16Place(of: "timezon:", in: broken)
+        #expect(unknownKey.range == LSPRange(start: place, end: Position(line: place.line, character: place.character + 7)))
+        #expect(unknownKey.source == "regionc")
+        #expect(unknownKey.severity == 1)
+        #expect(unknownKey.message.contains("timezon"))
+        #expect(unknownKey.data?.hint?.contains("timezone") == true)
+
+        // The fix, typed as an incremental change: one `e` after `timezon`.
+        let at = Position(line: place.line, character: place.character + 7)
+        try harness.change("regions/hk.yaml", version: 2, [TextDocumentContentChangeEvent(range: LSPRange(start: at, end: at), text: "e")])
+        #expect(try await harness.diagnostics(for: harness.uri("regions/hk.yaml")) == [])
+    }
+
+    @Test("a catalog broken in an unsaved buffer shows in the regions that use it; closing the buffer restores the disk's")
+    func catalogBuffer() async throws {
+        let harness = try ServerHarness()
+        try await harness.start()
+        let korea = harness.uri("regions/kr.yaml")
+        #expect(try await harness.diagnostics(for: korea).count == Self.shippedKoreaWarnings)
+        let catalog = try harness.text("regions/catalog.yaml")
+        try harness.open("regions/catalog.yaml", text: try Self.replacing(catalog, "  NAVERPAY:", with: "  NAVERPAI:"))
+        let broken = try await harness.diagnostics(for: korea)
+        #expect(broken.contains { $0.severity == 1 && $0.message.contains("NAVERPAY") })
+        try harness.notify("textDocument/didClose", CloseParams(textDocument: .init(uri: harness.uri("regions/catalog.yaml"))))
+        #expect(try await harness.diagnostics(for: korea).count == Self.shippedKoreaWarnings)
+    }
+
+    @Test("a column after Korean, Thai and emoji text on the same line is counted in UTF-16 units")
+    func utf16Columns() async throws {
+        let harness = try ServerHarness()
+        try await harness.start()
+        let shipped = try harness.text("regions/kr.yaml")
+        let edited = try Self.replacing(shipped, """
+                - from: 2026-11-15T00:00:00+09:00
+                  until: 2026-11-15T06:00:00+09:00
+                  reason: Local acquirer certificate rotation
+            """, with: """
+                - { from: 2026-11-15T00:00:00+09:00, until: 2026-11-15T06:00:00+09:00, reason: "인증서 교체 ใบรับรอง 🔐", resaon: x }
+            """)
+        try harness.open("regions/kr.yaml", text: edited)
+        let diagnostics = try await harness.diagnostics(for: harness.uri("regions/kr.yaml"))
+        let unknownKey = try #require(diagnostics.first { $0.code == "RC0202" })
+        let place = try Self.utf16Place(of: "resaon", in: edited)
+        #expect(unknownKey.range.start == place)
+        #expect(unknownKey.range.end == Position(line: place.line, character: place.character + 6))
+    }
+
+    @Test("a region edit re-checks that region only; a catalog edit re-checks every region")
+    func incremental() async throws {
+        let harness = try ServerHarness()
+        try await harness.start()
+        let engine = harness.server.serverContext.diagnostics
+        let korea = harness.uri("regions/kr.yaml")
+        _ = try await harness.diagnostics(for: korea)
+        let regionCount = try FileManager.default.contentsOfDirectory(atPath: harness.regions.path)
+            .filter { $0.hasSuffix(".yaml") && $0 != "catalog.yaml" && $0 != "defaults.yaml" }.count
+        #expect(await engine.regionCompileCount == regionCount)
+
+        let hongKong = try harness.text("regions/hk.yaml")
+        try harness.open("regions/hk.yaml", text: try Self.replacing(hongKong, "timezone:", with: "timezon:"))
+        _ = try await harness.diagnostics(for: harness.uri("regions/hk.yaml"))
+        #expect(await engine.regionCompileCount == regionCount + 1)
+
+        let catalog = try harness.text("regions/catalog.yaml")
+        try harness.open("regions/catalog.yaml", text: try Self.replacing(catalog, "  NAVERPAY:", with: "  NAVERPAI:"))
+        _ = try await harness.diagnostics(for: korea)
+        #expect(await engine.regionCompileCount == 2 * regionCount + 1)
+    }
+
+    @Test("a burst of changes is compiled once, after the debounce")
+    func debounce() async throws {
+        let sleeper = ManualSleeper()
+        let harness = try ServerHarness { $0.sleeper = sleeper }
+        try await harness.start()
+        await sleeper.open()
+        _ = try await harness.diagnostics(for: harness.uri("regions/kr.yaml"))
+        await sleeper.close()
+        let engine = harness.server.serverContext.diagnostics
+        #expect(await engine.compilationCount == 1)
+
+        let shipped = try harness.text("regions/hk.yaml")
+        try harness.open("regions/hk.yaml", text: shipped)
+        let place = try Self.utf16Place(of: "timezone:", in: shipped)
+        for (version, letter) in ["x", "y", "z"].enumerated() {
+            let at = Position(line: place.line, character: place.character + version)
+            try harness.change("regions/hk.yaml", version: version + 2,
+                               [TextDocumentContentChangeEvent(range: LSPRange(start: at, end: at), text: letter)])
+        }
+        try await harness.barrier()
+        #expect(await engine.compilationCount == 1)
+        await sleeper.open()
+        let diagnostics = try await harness.diagnostics(for: harness.uri("regions/hk.yaml"))
+        #expect(diagnostics.contains { $0.code == "RC0202" && $0.message.contains("xyztimezone") })
+        #expect(await engine.compilationCount == 2)
+    }
+}
+
+struct CloseParams: Encodable { var textDocument: TextDocumentIdentifier }
