@@ -34,6 +34,16 @@ import Testing
         }
     }
 
+    /// MY's pilot wallet goes live with its region: a pilot method in a live region reaches nobody.
+    @Test func myPilotWalletGoesLiveWithItsRegion() throws {
+        let router = try CheckoutRouter(artifact: try Self.artifact())
+        for (at, routed) in [("2027-02-16T01:59:59Z", false), ("2027-02-16T02:00:00Z", true)] {
+            // m-1645 (bucket 9999) is outside MY's 50% pilot, and in once MY is live.
+            let request = try RoutingFixture.request("MY", "m-1645", "TNG_EWALLET", "50.00 MYR", at)
+            if case .route = router.route(request) { #expect(routed, "\(at)") } else { #expect(!routed, "\(at)") }
+        }
+    }
+
     @Test func theFreezesHoldLunarNewYearAndElevenEleven() throws {
         let artifact = try Self.artifact()
         let lunarNewYear = try #require(Instant("2027-02-07T04:00:00Z"))

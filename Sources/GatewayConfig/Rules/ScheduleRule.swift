@@ -27,6 +27,18 @@ package enum ScheduleRule {
         return nil
     }
 
+    /// The first instant at which a method of its own status `pilot` sits in a `live` region: it
+    /// reaches nobody then (a pilot method follows its region's rollout, and a live region has
+    /// none: `AvailabilityStatus.offersMethod`). nil when that never happens.
+    package static func firstPilotInLiveRegion(method: [(start: Instant?, status: AvailabilityStatus)],
+                                               region: [(start: Instant?, status: AvailabilityStatus)]) -> Instant?? {
+        let boundaries = [nil] + (method.compactMap(\.start) + region.compactMap(\.start)).sorted()
+        for boundary in boundaries where status(in: method, at: boundary) == .pilot && status(in: region, at: boundary) == .live {
+            return .some(boundary)
+        }
+        return nil
+    }
+
     /// The status in effect at `instant` (nil: before every step, the base) in a (start, status) list.
     static func status(in phases: [(start: Instant?, status: AvailabilityStatus)], at instant: Instant?) -> AvailabilityStatus? {
         var current: AvailabilityStatus?

@@ -122,9 +122,20 @@ enum ScheduleCheck: RegionCheck {
             guard let own = method.availability, let base = own.status?.value else { continue }
             let methodPhases = [(start: Instant?.none, status: base)]
                 + own.schedule.compactMap { step in step.at.flatMap { at in step.status.map { (Optional(at.value), $0.value) } } }
+            let name = method.method?.value ?? "this method"
+            if let dark = ScheduleRule.firstPilotInLiveRegion(method: methodPhases, region: regionPhases) {
+                let when = dark.map { "from \($0)" } ?? "from the start"
+                let location = dark.flatMap { at in availability.schedule.first { $0.at?.value == at }?.at?.location }
+                    ?? own.status?.location ?? own.keyLocation
+                diagnostics.append(.warning(
+                    .pilotMethodInLiveRegion,
+                    "\(when): \(name) is `pilot` while its region is `live`: a pilot method follows its region's rollout, and a live region has none, so it reaches no merchant",
+                    at: location,
+                    hint: "schedule the method live at the same instant (`schedule: [{ at: ..., status: live }]` in its availability), or drop its own status to follow the region",
+                    related: own.status.map { [RelatedNote(location: $0.location, message: "\(name)'s status")] } ?? []))
+            }
             guard let widening = ScheduleRule.firstWidening(method: methodPhases, region: regionPhases),
                   let at = widening.at else { continue }
-            let name = method.method?.value ?? "this method"
             let location = own.schedule.last { $0.at.map { $0.value <= at } ?? false }?.status?.location
                 ?? availability.schedule.first { $0.at?.value == at }?.at?.location ?? own.keyLocation
             diagnostics.append(.error(

@@ -103,6 +103,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
     case stepOutsideBusinessHours = "RC0808"
     case stepPastCalendarHorizon = "RC0809"
     case pilotPercentLowered = "RC0810"
+    case pilotMethodInLiveRegion = "RC0811"
 
     // RC09xx: banking calendars (calendars/*.yaml, settlement.calendars, the horizon).
     case calendarMarketMismatch = "RC0901"
@@ -140,7 +141,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .currencyNotOffered, .currencyWithoutLimit, .blackoutOutsideWindow, .pilotReachesNobody, .schemaLine,
              .finerThanCash, .unsourcedCalendar, .calendarHorizonSoon, .calendarHorizonInsideWindow, .estimatedDateSoon,
              .calendarNotFollowed, .singleUsableAcquirer, .noEnabledAcquirer, .stepOnNonBusinessDay,
-             .stepOutsideBusinessHours, .stepPastCalendarHorizon, .pilotPercentLowered:
+             .stepOutsideBusinessHours, .stepPastCalendarHorizon, .pilotPercentLowered, .pilotMethodInLiveRegion:
             .warning
         case .ignoredInput: .warning
         case .linkLeavesDirectory, .misnamedInput, .duplicateInput, .utf16File, .controlCharacter: .error
@@ -282,6 +283,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
         case .stepOutsideBusinessHours: "A scheduled step outside the region's local business hours (`business_hours`, default 09:00 to 18:00)."
         case .stepPastCalendarHorizon: "A scheduled step after the horizon (`through`) of a calendar the region's payouts follow."
         case .pilotPercentLowered: "A scheduled step lowers a pilot's percent: merchants already in are dropped."
+        case .pilotMethodInLiveRegion: "A method whose own status is `pilot` while its region is `live`: it reaches no merchant (a pilot method follows its region's rollout, and a live region has none)."
         case .ignoredInput: "An entry of the input directory that is not read (not a `.yaml` or `.yml` file)."
         }
     }
