@@ -58,7 +58,7 @@ struct DiagnosticsTests {
         try harness.open("regions/catalog.yaml", text: try Self.replacing(catalog, "  NAVERPAY:", with: "  NAVERPAI:"))
         let broken = try await harness.diagnostics(for: korea)
         #expect(broken.contains { $0.severity == 1 && $0.message.contains("NAVERPAY") })
-        try harness.notify("textDocument/didClose", CloseParams(textDocument: .init(uri: harness.uri("regions/catalog.yaml"))))
+        try harness.close("regions/catalog.yaml")
         #expect(try await harness.diagnostics(for: korea).count == Self.shippedKoreaWarnings)
     }
 
@@ -130,6 +130,61 @@ struct DiagnosticsTests {
         #expect(diagnostics.contains { $0.code == "RC0202" && $0.message.contains("xyztimezone") })
         #expect(await engine.compilationCount == 2)
     }
+
+    @Test("an unsaved new region file is checked with the tree; closing it clears its list")
+    func newUnsavedFile() async throws {
+        let harness = try ServerHarness()
+        try await harness.start()
+        let hongKong = try harness.text("regions/hk.yaml")
+        try harness.open("regions/zz.yaml", text: hongKong)
+        let diagnostics = try await harness.diagnostics(for: harness.uri("regions/zz.yaml"))
+        #expect(diagnostics.map(\.code).sorted() == ["RC0302", "RC0303"])
+        let duplicate = try #require(diagnostics.first { $0.code == "RC0303" })
+        // The note points at the first description, in hk.yaml.
+        #expect(duplicate.relatedInformation?.map(\.location.uri) == [harness.uri("regions/hk.yaml")])
+        try harness.close("regions/zz.yaml")
+        #expect(try await harness.diagnostics(for: harness.uri("regions/zz.yaml")) == [])
+    }
+
+    @Test("a file changed on disk is read again when the client says so")
+    func diskChange() async throws {
+        let harness = try ServerHarness()
+        try await harness.start()
+        _ = try await harness.diagnostics(for: harness.uri("regions/kr.yaml"))
+        let path = harness.regions.appendingPathComponent("hk.yaml")
+        let broken = try Self.replacing(try harness.text("regions/hk.yaml"), "timezone:", with: "timezon:")
+        try Data(broken.utf8).write(to: path)
+        try harness.notify("workspace/didChangeWatchedFiles", WatchedFiles(changes: [.init(uri: harness.uri("regions/hk.yaml"), type: 2)]))
+        let diagnostics = try await harness.diagnostics(for: harness.uri("regions/hk.yaml"))
+        #expect(diagnostics.contains { $0.code == "RC0202" })
+    }
+
+    @Test("published under the client's own URI when the path has a space and non-ASCII letters")
+    func percentEncodedURI() async throws {
+        let harness = try ServerHarness(directoryPrefix: "lsp tree ü")
+        try await harness.start()
+        // Written by hand, as an editor escapes it: a space is %20, ü is its UTF-8 bytes escaped.
+        let escaped = harness.root.path.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "ü", with: "%C3%BC")
+        let uri = "file://" + escaped + "/regions/hk.yaml"
+        let broken = try Self.replacing(try harness.text("regions/hk.yaml"), "timezone:", with: "timezon:")
+        try harness.open(uri: uri, text: broken)
+        let diagnostics = try await harness.diagnostics(for: uri)
+        #expect(diagnostics.contains { $0.code == "RC0202" })
+    }
+
+    @Test("a workspace opened at the regions directory itself checks the same tree")
+    func rootAtRegions() async throws {
+        let harness = try ServerHarness()
+        try await harness.start(rootUri: DocumentURI.uri(ofPath: harness.regions.path))
+        #expect(try await harness.diagnostics(for: harness.uri("regions/kr.yaml")).count == Self.shippedKoreaWarnings)
+    }
 }
 
 struct CloseParams: Encodable { var textDocument: TextDocumentIdentifier }
+struct WatchedFiles: Encodable {
+    struct Change: Encodable {
+        var uri: String
+        var type: Int
+    }
+    var changes: [Change]
+}

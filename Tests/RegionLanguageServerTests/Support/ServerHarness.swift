@@ -60,8 +60,9 @@ final class ServerHarness {
     private var nextID = 1
 
     /// A copy of the shipped regions and calendars (or of nothing), served with `configure`'s changes.
-    init(copyShippedTree: Bool = true, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
-        root = try TemporaryDirectory.make("lsp-tree")
+    init(copyShippedTree: Bool = true, directoryPrefix: String = "lsp-tree",
+         configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+        root = try TemporaryDirectory.make(directoryPrefix)
         if copyShippedTree {
             try FileManager.default.copyItem(at: Repository.regions, to: root.appendingPathComponent("regions"))
             try FileManager.default.copyItem(at: Repository.calendars, to: root.appendingPathComponent("calendars"))
@@ -161,15 +162,23 @@ final class ServerHarness {
 
     /// `initialize` (rooted at the copied tree) and `initialized`; returns the initialize result's body.
     @discardableResult
-    func start() async throws -> SentMessage {
-        let id = try request("initialize", InitializeRequest(rootUri: DocumentURI.uri(ofPath: root.path)))
+    func start(rootUri: String? = nil) async throws -> SentMessage {
+        let id = try request("initialize", InitializeRequest(rootUri: rootUri ?? DocumentURI.uri(ofPath: root.path)))
         let response = try await response(to: id)
         try notify("initialized", EmptyObject())
         return response
     }
 
     func open(_ relativePath: String, text: String) throws {
-        try notify("textDocument/didOpen", DidOpen(textDocument: .init(uri: uri(relativePath), languageId: "yaml", version: 1, text: text)))
+        try open(uri: uri(relativePath), text: text)
+    }
+
+    func open(uri: String, text: String) throws {
+        try notify("textDocument/didOpen", DidOpen(textDocument: .init(uri: uri, languageId: "yaml", version: 1, text: text)))
+    }
+
+    func close(_ relativePath: String) throws {
+        try notify("textDocument/didClose", CloseParams(textDocument: .init(uri: uri(relativePath))))
     }
 
     func change(_ relativePath: String, version: Int, _ changes: [TextDocumentContentChangeEvent]) throws {
