@@ -104,6 +104,23 @@ struct DiagnosticsTests {
         #expect(await engine.regionCompileCount == 2 * regionCount + 1)
     }
 
+    @Test("a calendar edit re-checks the regions' schedules against it, without re-checking any region file")
+    func calendarEdit() async throws {
+        let harness = try ServerHarness()
+        try await harness.start()
+        let engine = harness.server.serverContext.diagnostics
+        let korea = harness.uri("regions/kr.yaml")
+        _ = try await harness.diagnostics(for: korea)
+        let before = await engine.regionCompileCount
+        let calendar = try harness.text("calendars/kr.yaml")
+        let newYear = "      - { date: 2027-01-01, name: New Year's Day (신정) }\n"
+        try harness.open("calendars/kr.yaml", text: try Self.replacing(calendar, newYear, with: newYear + "      - { date: 2027-01-18, name: Test }\n"))
+        let diagnostics = try await harness.diagnostics(for: korea)
+        let step = try #require(diagnostics.first { $0.code == "RC0807" })
+        #expect(step.relatedInformation?.first?.location.uri == harness.uri("calendars/kr.yaml"))
+        #expect(await engine.regionCompileCount == before)
+    }
+
     @Test("a burst of changes is compiled once, after the debounce")
     func debounce() async throws {
         let sleeper = ManualSleeper()
