@@ -136,7 +136,7 @@ let package = Package(
         // Minimised inputs the fuzz targets in Fuzz/ crashed on, replayed without the fuzzer.
         .testTarget(
             name: "FuzzFindingsTests",
-            dependencies: ["GatewayConfig", "RegionCompiler", "PaymentRouting", "ArtifactTrust"],
+            dependencies: ["GatewayConfig", "RegionCompiler", "PaymentRouting", "ArtifactTrust", "RegionLanguageServer"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

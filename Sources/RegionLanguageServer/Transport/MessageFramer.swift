@@ -71,7 +71,9 @@ package struct MessageFramer: Sendable {
                     case .success(let length):
                         state = .body(length: length)
                     }
-                } else if buffer.count - start > maximumHeader {
+                } else if buffer.count - start >= maximumHeader + Self.terminator.count {
+                    // Only now can no terminator end a header within the cap: judging earlier, as
+                    // bytes arrive, would call a header overlong that arriving whole is not.
                     // Keep the last bytes: they may be the start of the terminator.
                     consume(upTo: buffer.count - (Self.terminator.count - 1))
                     state = .skippingHeader
