@@ -6,7 +6,7 @@
 // (incremental changes at any positions), and every line of the result keeps the column
 // conversion's round trip (scalar column -> UTF-16 offset -> the same column).
 import FuzzSupport
-import RegionLanguageServer
+@testable import RegionLanguageServer
 
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
