@@ -120,7 +120,8 @@ let package = Package(
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig"]),
         .testTarget(
             name: "RegionLanguageServerTests",
-            dependencies: ["RegionLanguageServer", "RegionCompiler", "GatewayConfig", "TestSupport"]
+            dependencies: ["RegionLanguageServer", "RegionCompiler", "GatewayConfig", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "RegionCompilerTests",

@@ -4,7 +4,7 @@ import GatewayConfig
 /// step that takes effect on a day the banks its payouts follow are closed, outside local business
 /// hours, or past a calendar's horizon (where nobody can say whether the banks are open) is a
 /// warning. These need the resolved calendars, so they run after `CalendarResolver`.
-enum ScheduleCalendarCheck {
+package enum ScheduleCalendarCheck {
     /// When steps should take effect when a region names no `business_hours`: a business choice, a
     /// working day's hours, when the acquirer's and our operations staff are at their desks.
     static let defaultHours = (from: LocalTime(minuteOfSecond: 9 * 3600), until: LocalTime(minuteOfSecond: 18 * 3600))
@@ -50,7 +50,7 @@ enum ScheduleCalendarCheck {
     }
 
     /// Why `date` is not a business day in `calendar` (a holiday's name, or the weekend), or nil.
-    static func closure(of date: CalendarDate, in calendar: ResolvedCalendar) -> (reason: String, location: SourceLocation?)? {
+    package static func closure(of date: CalendarDate, in calendar: ResolvedCalendar) -> (reason: String, location: SourceLocation?)? {
         if let holiday = calendar.holidays.first(where: { $0.date.value == date }) {
             return ("\(holiday.name) (\(date))", holiday.date.location)
         }

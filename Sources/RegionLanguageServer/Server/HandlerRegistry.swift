@@ -20,6 +20,8 @@ package struct HandlerRegistry: Sendable {
         registry.register(DidCloseHandler())
         registry.register(DidSaveHandler())
         registry.register(DidChangeWatchedFilesHandler())
+        registry.register(HoverHandler())
+        registry.register(DefinitionHandler())
         return registry
     }
 

@@ -1,0 +1,67 @@
+import GatewayConfig
+import RegionCompiler
+
+/// The document a feature request is about, as the request found it (the open buffer's text, else
+/// the file's): what input it is, its YAML tree, and the crossing between LSP positions and the
+/// compiler's (through `LineColumns`, the one conversion home).
+struct FeatureDocument {
+    enum Role: Equatable { case region, catalog, defaults, calendar }
+
+    let uri: String
+    let file: SourceFile
+    let role: Role
+    /// nil when the text does not parse as YAML.
+    let root: YAMLNode?
+
+    init?(uri: String, snapshot: WorkspaceSnapshot) {
+        guard let path = DocumentURI.path(of: uri), let text = snapshot.text(at: uri) else { return nil }
+        self.init(uri: uri, path: path, text: text, root: snapshot.root)
+    }
+
+    /// A document of the tree at `path` with `text` (not necessarily the one the snapshot holds:
+    /// completion reads a copy with the word at the cursor replaced); nil outside the tree.
+    init?(uri: String, path: String, text: String, root tree: WorkspaceRoot) {
+        guard let input = tree.inputName(ofPath: path) else { return nil }
+        self.uri = uri
+        file = SourceFile(name: input.isCalendar ? "calendars/" + input.name : input.name, displayPath: path,
+                          bytes: Array(text.utf8))
+        if input.isCalendar {
+            role = .calendar
+        } else {
+            role = switch DescriptorCompiler.role(of: file) {
+            case .catalog: .catalog
+            case .defaults: .defaults
+            case .region: .region
+            }
+        }
+        root = YAMLComposer.compose(file).root
+    }
+
+    var path: String { file.displayPath }
+
+    /// The compiler's 1-based line and scalar column of an LSP position.
+    func place(of position: Position) -> (line: Int, column: Int) {
+        let line = position.line + 1
+        return (line, LineColumns.scalarColumn(ofUTF16Offset: position.character, in: file.line(line) ?? ""))
+    }
+
+    /// The key or value at an LSP position.
+    func hit(at position: Position) -> YAMLHit? {
+        let (line, column) = place(of: position)
+        return root?.scalar(atLine: line, column: column)
+    }
+
+    func range(of location: SourceLocation) -> LSPRange {
+        LineColumns.range(of: location, lineText: file.line(location.line))
+    }
+}
+
+extension WorkspaceSnapshot {
+    /// The LSP location of a compiler location in any file of the tree, its columns converted on
+    /// the text the snapshot holds for that file.
+    func lspLocation(of location: SourceLocation) -> Location {
+        let uri = uri(ofDisplayPath: location.file)
+        let line = text(at: uri).flatMap { SourceFile(name: "", displayPath: "", bytes: Array($0.utf8)).line(location.line) }
+        return Location(uri: uri, range: LineColumns.range(of: location, lineText: line))
+    }
+}
