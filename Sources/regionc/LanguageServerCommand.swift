@@ -16,8 +16,20 @@ struct LanguageServerCommand: ParsableCommand {
     @Flag(help: "Talk over standard input and output (the only transport; accepted because editors pass it).")
     var stdio = false
 
+    @Option(help: ArgumentHelp("Quiet time after a burst of changes before the tree is re-checked, in milliseconds.",
+                               visibility: .hidden))
+    var debounceMilliseconds = 50
+
+    func validate() throws {
+        guard (0...10_000).contains(debounceMilliseconds) else {
+            throw ValidationError("--debounce-milliseconds \(debounceMilliseconds) is not between 0 and 10000")
+        }
+    }
+
     func run() throws {
-        let status = LanguageServerMain.runOnStandardStreams()
+        var configuration = ServerConfiguration()
+        configuration.debounce = .milliseconds(debounceMilliseconds)
+        let status = LanguageServerMain.runOnStandardStreams(configuration: configuration)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,10 +1,11 @@
 import GatewayConfig
 import RegionCompiler
 
-/// Re-checks the tree after changes and publishes what it finds. A burst of changes (typing) is
-/// compiled once, `debounce` after the last; a compilation reuses what the last one checked
-/// (`CompileCache`: only the changed region, or every region after a catalog or defaults change),
-/// and gives exactly the diagnostics `regionc validate` gives for the same texts. Every file with
+/// Re-checks the tree after changes and publishes what it finds. A lone change is compiled at
+/// once; a burst of changes (typing) once more, `debounce` after its last. A compilation reuses
+/// what the last one checked (`CompileCache`: only the changed region, or every region after a
+/// catalog or defaults change), and gives exactly the diagnostics `regionc validate` gives for the
+/// same texts. Every file with
 /// a diagnostic gets its list; a file that had one and has none now gets an empty list.
 package actor DiagnosticsEngine {
     private let workspace: Workspace
@@ -16,6 +17,8 @@ package actor DiagnosticsEngine {
     private var cache = CompileCache()
     private var pending: Task<Void, Never>?
     private var compiling = false
+    /// When the last change was scheduled (the sleeper's time).
+    private var lastChange: Duration?
     private var rerun = false
     /// The listing problem last logged, so it is logged once, not after every keystroke.
     private var reportedProblem: String?
@@ -38,9 +41,19 @@ package actor DiagnosticsEngine {
     /// Region files parsed and checked so far (tests check a change re-checks only its region).
     package var regionCompileCount: Int { cache.regionCompileCount }
 
-    /// Compiles `debounce` after now, unless another change comes first (it restarts the wait).
+    /// Compiles after a change: at once when the tree was quiet (no change for `debounce`) and no
+    /// compilation runs, so a lone edit is answered without waiting; otherwise `debounce` after
+    /// this change, unless another comes first (it restarts the wait), so a burst of typing is
+    /// compiled once at its start and once after it.
     package func schedule() {
         pending?.cancel()
+        let now = sleeper.now()
+        let quiet = lastChange.map { now - $0 >= debounce } ?? true
+        lastChange = now
+        if quiet, !compiling {
+            pending = Task { await self.compileAndPublish() }
+            return
+        }
         pending = Task { [sleeper, debounce] in
             do {
                 try await sleeper.sleep(for: debounce)

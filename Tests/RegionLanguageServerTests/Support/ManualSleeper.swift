@@ -1,9 +1,17 @@
 import Foundation
 import RegionLanguageServer
+import Synchronization
 
-/// A debounce the test opens and closes: while closed, sleeps wait; opening wakes them and lets
-/// later ones through. A cancelled sleep throws, whenever the cancellation lands.
+/// A debounce the test opens and closes, on a clock the test moves: while closed, sleeps wait;
+/// opening wakes them and lets later ones through. A cancelled sleep throws, whenever the
+/// cancellation lands.
 actor ManualSleeper: Sleeper {
+    private let time = Mutex(Duration.zero)
+
+    nonisolated func now() -> Duration { time.withLock { $0 } }
+
+    nonisolated func advance(by duration: Duration) { time.withLock { $0 += duration } }
+
     private var isOpen = false
     private var waiting: [UUID: CheckedContinuation<Void, any Error>] = [:]
     private var cancelled: Set<UUID> = []

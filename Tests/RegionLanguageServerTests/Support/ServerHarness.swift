@@ -40,9 +40,12 @@ struct ResultEnvelope<Result: Decodable>: Decodable {
     var result: Result
 }
 
-/// A sleeper that never waits on the clock: each sleep returns at once, unless the task was
-/// cancelled first (a newer change restarted the debounce).
+/// A sleeper that never waits on the clock: time stands still (every change after the first is
+/// part of one burst) and each sleep returns at once, unless the task was cancelled first (a newer
+/// change restarted the debounce).
 struct ImmediateSleeper: Sleeper {
+    func now() -> Duration { .zero }
+
     func sleep(for duration: Duration) async throws {
         try Task.checkCancellation()
         await Task.yield()
