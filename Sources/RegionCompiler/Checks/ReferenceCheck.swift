@@ -20,10 +20,11 @@ enum ReferenceCheck: RegionCheck {
             for acquirer in route.candidates where !catalog.isMissing && catalog.acquirers[acquirer.value] == nil
                 && !catalog.unreadableIds.contains(acquirer.value) {
                 let role = acquirer.location == route.acquirer?.location ? "acquirer" : "fallback acquirer"
+                let correction = catalog.acquirerSuggestions.correction(for: acquirer.value)
                 diagnostics.append(.error(.unknownAcquirer, "\(role) `\(acquirer.value)` is not declared in catalog.yaml",
                                           at: acquirer.location,
-                                          hint: catalog.acquirerSuggestions.hint(for: acquirer.value)
-                                              ?? "declare it under `acquirers:` in catalog.yaml"))
+                                          hint: correction?.hint ?? "declare it under `acquirers:` in catalog.yaml",
+                                          fix: correction?.replacement))
             }
         }
         return diagnostics
@@ -31,9 +32,10 @@ enum ReferenceCheck: RegionCheck {
 
     static func unknownMethod(_ id: Located<String>, catalog: Catalog) -> Diagnostic? {
         guard !catalog.isMissing, catalog.methods[id.value] == nil, !catalog.unreadableIds.contains(id.value) else { return nil }
+        let correction = catalog.methodSuggestions.correction(for: id.value)
         return .error(.unknownPaymentMethod, "payment method `\(id.value)` is not declared in catalog.yaml",
                       at: id.location,
-                      hint: catalog.methodSuggestions.hint(for: id.value)
-                          ?? "declare it under `payment_methods:` in catalog.yaml")
+                      hint: correction?.hint ?? "declare it under `payment_methods:` in catalog.yaml",
+                      fix: correction?.replacement)
     }
 }

@@ -54,8 +54,8 @@ final class FieldReader {
     }
 
     func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil,
-               related: [RelatedNote] = []) {
-        diagnostics.append(.error(code, message, at: location, hint: hint, related: related))
+               related: [RelatedNote] = [], fix: String? = nil) {
+        diagnostics.append(.error(code, message, at: location, hint: hint, related: related, fix: fix))
     }
 
     /// A finding another reader made (a scheduled phase is read apart, and only its step's own
@@ -79,9 +79,10 @@ final class FieldReader {
             let key = pair.keyText
             guard known.contains(key) else {
                 let prefix = path.isEmpty ? "" : "\(path)."
+                let correction = Suggestion.correction(for: key, among: known)
                 error(.unknownKey, "unknown key `\(prefix)\(key)`", at: pair.key.location,
-                      hint: Suggestion.hint(for: key, among: known)
-                          ?? "known keys here: \(known.map { "`\($0)`" }.joined(separator: ", "))")
+                      hint: correction?.hint ?? "known keys here: \(known.map { "`\($0)`" }.joined(separator: ", "))",
+                      fix: correction?.replacement)
                 continue
             }
             byKey[key] = pair
@@ -152,7 +153,7 @@ final class FieldReader {
         let text = located.value
         if case .scalar(_, let style) = node.kind, style != .plain {
             error(.wrongType, "`\(path)` must be a number, found the string \"\(text)\"", at: node.location,
-                  hint: "remove the quotes: `\(text)`")
+                  hint: "remove the quotes: `\(text)`", fix: text)
             return nil
         }
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text
@@ -168,8 +169,9 @@ final class FieldReader {
         }
         if digits.count > 1, digits.hasPrefix("0") {
             let trimmed = digits.drop { $0 == "0" }
+            let written = trimmed.isEmpty ? "0" : String(trimmed)
             error(.leadingZero, "`\(text)` has a leading zero (YAML 1.1 reads it as octal)", at: node.location,
-                  hint: "write `\(trimmed.isEmpty ? "0" : String(trimmed))`")
+                  hint: "write `\(written)`", fix: text.hasPrefix("-") || text.hasPrefix("+") ? nil : written)
             return nil
         }
         guard digits.count <= 18, let magnitude = Int(digits) else {
@@ -200,10 +202,10 @@ final class FieldReader {
             let lower = text.lowercased()
             if ["yes", "y", "on"].contains(lower) {
                 error(.yaml11Boolean, "`\(text)` is a YAML 1.1 boolean; `\(path)` takes true or false", at: node.location,
-                      hint: "write `true`")
+                      hint: "write `true`", fix: "true")
             } else if ["no", "n", "off"].contains(lower) {
                 error(.yaml11Boolean, "`\(text)` is a YAML 1.1 boolean; `\(path)` takes true or false", at: node.location,
-                      hint: "write `false`")
+                      hint: "write `false`", fix: "false")
             } else {
                 error(.wrongType, "`\(path)` must be true or false, found `\(text)`", at: node.location)
             }

@@ -8,11 +8,11 @@ extension FieldReader {
         if let code = RegionCode(text.value) { return Located(code, at: text.location) }
         let upper = text.value.uppercased()
         let byName = ISO3166.names.first { $0.value.lowercased() == text.value.lowercased() }
-        let hint = RegionCode(upper) != nil && upper != text.value
-            ? "region codes are upper case: `\(upper)`"
-            : byName.map { "the code for \($0.value) is `\($0.key)`" }
+        let correction = RegionCode(upper) != nil && upper != text.value
+            ? Correction(replacement: upper, hint: "region codes are upper case: `\(upper)`")
+            : byName.map { Correction(replacement: $0.key, hint: "the code for \($0.value) is `\($0.key)`") }
         error(.unknownRegionCode, "`\(text.value)` is not an ISO 3166-1 alpha-2 region code", at: text.location,
-              hint: hint ?? "use a two-letter code such as `HK`, `IN` or `BD`")
+              hint: correction?.hint ?? "use a two-letter code such as `HK`, `IN` or `BD`", fix: correction?.replacement)
         return nil
     }
 
@@ -20,11 +20,11 @@ extension FieldReader {
         guard let text = text(node, path: path) else { return nil }
         if let code = CurrencyCode(text.value) { return Located(code, at: text.location) }
         let upper = text.value.uppercased()
-        let hint = CurrencyCode(upper) != nil && upper != text.value
-            ? "currency codes are upper case: `\(upper)`"
-            : Suggestion.hint(for: text.value, among: ISO4217.entries.keys)
+        let correction = CurrencyCode(upper) != nil && upper != text.value
+            ? Correction(replacement: upper, hint: "currency codes are upper case: `\(upper)`")
+            : Suggestion.correction(for: text.value, among: ISO4217.entries.keys)
         error(.unknownCurrency, "`\(text.value)` is not an active ISO 4217 currency code", at: text.location,
-              hint: hint ?? "use a three-letter code such as `HKD` or `USD`")
+              hint: correction?.hint ?? "use a three-letter code such as `HKD` or `USD`", fix: correction?.replacement)
         return nil
     }
 
@@ -98,8 +98,11 @@ extension FieldReader {
                   hint: looksNumeric ? "add the currency: `\(text.value) HKD`"
                       : "write `<amount> <ISO 4217 code>`, e.g. `100.00 HKD` or `1000 KRW`")
         case .failure(.unknownCurrency(let code)):
+            // The span is the whole amount: the fix writes the amount again with the code corrected.
+            let correction = Suggestion.correction(for: code, among: ISO4217.entries.keys)
             error(.unknownCurrency, "`\(code)` in `\(text.value)` is not an active ISO 4217 currency code",
-                  at: text.location, hint: Suggestion.hint(for: code, among: ISO4217.entries.keys))
+                  at: text.location, hint: correction?.hint,
+                  fix: correction.flatMap { text.value.hasSuffix(code) ? text.value.dropLast(code.count) + $0.replacement : nil })
         case .failure(.tooManyDecimals(let code, let found, let allowed)):
             error(.tooManyDecimals, "`\(text.value)` has \(found) decimal\(found == 1 ? "" : "s"); \(code) has \(allowed)",
                   at: text.location,
@@ -135,19 +138,19 @@ extension FieldReader {
         guard let text = text(node, path: path) else { return nil }
         if let day = Weekday(rawValue: text.value) { return day }
         let lower = String(text.value.lowercased().prefix(3))
-        let hint = Weekday(rawValue: lower).map { "write `\($0.rawValue)`" }
-            ?? Suggestion.hint(for: text.value, among: Weekday.allCases.map(\.rawValue))
+        let correction = Weekday(rawValue: lower).map { Correction(replacement: $0.rawValue, hint: "write `\($0.rawValue)`") }
+            ?? Suggestion.correction(for: text.value, among: Weekday.allCases.map(\.rawValue))
         error(.unknownWeekday, "`\(text.value)` is not a weekday", at: text.location,
-              hint: hint ?? "use mon, tue, wed, thu, fri, sat or sun")
+              hint: correction?.hint ?? "use mon, tue, wed, thu, fri, sat or sun", fix: correction?.replacement)
         return nil
     }
 
     func status(_ node: YAMLNode, path: String) -> Located<AvailabilityStatus>? {
         guard let text = text(node, path: path) else { return nil }
         if let status = AvailabilityStatus(rawValue: text.value) { return Located(status, at: text.location) }
+        let correction = Suggestion.correction(for: text.value, among: AvailabilityStatus.allCases.map(\.rawValue))
         error(.unknownStatus, "`\(text.value)` is not an availability status", at: text.location,
-              hint: Suggestion.hint(for: text.value, among: AvailabilityStatus.allCases.map(\.rawValue))
-                  ?? "use planned, pilot, live, paused or retired")
+              hint: correction?.hint ?? "use planned, pilot, live, paused or retired", fix: correction?.replacement)
         return nil
     }
 
@@ -156,11 +159,11 @@ extension FieldReader {
         let known = TimeZoneCatalog.identifiers
         if TimeZoneCatalog.isIANA(text.value) { return Located(text.value, at: text.location) }
         let city = text.value.split(separator: "/").last.map { String($0).replacingOccurrences(of: " ", with: "_") } ?? text.value
-        let hint = known.first { $0.lowercased() == text.value.lowercased() }.map { "did you mean `\($0)`?" }
-            ?? known.first { $0.hasSuffix("/" + city) }.map { "did you mean `\($0)`?" }
-            ?? Suggestion.hint(for: text.value, among: known)
+        let correction = (known.first { $0.lowercased() == text.value.lowercased() } ?? known.first { $0.hasSuffix("/" + city) })
+            .map { Correction(replacement: $0) }
+            ?? Suggestion.correction(for: text.value, among: known)
         error(.unknownTimeZone, "`\(text.value)` is not an IANA time zone", at: text.location,
-              hint: hint ?? "use an Area/City name such as `Asia/Hong_Kong`")
+              hint: correction?.hint ?? "use an Area/City name such as `Asia/Hong_Kong`", fix: correction?.replacement)
         return nil
     }
 

@@ -48,9 +48,13 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var location: SourceLocation
     public var hint: String?
     public var related: [RelatedNote]
+    /// The text that, written over `location`, makes the correction the hint names (`settlement`
+    /// for `settlment`); nil when the hint is advice rather than a replacement. Editors offer it
+    /// as a quick fix (`regionc lsp`'s code actions), so no one parses it back out of the hint.
+    public var fix: String?
 
     package init(_ severity: Severity = .error, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
-                hint: String? = nil, related: [RelatedNote] = []) {
+                hint: String? = nil, related: [RelatedNote] = [], fix: String? = nil) {
         self.severity = severity
         self.code = code
         // Messages quote input: never a raw control character, never a 10 MB value (DisplayText).
@@ -58,11 +62,12 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.location = location
         self.hint = hint.map(DisplayText.message)
         self.related = related.map { RelatedNote(location: $0.location, message: DisplayText.message($0.message)) }
+        self.fix = fix
     }
 
     package static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
-                             hint: String? = nil, related: [RelatedNote] = []) -> Diagnostic {
-        Diagnostic(.error, code, message, at: location, hint: hint, related: related)
+                             hint: String? = nil, related: [RelatedNote] = [], fix: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location, hint: hint, related: related, fix: fix)
     }
 
     package static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,

@@ -1,3 +1,15 @@
+/// A correction of a mistake: the text to write instead, and the hint that names it.
+package struct Correction: Sendable, Hashable {
+    package let replacement: String
+    /// What a diagnostic says: "did you mean `x`?" (`hint` and `fix` of one diagnostic come from here).
+    package let hint: String
+
+    package init(replacement: String, hint: String? = nil) {
+        self.replacement = replacement
+        self.hint = hint ?? "did you mean `\(replacement)`?"
+    }
+}
+
 /// "Did you mean" suggestions by edit distance.
 package enum Suggestion {
     /// The closest candidate within a distance that still reads as a typo, or nil.
@@ -7,7 +19,12 @@ package enum Suggestion {
 
     /// A ready hint: "did you mean `x`?" or nil.
     package static func hint(for input: String, among candidates: some Sequence<String>) -> String? {
-        closest(to: input, among: candidates).map { "did you mean `\($0)`?" }
+        correction(for: input, among: candidates)?.hint
+    }
+
+    /// The closest candidate as a correction (its hint and its replacement text), or nil.
+    package static func correction(for input: String, among candidates: some Sequence<String>) -> Correction? {
+        closest(to: input, among: candidates).map { Correction(replacement: $0) }
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit (`settlmeent`).
@@ -93,6 +110,10 @@ package struct SuggestionIndex: Sendable {
 
     /// A ready hint: "did you mean `x`?" or nil.
     package func hint(for input: String) -> String? {
-        closest(to: input).map { "did you mean `\($0)`?" }
+        correction(for: input)?.hint
+    }
+
+    package func correction(for input: String) -> Correction? {
+        closest(to: input).map { Correction(replacement: $0) }
     }
 }

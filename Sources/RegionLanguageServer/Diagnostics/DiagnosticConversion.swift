@@ -23,6 +23,6 @@ package enum DiagnosticConversion {
             source: source,
             message: diagnostic.messageWithHint,
             relatedInformation: related.isEmpty ? nil : related,
-            data: diagnostic.hint.map { DiagnosticData(hint: $0) })
+            data: diagnostic.hint == nil && diagnostic.fix == nil ? nil : DiagnosticData(hint: diagnostic.hint, fix: diagnostic.fix))
     }
 }

@@ -202,9 +202,11 @@ package struct DiagnosticRelatedInformation: Codable, Sendable, Hashable {
     package var message: String
 }
 
-/// What a code action needs back from a diagnostic the client hands in: its hint, whole.
+/// What a code action needs back from a diagnostic the client hands in: its hint, whole, and the
+/// text that replaces the diagnostic's range when the hint is a replacement (`Diagnostic.fix`).
 package struct DiagnosticData: Codable, Sendable, Hashable {
     package var hint: String?
+    package var fix: String?
 }
 
 package enum MessageType {

@@ -22,6 +22,7 @@ package struct HandlerRegistry: Sendable {
         registry.register(DidChangeWatchedFilesHandler())
         registry.register(HoverHandler())
         registry.register(DefinitionHandler())
+        registry.register(CodeActionHandler())
         return registry
     }
 
