@@ -39,6 +39,12 @@ let package = Package(
             ],
             path: "Sources/ScaleBenchmark"
         ),
+        // `regionc lsp` over stdio: didChange -> publishDiagnostics, and the server's memory.
+        // Drives the built binary (Foundation only), as an editor does.
+        .executableTarget(
+            name: "lsp-benchmark",
+            path: "Sources/LSPBenchmark"
+        ),
         // wrk's second peer for regiond: the same framework with nothing of ours (Benchmarks/wrk/run.sh).
         .executableTarget(
             name: "bare-hummingbird",
