@@ -180,8 +180,9 @@ for n in 1 2; do
     curl -s --max-time 2 "http://127.0.0.1:${PORT[$n]}/v1/config" >"$WORK/config-$n.json"
     curl -s --max-time 2 "http://127.0.0.1:${PORT[$n]}/metrics" >"$WORK/metrics-$n.txt"
     python3 - "$WORK/config-$n.json" "$WORK/metrics-$n.txt" <<'PY' || fail "regiond $n: /v1/config's phases and the rollout gauges disagree"
-import json, sys
+import datetime, json, sys
 config = json.load(open(sys.argv[1]))
+now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 gauges = {}
 for line in open(sys.argv[2]):
     if line.startswith('regiond_region_rollout_percent{region="'):
@@ -192,6 +193,9 @@ assert sorted(availability) == sorted(config["regions"]) == sorted(gauges), (sor
 for region, answer in availability.items():
     phase = answer["phase"]
     percent = {"live": 100, "pilot": phase["percent"] or 0}.get(phase["status"], 0)
+    # Before its window opens (the base phase's `since` is `from`) a region lets nobody in.
+    if phase["step"] is None and (phase["since"] or "") > now:
+        percent = 0
     assert gauges[region] == percent, (region, phase, gauges[region])
     step = answer["next_step"]
     assert step is None or step["at"] > (phase["since"] or ""), (region, answer)
