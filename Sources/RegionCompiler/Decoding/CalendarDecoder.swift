@@ -3,11 +3,11 @@ import GatewayConfig
 /// Reads a banking calendar file into a `CalendarDescriptor`, reporting structure and value
 /// errors; the rules within one file (dates inside their year, no repeats, the horizon inside
 /// contiguous years) are checked here too, since they need nothing beyond the file.
-struct CalendarDecoder {
-    static let rootKeys = ["market", "name", "timezone", "weekend", "through", "years"]
-    static let yearKeys = ["source", "holidays", "half_days"]
-    static let holidayKeys = ["date", "name", "estimated", "source"]
-    static let halfDayKeys = ["date", "cutoff", "name", "estimated", "source"]
+package struct CalendarDecoder {
+    package static let rootKeys = ["market", "name", "timezone", "weekend", "through", "years"]
+    package static let yearKeys = ["source", "holidays", "half_days"]
+    package static let holidayKeys = ["date", "name", "estimated", "source"]
+    package static let halfDayKeys = ["date", "cutoff", "name", "estimated", "source"]
     /// Years a calendar may list: anything else is a typo.
     static let yearRange = 2000...2199
 

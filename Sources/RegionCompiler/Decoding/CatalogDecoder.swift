@@ -1,20 +1,25 @@
 import GatewayConfig
 
 /// Reads `catalog.yaml`.
-struct CatalogDecoder {
+package struct CatalogDecoder {
+    package static let rootKeys = ["payment_methods", "acquirers"]
+    package static let methodKeys = ["name", "wallet_region", "wallet_currency", "alipay_plus", "caps"]
+    package static let acquirerKeys = ["name", "region", "settlement_currencies", "enabled", "health"]
+    package static let capsKeys = ["per_payment", "per_day", "per_month", "per_year", "source"]
+
     let reader: FieldReader
     /// defaults.yaml's `acquirer_health`, already read and reported there.
     var acquirerHealth: DefaultHealthPolicy? = nil
 
     func decode(_ root: YAMLNode) -> Catalog {
         var catalog = Catalog()
-        guard let fields = reader.mapping(root, path: "", introducedAt: root.location, known: ["payment_methods", "acquirers"],
+        guard let fields = reader.mapping(root, path: "", introducedAt: root.location, known: Self.rootKeys,
                                           required: ["payment_methods", "acquirers"]) else { return catalog }
         var declared: [String: SourceLocation] = [:]
         for (key, value) in entries(fields["payment_methods"], path: "payment_methods") {
             guard let id = register(key, rule: .method, declared: &declared, catalog: &catalog) else { continue }
             guard let entry = reader.mapping(value, path: "payment_methods.\(id.value)", introducedAt: key.location,
-                                             known: ["name", "wallet_region", "wallet_currency", "alipay_plus", "caps"],
+                                             known: Self.methodKeys,
                                              required: ["name", "wallet_region", "wallet_currency"]),
                   let name = entry["name"].flatMap({ reader.text($0, path: "name") }),
                   let region = entry["wallet_region"].flatMap({ reader.regionCode($0, path: "wallet_region") }),
@@ -30,7 +35,7 @@ struct CatalogDecoder {
         for (key, value) in entries(fields["acquirers"], path: "acquirers") {
             guard let id = register(key, rule: .acquirer, declared: &declared, catalog: &catalog) else { continue }
             guard let entry = reader.mapping(value, path: "acquirers.\(id.value)", introducedAt: key.location,
-                                             known: ["name", "region", "settlement_currencies", "enabled", "health"],
+                                             known: Self.acquirerKeys,
                                              required: ["name", "region", "settlement_currencies"]),
                   let name = entry["name"].flatMap({ reader.text($0, path: "name") }),
                   let region = entry["region"].flatMap({ reader.regionCode($0, path: "region") }),
@@ -59,7 +64,7 @@ struct CatalogDecoder {
     private func decodeCaps(_ node: YAMLNode, id: String, currency: CurrencyCode, keyLocation: SourceLocation) -> Catalog.WalletCaps? {
         let path = "payment_methods.\(id).caps"
         guard let fields = reader.mapping(node, path: path, introducedAt: keyLocation,
-                                          known: ["per_payment", "per_day", "per_month", "per_year", "source"],
+                                          known: Self.capsKeys,
                                           required: ["source"]) else { return nil }
         func amount(_ node: YAMLNode?, _ name: String) -> Located<Money>? {
             guard let node, let money = reader.money(node, path: name) else { return nil }
@@ -74,7 +79,7 @@ struct CatalogDecoder {
         caps.source = fields["source"].flatMap { reader.text($0, path: "source") }
         if let perPayment = fields["per_payment"],
            let range = reader.mapping(perPayment, path: "\(path).per_payment", introducedAt: fields.keyLocation("per_payment"),
-                                      known: ["min", "max"]) {
+                                      known: RegionDecoder.rangeKeys) {
             caps.perPaymentMin = amount(range["min"], "min")
             caps.perPaymentMax = amount(range["max"], "max")
             if range["min"] == nil, range["max"] == nil {

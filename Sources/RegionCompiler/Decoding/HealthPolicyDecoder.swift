@@ -3,8 +3,8 @@ import GatewayConfig
 /// Reads an acquirer health policy: `acquirer_health` in defaults.yaml, or an acquirer's own
 /// `health` in catalog.yaml merged key by key over it (as defaults.yaml merges every map). Each
 /// value is reported where it is written; the ranges are `HealthPolicyRule`'s.
-struct HealthPolicyDecoder {
-    static let fields = ["consecutive_failures", "failure_rate", "min_outcomes", "window", "ejection", "max_ejection"]
+package struct HealthPolicyDecoder {
+    package static let fields = ["consecutive_failures", "failure_rate", "min_outcomes", "window", "ejection", "max_ejection"]
 
     let reader: FieldReader
 

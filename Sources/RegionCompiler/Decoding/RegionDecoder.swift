@@ -2,7 +2,7 @@ import GatewayConfig
 
 /// Reads a region descriptor (defaults already merged in) into a `RegionDescriptor`,
 /// reporting structure and value errors. Cross-field rules live in `Checks/`.
-struct RegionDecoder {
+package struct RegionDecoder {
     enum Mode {
         /// `regions/<code>.yaml`: required fields must be present after defaults.
         case region
@@ -10,14 +10,28 @@ struct RegionDecoder {
         case defaults
     }
 
-    static let rootKeys = ["region", "name", "timezone", "weekend", "holidays", "availability", "currencies",
+    package static let rootKeys = ["region", "name", "timezone", "weekend", "holidays", "availability", "currencies",
                            "settlement", "limits", "payment_methods", "routes", "change_freezes", "business_hours"]
-    static let availabilityKeys = ["status", "from", "until", "rollout", "blackouts"]
+    /// The base availability's keys but `schedule` (a region's only, never defaults.yaml's).
+    package static let availabilityKeys = ["status", "from", "until", "rollout", "blackouts"]
     /// What a scheduled step may change; the window (`from`, `until`) is the region's, not a phase's.
-    static let stepKeys = ["at", "status", "rollout", "blackouts"]
+    package static let stepKeys = ["at", "status", "rollout", "blackouts"]
+    package static let rolloutKeys = ["percent", "allow", "deny"]
+    /// A blackout's and a change freeze's.
+    package static let windowKeys = ["from", "until", "reason"]
+    package static let businessHoursKeys = ["from", "until"]
+    package static let currencyKeys = ["presentment", "settlement"]
+    package static let settlementKeys = ["schedule", "cutoff", "minimum_payout", "calendars"]
+    package static let limitsKeys = ["per_payment"]
+    package static let rangeKeys = ["min", "max"]
+    package static let methodKeys = ["method", "currencies", "limits", "availability"]
+    package static let methodAvailabilityKeys = ["status", "from", "until", "schedule"]
+    package static let methodStepKeys = ["at", "status"]
+    package static let routeKeys = ["name", "match", "acquirer", "fallback", "enabled"]
+    package static let matchKeys = ["methods", "currencies"]
     /// defaults.yaml: a region's keys but its identity, and the catalog's `acquirer_health` (read by
     /// `DefaultHealthPolicy`, never merged into a region).
-    static let defaultsKeys = rootKeys.filter { $0 != "region" && $0 != "name" } + DefaultsMerger.catalogKeys.sorted()
+    package static let defaultsKeys = rootKeys.filter { $0 != "region" && $0 != "name" } + DefaultsMerger.catalogKeys.sorted()
 
     let reader: FieldReader
     let mode: Mode
@@ -102,7 +116,7 @@ struct RegionDecoder {
         if let rolloutNode = inner["rollout"] {
             let rolloutKey = inner.keyLocation("rollout") ?? rolloutNode.location
             if let rollout = reader.mapping(rolloutNode, path: "\(path).rollout", introducedAt: rolloutKey,
-                                            known: ["percent", "allow", "deny"]) {
+                                            known: rolloutKeys) {
                 var value = RegionDescriptor.Rollout(keyLocation: rolloutKey)
                 value.percent = rollout["percent"].flatMap {
                     reader.integer($0, path: "\(path).rollout.percent", range: 0...100, rangeCode: .percentOutOfRange)
@@ -115,7 +129,7 @@ struct RegionDecoder {
         if let blackoutsNode = inner["blackouts"], let items = reader.sequence(blackoutsNode, path: "\(path).blackouts") {
             for item in items {
                 guard let blackout = reader.mapping(item, path: "\(path).blackouts[]", introducedAt: item.location,
-                                                    known: ["from", "until", "reason"], required: ["from", "until"])
+                                                    known: windowKeys, required: ["from", "until"])
                 else { continue }
                 availability.blackouts.append(RegionDescriptor.Blackout(
                     location: item.location,
@@ -187,7 +201,7 @@ struct RegionDecoder {
         guard let node = fields["change_freezes"], let items = reader.sequence(node, path: "change_freezes") else { return }
         for item in items {
             guard let freeze = reader.mapping(item, path: "change_freezes[]", introducedAt: item.location,
-                                              known: ["from", "until", "reason"], required: ["from", "until"])
+                                              known: Self.windowKeys, required: ["from", "until"])
             else { continue }
             descriptor.changeFreezes.append(RegionDescriptor.ChangeFreeze(
                 location: item.location,
@@ -200,7 +214,7 @@ struct RegionDecoder {
     private func decodeBusinessHours(_ fields: Fields, into descriptor: inout RegionDescriptor) {
         guard let node = fields["business_hours"] else { return }
         let keyLocation = fields.keyLocation("business_hours") ?? node.location
-        guard let inner = reader.mapping(node, path: "business_hours", introducedAt: keyLocation, known: ["from", "until"],
+        guard let inner = reader.mapping(node, path: "business_hours", introducedAt: keyLocation, known: Self.businessHoursKeys,
                                          required: ["from", "until"]),
               let from = inner["from"].flatMap({ reader.localTime($0, path: "business_hours.from") }),
               let until = inner["until"].flatMap({ reader.localTime($0, path: "business_hours.until") }) else { return }
@@ -222,7 +236,7 @@ struct RegionDecoder {
             return
         }
         let keyLocation = fields.keyLocation("currencies") ?? node.location
-        guard let inner = reader.mapping(node, path: "currencies", introducedAt: keyLocation, known: ["presentment", "settlement"],
+        guard let inner = reader.mapping(node, path: "currencies", introducedAt: keyLocation, known: Self.currencyKeys,
                                          required: mode == .region ? ["presentment", "settlement"] : []) else { return }
         if let list = inner["presentment"] {
             descriptor.presentment = reader.list(list, path: "currencies.presentment") {
@@ -246,7 +260,7 @@ struct RegionDecoder {
         }
         let keyLocation = fields.keyLocation("settlement") ?? node.location
         guard let inner = reader.mapping(node, path: "settlement", introducedAt: keyLocation,
-                                         known: ["schedule", "cutoff", "minimum_payout", "calendars"],
+                                         known: Self.settlementKeys,
                                          required: mode == .region ? ["schedule", "cutoff"] : []) else { return }
         descriptor.schedule = inner["schedule"].flatMap { reader.schedule($0, path: "settlement.schedule") }
         descriptor.cutoff = inner["cutoff"].flatMap { reader.localTime($0, path: "settlement.cutoff") }
@@ -263,13 +277,13 @@ struct RegionDecoder {
     }
 
     func decodeLimits(_ node: YAMLNode, path: String, keyLocation: SourceLocation) -> RegionDescriptor.Limits? {
-        guard let inner = reader.mapping(node, path: path, introducedAt: keyLocation, known: ["per_payment"]) else { return nil }
+        guard let inner = reader.mapping(node, path: path, introducedAt: keyLocation, known: Self.limitsKeys) else { return nil }
         var limits = RegionDescriptor.Limits(keyLocation: keyLocation)
         guard let list = inner["per_payment"], let items = reader.sequence(list, path: "\(path).per_payment") else {
             return limits
         }
         for item in items {
-            guard let range = reader.mapping(item, path: "\(path).per_payment[]", introducedAt: item.location, known: ["min", "max"])
+            guard let range = reader.mapping(item, path: "\(path).per_payment[]", introducedAt: item.location, known: Self.rangeKeys)
             else { continue }
             let min = range["min"].flatMap { reader.money($0, path: "min") }
             let max = range["max"].flatMap { reader.money($0, path: "max") }
@@ -292,7 +306,7 @@ struct RegionDecoder {
 
     private func decodeMethod(_ node: YAMLNode) -> RegionDescriptor.Method? {
         guard let fields = reader.mapping(node, path: "payment_methods[]", introducedAt: node.location,
-                                          known: ["method", "currencies", "limits", "availability"], required: ["method"])
+                                          known: Self.methodKeys, required: ["method"])
         else { return nil }
         var method = RegionDescriptor.Method(location: node.location)
         method.method = fields["method"].flatMap { reader.identifier($0, path: "method", rule: .method) }
@@ -310,7 +324,7 @@ struct RegionDecoder {
         if let availabilityNode = fields["availability"] {
             let keyLocation = fields.keyLocation("availability") ?? availabilityNode.location
             if let inner = reader.mapping(availabilityNode, path: "payment_methods[].availability", introducedAt: keyLocation,
-                                          known: ["status", "from", "until", "schedule"], required: ["status"]) {
+                                          known: Self.methodAvailabilityKeys, required: ["status"]) {
                 method.availability = RegionDescriptor.MethodAvailability(
                     keyLocation: keyLocation,
                     status: inner["status"].flatMap { reader.status($0, path: "availability.status") },
@@ -326,7 +340,7 @@ struct RegionDecoder {
     private func decodeMethodSteps(_ items: [YAMLNode]) -> [RegionDescriptor.MethodStep] {
         items.enumerated().compactMap { index, item in
             let path = "availability.schedule[\(index)]"
-            guard let fields = reader.mapping(item, path: path, introducedAt: item.location, known: ["at", "status"],
+            guard let fields = reader.mapping(item, path: path, introducedAt: item.location, known: Self.methodStepKeys,
                                               required: ["at", "status"]) else { return nil }
             return RegionDescriptor.MethodStep(location: item.location,
                                                at: fields["at"].flatMap { reader.instant($0, path: "\(path).at") },
@@ -336,7 +350,7 @@ struct RegionDecoder {
 
     private func decodeRoute(_ node: YAMLNode) -> RegionDescriptor.Route? {
         guard let fields = reader.mapping(node, path: "routes[]", introducedAt: node.location,
-                                          known: ["name", "match", "acquirer", "fallback", "enabled"], required: ["name", "acquirer"])
+                                          known: Self.routeKeys, required: ["name", "acquirer"])
         else { return nil }
         var route = RegionDescriptor.Route(location: node.location)
         route.name = fields["name"].flatMap { reader.identifier($0, path: "name", rule: .routeName) }
@@ -350,7 +364,7 @@ struct RegionDecoder {
         if let matchNode = fields["match"] {
             route.hasMatch = true
             if let match = reader.mapping(matchNode, path: "match", introducedAt: fields.keyLocation("match"),
-                                          known: ["methods", "currencies"]) {
+                                          known: Self.matchKeys) {
                 let before = reader.diagnostics.count
                 route.methods = match["methods"].flatMap { list in
                     reader.list(list, path: "match.methods") { reader.identifier($0, path: "match.methods", rule: .method)?.value }

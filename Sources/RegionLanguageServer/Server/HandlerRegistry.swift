@@ -23,6 +23,7 @@ package struct HandlerRegistry: Sendable {
         registry.register(HoverHandler())
         registry.register(DefinitionHandler())
         registry.register(CodeActionHandler())
+        registry.register(CompletionHandler())
         return registry
     }
 
