@@ -24,6 +24,8 @@ package struct HandlerRegistry: Sendable {
         registry.register(DefinitionHandler())
         registry.register(CodeActionHandler())
         registry.register(CompletionHandler())
+        registry.register(DocumentSymbolHandler())
+        registry.register(ReferencesHandler())
         return registry
     }
 
