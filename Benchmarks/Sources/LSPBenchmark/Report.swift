@@ -2,12 +2,16 @@ import Foundation
 
 /// What the benchmark prints: latencies as median and p99, memory in MiB.
 enum Report {
-    /// The server's quiet time after a change (`ServerConfiguration.debounce`), part of every figure.
+    /// The server's quiet time after a burst of changes (`regionc lsp --debounce-milliseconds`).
     static let debounceMilliseconds = 50
 
     /// One line on standard output, written at once (not held in a buffer while the benchmark runs on).
     static func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func milliseconds(_ duration: Duration) -> Double {
@@ -25,9 +29,7 @@ enum Report {
         let sorted = times.sorted()
         let median = milliseconds(percentile(sorted, 0.5))
         let p99 = milliseconds(percentile(sorted, 0.99))
-        let debounce = Double(debounceMilliseconds)
-        say(String(format: "%@: median %.1f ms, p99 %.1f ms (after the debounce: %.1f / %.1f ms), %d edits",
-                     label, median, p99, max(0, median - debounce), max(0, p99 - debounce), times.count))
+        say(String(format: "%@: median %.1f ms, p99 %.1f ms, %d edits", label, median, p99, times.count))
     }
 
     static func memory(after10: Int?, afterAll: Int?, edits: Int) {

@@ -3,7 +3,9 @@ import Foundation
 // `regionc lsp` as an editor feels it: the time from a `textDocument/didChange` to the
 // `textDocument/publishDiagnostics` it causes, median and p99 over N edits, with the server as a
 // subprocess over stdio (framing, JSON and pipes included, as in an editor). Edits are sent one at
-// a time, each after the last one's diagnostics arrived, so each pays the server's debounce once.
+// a time, each after the last one's diagnostics arrived and after the tree was quiet for the
+// server's debounce (50 ms; untimed), so each is a lone edit, which the server checks at once (a
+// burst of typing is checked at its first change and again 50 ms after its last).
 //
 // Each edit rewrites the file's first line, its `# yaml-language-server: $schema=` line, to name
 // `bench-<i>.json`: the text changes (the region, or after a catalog edit every region, is checked
@@ -38,11 +40,19 @@ struct Target {
     var uri: String
 }
 
+let clock = ContinuousClock()
+/// When the last edit was sent: the next waits until the tree has been quiet for the server's
+/// debounce, with a margin for the pipe, so the server takes it as a lone edit.
+var lastEdit: ContinuousClock.Instant?
+let quiet = Duration.milliseconds(Report.debounceMilliseconds + 20)
+
 /// Sends edit `number` to every target at once; returns the time from the first send until every
 /// target's server has published the warning that names it.
+@MainActor
 func timeEdit(_ number: Int, _ targets: [Target]) throws -> Duration {
-    let clock = ContinuousClock()
+    if let lastEdit, clock.now < lastEdit + quiet { Thread.sleep(until: Date() + Report.seconds(lastEdit + quiet - clock.now)) }
     let start = clock.now
+    lastEdit = start
     let schemaLine = "# yaml-language-server: $schema=../schemas/bench-\(number).json"
     for target in targets { try target.server.replaceFirstLine(of: target.uri, with: schemaLine) }
     let marker = "bench-\(number).json"
@@ -73,8 +83,8 @@ try? FileManager.default.removeItem(at: work)
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: work) }
 
-Report.say("regionc lsp (\(regionc.path)): didChange -> publishDiagnostics over stdio, \(options.edits) edits each; "
-    + "each figure includes the server's \(Report.debounceMilliseconds) ms debounce (ServerConfiguration.debounce)")
+Report.say("regionc lsp (\(regionc.path)): didChange -> publishDiagnostics over stdio, \(options.edits) lone edits each "
+    + "(each after \(Report.debounceMilliseconds + 20) ms of quiet, past the server's \(Report.debounceMilliseconds) ms debounce, so none waits for it)")
 
 // The shipped tree: a region edit, a catalog edit, then memory over many region edits.
 do {
