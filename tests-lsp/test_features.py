@@ -36,7 +36,7 @@ def on(text: str, line_needle: str, word: str) -> types.Position:
 def hover_text(hover: types.Hover | None) -> str:
     assert hover is not None, "no hover"
     contents = hover.contents
-    parts = contents if isinstance(contents, list) else [contents]
+    parts = list(contents) if isinstance(contents, (list, tuple)) else [contents]
     return "\n".join(p if isinstance(p, str) else p.value for p in parts)
 
 
@@ -44,7 +44,7 @@ def locations(result) -> list[tuple[str, int]]:
     """(uri, start line) of a Location, Location[] or LocationLink[] result."""
     if result is None:
         return []
-    items = result if isinstance(result, list) else [result]
+    items = list(result) if isinstance(result, (list, tuple)) else [result]
     out = []
     for item in items:
         if isinstance(item, types.LocationLink):
@@ -187,7 +187,6 @@ async def test_a_did_you_mean_hint_is_a_quick_fix(editor: Editor):
     assert edits[0].new_text == "timezone"
 
 
-@pending("documentSymbol")
 async def test_document_symbols_outline_methods_routes_and_steps(editor: Editor):
     assert editor.capabilities.document_symbol_provider
     uri = editor.open("regions/hk.yaml")
@@ -198,7 +197,6 @@ async def test_document_symbols_outline_methods_routes_and_steps(editor: Editor)
     assert sum("2027-01-11" in n or "2027-02-15" in n or "2027-03-01" in n for n in names) == 3  # schedule steps
 
 
-@pending("references")
 async def test_references_to_an_acquirer_are_the_regions_that_use_it(editor: Editor):
     assert editor.capabilities.references_provider
     catalog = editor.tree.text("regions/catalog.yaml")
