@@ -21,20 +21,23 @@ struct FeatureDocument {
     /// A document of the tree at `path` with `text` (not necessarily the one the snapshot holds:
     /// completion reads a copy with the word at the cursor replaced); nil outside the tree.
     init?(uri: String, path: String, text: String, root tree: WorkspaceRoot) {
-        guard let input = tree.inputName(ofPath: path) else { return nil }
+        guard let input = tree.inputName(ofPath: path), let role = Self.role(ofPath: path, root: tree) else { return nil }
         self.uri = uri
+        self.role = role
         file = SourceFile(name: input.isCalendar ? "calendars/" + input.name : input.name, displayPath: path,
                           bytes: Array(text.utf8))
-        if input.isCalendar {
-            role = .calendar
-        } else {
-            role = switch DescriptorCompiler.role(of: file) {
-            case .catalog: .catalog
-            case .defaults: .defaults
-            case .region: .region
-            }
-        }
         root = YAMLComposer.compose(file).root
+    }
+
+    /// What input of the tree `path` is, nil when none.
+    static func role(ofPath path: String, root tree: WorkspaceRoot) -> Role? {
+        guard let input = tree.inputName(ofPath: path) else { return nil }
+        if input.isCalendar { return .calendar }
+        return switch DescriptorCompiler.role(of: SourceFile(name: input.name, displayPath: path, bytes: [])) {
+        case .catalog: .catalog
+        case .defaults: .defaults
+        case .region: .region
+        }
     }
 
     var path: String { file.displayPath }

@@ -5,7 +5,7 @@ struct CompletionHandler: RequestHandler {
     func handle(_ params: TextDocumentPositionParams, context: RequestContext) async throws -> CompletionList {
         let uri = params.textDocument.uri
         guard let path = DocumentURI.path(of: uri), let text = context.snapshot.text(at: uri),
-              let role = FeatureDocument(uri: uri, path: path, text: "", root: context.snapshot.root)?.role,
+              let role = FeatureDocument.role(ofPath: path, root: context.snapshot.root),
               let found = CompletionContext.at(params.position, uri: uri, path: path, text: text, root: context.snapshot.root)
         else { return CompletionList(isIncomplete: false, items: []) }
         let compilation = await LatestCompilation.of(context)
