@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the README's Neovim configuration for `regionc lsp` for real: headless Neovim opens
 # regions/hk.yaml (a copy, with a misspelt key) with the README's config as its only init.lua, and
-# prints the diagnostics it received; exit 1 when there are none.
+# prints the diagnostics it received, a hover on an acquirer id and the completion after
+# `acquirer: `; exit 1 when any of them is missing.
 # The config is the README block marked `<!-- nvim-config: X -->` for the Neovim in use: 0.11
 # (vim.lsp.config / vim.lsp.enable) from Neovim 0.11 on, 0.8 (vim.lsp.start) from 0.8, 0.7
 # (vim.lsp.start_client) before that (Debian 12's neovim is 0.7.2). NVIM_CONFIG=X picks a block.
@@ -37,17 +38,43 @@ awk -v marker="<!-- nvim-config: $config -->" '
 [[ -s $work/init.lua ]] || { echo "nvim-lsp-check: README.md has no block marked nvim-config: $config" >&2; exit 2; }
 
 cat >"$work/check.lua" <<'LUA'
--- Waits for the first diagnostics on the buffer (no sleep orders anything: vim.wait polls the
--- condition while Neovim's event loop handles the server's messages), prints them, quits.
+-- Waits for the first diagnostics on the buffer (vim.wait runs Neovim's event loop, which handles
+-- the server's messages, until they are there), prints them, then a hover on an acquirer id and
+-- the completion after `acquirer: `; quits with 1 when any of the three is missing.
+local function say(text) io.stdout:write(text, '\n') end
 local received = vim.wait(30000, function() return #vim.diagnostic.get(0) > 0 end, 20)
 for _, d in ipairs(vim.diagnostic.get(0)) do
   local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or ''
-  io.stdout:write(string.format('%s:%d:%d: [%s %s] %s\n', vim.fn.expand('%:t'), d.lnum + 1, d.col + 1,
-    d.source or '?', code, d.message))
+  say(string.format('%s:%d:%d: [%s %s] %s', vim.fn.expand('%:t'), d.lnum + 1, d.col + 1, d.source or '?', code, d.message))
 end
-if not received then io.stdout:write('no diagnostics received\n') end
+if not received then say('no diagnostics received') end
+
+local function find(text)
+  for number, line in ipairs(vim.api.nvim_buf_get_lines(0, 0, -1, false)) do
+    if line == text or line:find(text, 1, true) then return number - 1, line end
+  end
+end
+local function request(method, line, character)
+  local params = { textDocument = { uri = vim.uri_from_bufnr(0) }, position = { line = line, character = character } }
+  for _, answer in pairs(vim.lsp.buf_request_sync(0, method, params, 10000) or {}) do
+    if answer.result then return answer.result end
+  end
+end
+
+local hover_line, text = find('acquirer: antom-hk')
+local hover = hover_line and request('textDocument/hover', hover_line, text:find('antom-hk', 1, true))
+local hover_text = hover and (hover.contents.value or hover.contents[1] or '') or ''
+say('hover on antom-hk: ' .. (hover_text ~= '' and hover_text:gsub('\n', ' | ') or 'none'))
+
+local edit_line = find('    acquirer: antom-sg')
+vim.api.nvim_buf_set_lines(0, edit_line, edit_line + 1, false, { '    acquirer: ' })
+local completion = request('textDocument/completion', edit_line, #'    acquirer: ')
+local labels = {}
+for _, item in ipairs(completion and (completion.items or completion) or {}) do table.insert(labels, item.label) end
+say('completion after `acquirer: `: ' .. (#labels > 0 and table.concat(labels, ', ') or 'none'))
+
 io.stdout:flush()
-vim.cmd(received and 'qall!' or 'cquit! 1')
+vim.cmd((received and hover_text ~= '' and #labels > 0) and 'qall!' or 'cquit! 1')
 LUA
 
 echo "nvim-lsp-check: $("$nvim" --version | head -1), README config for $config"

@@ -43,7 +43,7 @@ async def test_a_catalog_broken_in_an_unsaved_buffer_shows_in_a_region_that_uses
                      end=types.Position(line=start.line, character=start.character + 8))
     editor.edit(catalog_uri, at, "I")
     broken = await editor.diagnostics(
-        korea, lambda d: any(d.severity == types.DiagnosticSeverity.Error and "NAVERPAY" in d.message for d in d),
+        korea, lambda found: any(e.severity == types.DiagnosticSeverity.Error and "NAVERPAY" in e.message for e in found),
         "naming the NAVERPAY the catalog no longer has")
     error = next(d for d in broken if d.severity == types.DiagnosticSeverity.Error and "NAVERPAY" in d.message)
     assert error.source == "regionc"

@@ -3,16 +3,9 @@ tree, checked against the shapes LSP 3.17 gives their results."""
 
 from __future__ import annotations
 
-import pytest
 from lsprotocol import types
 
 from editor import Editor, place, replaced, span, utf16_column
-
-
-def pending(feature: str):
-    """A feature the `lsp-features` branch is adding: expected to fail until it lands on main.
-    Not strict, so its landing turns this into an XPASS rather than a red CI; remove the mark then."""
-    return pytest.mark.xfail(reason=f"{feature} has not landed on main yet (branch lsp-features)", strict=False)
 
 
 def doc(uri: str) -> types.TextDocumentIdentifier:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lsprotocol import types
 from pygls.exceptions import JsonRpcMethodNotFound
 
 from editor import Editor, ShippedTree, replaced
