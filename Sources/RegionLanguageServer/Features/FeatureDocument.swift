@@ -8,6 +8,7 @@ struct FeatureDocument {
     enum Role: Equatable { case region, catalog, defaults, calendar }
 
     let uri: String
+    let text: String
     let file: SourceFile
     let role: Role
     /// nil when the text does not parse as YAML.
@@ -23,6 +24,7 @@ struct FeatureDocument {
     init?(uri: String, path: String, text: String, root tree: WorkspaceRoot) {
         guard let input = tree.inputName(ofPath: path), let role = Self.role(ofPath: path, root: tree) else { return nil }
         self.uri = uri
+        self.text = text
         self.role = role
         file = SourceFile(name: input.isCalendar ? "calendars/" + input.name : input.name, displayPath: path,
                           bytes: Array(text.utf8))
@@ -42,15 +44,9 @@ struct FeatureDocument {
 
     var path: String { file.displayPath }
 
-    /// The compiler's 1-based line and scalar column of an LSP position.
-    func place(of position: Position) -> (line: Int, column: Int) {
-        let line = position.line + 1
-        return (line, LineColumns.scalarColumn(ofUTF16Offset: position.character, in: file.line(line) ?? ""))
-    }
-
     /// The key or value at an LSP position.
     func hit(at position: Position) -> YAMLHit? {
-        let (line, column) = place(of: position)
+        let (line, column) = LineColumns.sourcePosition(of: position, in: text)
         return root?.scalar(atLine: line, column: column)
     }
 
