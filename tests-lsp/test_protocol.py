@@ -35,6 +35,10 @@ def is_error(code):
     pytest.param(b"Content-Type: application/json\r\n\r\n", PARSE_ERROR, id="a header without Content-Length"),
     pytest.param(b"Content-Length: 24\r\n\r\n{\"jsonrpc\": \"2.0\", \"id\":", PARSE_ERROR, id="a body that is not JSON"),
     pytest.param(b"Content-Length: 2\r\n\r\n[]", INVALID_REQUEST, id="JSON that is not a message"),
+    pytest.param(b"X-Padding: " + b"a" * 5_000 + b"\r\n\r\n", PARSE_ERROR, id="a header over the 4 KiB cap"),
+    # Over the 16 MiB cap: refused when its header is read, its body dropped as it arrives.
+    pytest.param(b"Content-Length: %d\r\n\r\n" % (16 * 2**20 + 1) + b" " * (16 * 2**20 + 1), INVALID_REQUEST,
+                 id="a body over the 16 MiB cap"),
 ])
 async def test_a_malformed_message_is_answered_with_an_error_and_the_server_keeps_serving(
         raw: RawServer, tree: ShippedTree, raw_bytes: bytes, code: int):
