@@ -41,6 +41,18 @@ struct LineColumnsTests {
         #expect(range == LSPRange(start: Position(line: 2, character: 23), end: Position(line: 2, character: 29)))
     }
 
+    @Test("an LSP position is the compiler's line and scalar column")
+    func sourcePosition() {
+        let text = "region: KR\n# 🔐 한국: x\r\nname: y\n"
+        #expect(LineColumns.sourcePosition(of: Position(line: 0, character: 0), in: text) == (1, 1))
+        // After `# `, the emoji (two units) and a space: scalar column 5.
+        #expect(LineColumns.sourcePosition(of: Position(line: 1, character: 5), in: text) == (2, 5))
+        #expect(LineColumns.sourcePosition(of: Position(line: 1, character: 4), in: text) == (2, 4))
+        // Past the line's end: the line's end, before its CRLF.
+        #expect(LineColumns.sourcePosition(of: Position(line: 1, character: 99), in: text) == (2, 10))
+        #expect(LineColumns.sourcePosition(of: Position(line: 2, character: 6), in: text) == (3, 7))
+    }
+
     struct EditCase: Sendable, CustomTestStringConvertible {
         let name: String
         let text: String

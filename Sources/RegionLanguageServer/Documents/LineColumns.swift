@@ -46,6 +46,17 @@ package enum LineColumns {
                         end: Position(line: lineNumber, character: utf16Offset(ofScalarColumn: endColumn, in: line)))
     }
 
+    /// The compiler's 1-based line and scalar column of an LSP position in `text` (what a request
+    /// about a place compares with `SourceLocation`s): clamped as `index(of:in:)` clamps.
+    package static func sourcePosition(of position: Position, in text: String) -> (line: Int, column: Int) {
+        let index = index(of: position, in: text)
+        // Bytes, not Characters: `\r\n` is one Character, and a line ends at its `\n`.
+        let before = text.utf8[..<index]
+        let lineStart = before.lastIndex(of: 0x0A).map { text.utf8.index(after: $0) } ?? text.startIndex
+        let line = before.count { $0 == 0x0A } + 1
+        return (line, text.unicodeScalars[lineStart..<index].count + 1)
+    }
+
     /// The index in `text` of an LSP position: lines are cut at `\n`; a character offset past the
     /// line's end is its end (before `\r\n`), a line past the last is the end of the text.
     package static func index(of position: Position, in text: String) -> String.Index {
