@@ -111,6 +111,26 @@ import Testing
         }
     }
 
+    @Test("a catalog edit re-runs every region's checks but parses none again; a defaults edit parses them all")
+    func aCatalogEditReusesTheParsedRegions() throws {
+        var tree = try Tree.shipped()
+        var cache = CompileCache()
+        let compile = { (tree: Tree, cache: inout CompileCache) in
+            DescriptorCompiler.compile(tree.files, calendarFiles: tree.calendars, directory: "regions", asOf: nil,
+                                       extraDiagnostics: [], cache: &cache)
+        }
+        _ = compile(tree, &cache)
+        let regions = tree.files.count { DescriptorCompiler.role(of: $0) == .region }
+        #expect(cache.regionDecodeCount == regions)
+        try tree.edit("catalog.yaml", "  NAVERPAY:", "  NAVERPAI:")
+        let afterCatalog = compile(tree, &cache)
+        #expect(cache.regionCompileCount == 2 * regions && cache.regionDecodeCount == regions)
+        #expect(afterCatalog.diagnostics == DescriptorCompiler.compile(tree.files, calendarFiles: tree.calendars, directory: "regions").diagnostics)
+        try tree.edit("defaults.yaml", "schedule: T+2", "schedule: T+3")
+        _ = compile(tree, &cache)
+        #expect(cache.regionDecodeCount == 2 * regions)
+    }
+
     @Test("the edits make findings (the session is not comparing empty lists)")
     func editsAreSeen() throws {
         var tree = try Tree.shipped()

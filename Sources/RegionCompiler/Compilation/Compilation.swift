@@ -170,8 +170,11 @@ public enum DescriptorCompiler {
                                       at: SourceLocation(file: directory, line: 1, column: 1),
                                       hint: "add one file per region, named after its code, e.g. `hk.yaml`"))
         }
-        let outcomes = cache.regionOutcomes(files) { changed in
-            ParallelMap.map(changed) { [catalog, defaults] file in compileRegion(file, defaults: defaults, catalog: catalog) }
+        let outcomes = cache.regionOutcomes(files) { misses in
+            ParallelMap.map(misses) { [catalog, defaults] miss in
+                let decoded = miss.decoded ?? decodeRegion(miss.file, defaults: defaults)
+                return (decoded, checkRegion(decoded, catalog: catalog))
+            }
         }
         var regions: [RegionDescriptor] = []
         for outcome in outcomes {
@@ -182,9 +185,8 @@ public enum DescriptorCompiler {
         return regions
     }
 
-    /// Parses, decodes and checks one region file against the shared catalog and defaults.
-    static func compileRegion(_ file: SourceFile, defaults: YAMLNode?, catalog: Catalog)
-        -> (descriptor: RegionDescriptor?, diagnostics: [Diagnostic]) {
+    /// Parses one region file and reads it with the defaults merged in: what needs no catalog.
+    static func decodeRegion(_ file: SourceFile, defaults: YAMLNode?) -> (descriptor: RegionDescriptor?, diagnostics: [Diagnostic]) {
         let composed = YAMLComposer.compose(file)
         var diagnostics = composed.diagnostics + checkFileName(file)
         guard let root = composed.root else { return (nil, diagnostics) }
@@ -193,8 +195,14 @@ public enum DescriptorCompiler {
         let descriptor = RegionDecoder(reader: reader, mode: .region).decode(merged, file: file)
         diagnostics += reader.diagnostics
         diagnostics += checkRegionMatchesFile(descriptor)
-        diagnostics += RegionChecks.run(descriptor, catalog: catalog)
         return (descriptor, diagnostics)
+    }
+
+    /// A decoded region file's outcome once the checks against the catalog have run.
+    static func checkRegion(_ decoded: (descriptor: RegionDescriptor?, diagnostics: [Diagnostic]), catalog: Catalog)
+        -> (descriptor: RegionDescriptor?, diagnostics: [Diagnostic]) {
+        guard let descriptor = decoded.descriptor else { return decoded }
+        return (descriptor, decoded.diagnostics + RegionChecks.run(descriptor, catalog: catalog))
     }
 
     /// Loads and compiles a regions directory and its calendars: `calendars` when given (it must
