@@ -26,11 +26,15 @@ extension RouteMatchArtifact {
         Self.matches(methods: methods, currencies: currencies, method: method, currency: currency)
     }
 
-    /// The same rule over any lists of ids, so the compiler can apply it to positioned values.
-    package static func matches<Methods: Sequence<String>, Currencies: Sequence<CurrencyCode>>(
-        methods: Methods?, currencies: Currencies?, method: String, currency: CurrencyCode
-    ) -> Bool {
-        (methods.map { $0.contains(method) } ?? true) && (currencies.map { $0.contains(currency) } ?? true)
+    /// The same rule over any lists of ids, given as whether each list names the payment's value
+    /// (nil: the list is absent), so the compiler applies it to positioned values without building
+    /// arrays or generic lazy maps per pair (those made half of `validate`'s time).
+    package static func matches(methodListed: Bool?, currencyListed: Bool?) -> Bool {
+        (methodListed ?? true) && (currencyListed ?? true)
+    }
+
+    package static func matches(methods: [String]?, currencies: [CurrencyCode]?, method: String, currency: CurrencyCode) -> Bool {
+        matches(methodListed: methods.map { $0.contains(method) }, currencyListed: currencies.map { $0.contains(currency) })
     }
 }
 

@@ -114,7 +114,7 @@ enum RouteCheck: RegionCheck {
     static func routeName(_ route: RegionDescriptor.Route, index: Int) -> String { route.name?.value ?? "#\(index + 1)" }
 
     static func matches(_ route: RegionDescriptor.Route, _ pair: Pair) -> Bool {
-        RouteMatchArtifact.matches(methods: route.methods?.lazy.map(\.value), currencies: route.currencies?.lazy.map(\.value),
-                                   method: pair.method, currency: pair.currency)
+        RouteMatchArtifact.matches(methodListed: route.methods.map { $0.contains { $0.value == pair.method } },
+                                   currencyListed: route.currencies.map { $0.contains { $0.value == pair.currency } })
     }
 }
