@@ -51,12 +51,8 @@ extension ArtifactInvariants {
                     throw broken("\(name) is \(widening.method.rawValue) in a \(widening.region.rawValue) region"
                                  + (widening.at.map { " from \($0)" } ?? ""))
                 }
-                var previous = availability.from
-                for (index, step) in (availability.schedule ?? []).enumerated() {
-                    guard ScheduleRule.isInWindow(step.at, from: previous, until: availability.until) else {
-                        throw broken("\(name)'s availability.schedule[\(index)] at \(step.at) is out of order or outside its window")
-                    }
-                    previous = step.at
+                if let step = outOfOrderStep((availability.schedule ?? []).map(\.at), from: availability.from, until: availability.until) {
+                    throw broken("\(name)'s availability.schedule[\(step.index)] at \(step.at) is out of order or outside its window")
                 }
                 if let from = availability.from, let until = availability.until, from >= until {
                     throw broken("\(name)'s availability.from is not before its until")

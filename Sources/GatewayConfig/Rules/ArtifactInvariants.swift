@@ -107,18 +107,25 @@ package enum ArtifactInvariants {
         if let from = availability.from, let until = availability.until, from >= until {
             throw broken("availability.from \(from) is not before availability.until \(until)")
         }
-        var previous = availability.from
-        for (index, step) in (availability.schedule ?? []).enumerated() {
-            guard ScheduleRule.isInWindow(step.at, from: previous, until: availability.until) else {
-                throw broken("availability.schedule[\(index)] at \(step.at) is not after the step or start before it, or not before until")
-            }
-            previous = step.at
+        if let step = outOfOrderStep((availability.schedule ?? []).map(\.at), from: availability.from, until: availability.until) {
+            throw broken("availability.schedule[\(step.index)] at \(step.at) is not after the step or start before it, or not before until")
         }
         for phase in availability.phases {
             let name = phase.stepIndex.map { "availability.schedule[\($0)]" } ?? "availability"
             func brokenPhase(_ detail: String) -> ArtifactError { broken("\(name): \(detail)") }
             try checkPhase(phase, brokenPhase)
         }
+    }
+
+    /// The first step (index and instant) not strictly after the one before it (the first: after
+    /// `from`) and before `until`; nil when they all run forward inside the window.
+    static func outOfOrderStep(_ steps: [Instant], from: Instant?, until: Instant?) -> (index: Int, at: Instant)? {
+        var previous = from
+        for (index, at) in steps.enumerated() {
+            guard ScheduleRule.isInWindow(at, from: previous, until: until) else { return (index, at) }
+            previous = at
+        }
+        return nil
     }
 
     /// One phase's status, rollout and blackouts hold together.

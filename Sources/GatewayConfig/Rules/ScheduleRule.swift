@@ -16,11 +16,9 @@ package enum ScheduleRule {
     package static func firstWidening(method: [(start: Instant?, status: AvailabilityStatus)],
                                       region: [(start: Instant?, status: AvailabilityStatus)])
         -> (at: Instant?, method: AvailabilityStatus, region: AvailabilityStatus)? {
-        let boundaries = [nil] + (method.compactMap(\.start) + region.compactMap(\.start)).sorted()
-        for boundary in boundaries {
-            let methodStatus = status(in: method, at: boundary)
-            let regionStatus = status(in: region, at: boundary)
-            if let methodStatus, let regionStatus, methodStatus.reach > regionStatus.reach {
+        for boundary in boundaries(method, region) {
+            if let methodStatus = status(in: method, at: boundary), let regionStatus = status(in: region, at: boundary),
+               methodStatus.reach > regionStatus.reach {
                 return (boundary, methodStatus, regionStatus)
             }
         }
@@ -32,11 +30,22 @@ package enum ScheduleRule {
     /// none: `AvailabilityStatus.offersMethod`). nil when that never happens.
     package static func firstPilotInLiveRegion(method: [(start: Instant?, status: AvailabilityStatus)],
                                                region: [(start: Instant?, status: AvailabilityStatus)]) -> Instant?? {
-        let boundaries = [nil] + (method.compactMap(\.start) + region.compactMap(\.start)).sorted()
-        for boundary in boundaries where status(in: method, at: boundary) == .pilot && status(in: region, at: boundary) == .live {
+        for boundary in boundaries(method, region) where status(in: method, at: boundary) == .pilot && status(in: region, at: boundary) == .live {
             return .some(boundary)
         }
         return nil
+    }
+
+    /// Every instant at which either list's status may change, the start (nil) first.
+    static func boundaries(_ method: [(start: Instant?, status: AvailabilityStatus)],
+                           _ region: [(start: Instant?, status: AvailabilityStatus)]) -> [Instant?] {
+        [nil] + (method.compactMap(\.start) + region.compactMap(\.start)).sorted()
+    }
+
+    /// Whether the half-open window [from, until) holds `instant`: a freeze's start is inside it,
+    /// its end is not.
+    package static func window(from: Instant, until: Instant, holds instant: Instant) -> Bool {
+        from <= instant && instant < until
     }
 
     /// The status in effect at `instant` (nil: before every step, the base) in a (start, status) list.
@@ -117,7 +126,7 @@ extension MethodAvailabilityArtifact {
 
 extension ChangeFreezeArtifact {
     /// Half-open, as every window: the start is inside, the end is not.
-    package func contains(_ instant: Instant) -> Bool { from <= instant && instant < until }
+    package func contains(_ instant: Instant) -> Bool { ScheduleRule.window(from: from, until: until, holds: instant) }
 }
 
 extension RegionArtifact {

@@ -58,7 +58,7 @@ enum ScheduleCheck: RegionCheck {
         instants.compactMap { at in
             guard let at, let freeze = freezes.first(where: { freeze in
                 guard let from = freeze.from, let until = freeze.until else { return false }
-                return from.value <= at.value && at.value < until.value
+                return ScheduleRule.window(from: from.value, until: until.value, holds: at.value)
             }), let from = freeze.from, let until = freeze.until else { return nil }
             let name = freeze.reason.map { "`\($0)`" } ?? "from \(from.value)"
             return .error(.stepInChangeFreeze,
