@@ -19,7 +19,7 @@ enum EffectivePhase {
                 transform(item, key: "availability") { applySteps($0, at: instant).phase }
             }), at: methods.location)
         }
-        if let freeze = freezes(of: result).first(where: { $0.from <= instant && instant < $0.until }) {
+        if let freeze = freezes(of: result).first(where: { ScheduleRule.window(from: $0.from, until: $0.until, holds: instant) }) {
             notes.append("inside the change freeze \(freeze.reason.map { "`\($0)` " } ?? "")[\(freeze.from), \(freeze.until)) (\(freeze.origin))")
         }
         result = transform(result, key: "change_freezes") { $0 }
