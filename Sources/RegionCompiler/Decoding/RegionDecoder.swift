@@ -126,19 +126,27 @@ package struct RegionDecoder {
                 availability.rollout = value
             }
         }
-        if let blackoutsNode = inner["blackouts"], let items = reader.sequence(blackoutsNode, path: "\(path).blackouts") {
-            for item in items {
-                guard let blackout = reader.mapping(item, path: "\(path).blackouts[]", introducedAt: item.location,
-                                                    known: windowKeys, required: ["from", "until"])
-                else { continue }
-                availability.blackouts.append(RegionDescriptor.Blackout(
-                    location: item.location,
-                    from: blackout["from"].flatMap { reader.instant($0, path: "blackouts.from") },
-                    until: blackout["until"].flatMap { reader.instant($0, path: "blackouts.until") },
-                    reason: blackout["reason"].flatMap { reader.text($0, path: "blackouts.reason")?.value }))
-            }
+        if let blackoutsNode = inner["blackouts"] {
+            availability.blackouts = readWindows(blackoutsNode, path: "\(path).blackouts", valuePath: "blackouts", using: reader)
         }
         return availability
+    }
+
+    /// A list of `{ from, until, reason }` windows (blackouts, change freezes); `valuePath` names
+    /// their values in messages (`blackouts.from`).
+    private static func readWindows(_ node: YAMLNode, path: String, valuePath: String, using reader: FieldReader)
+        -> [RegionDescriptor.Window] {
+        guard let items = reader.sequence(node, path: path) else { return [] }
+        return items.compactMap { item in
+            guard let window = reader.mapping(item, path: "\(path)[]", introducedAt: item.location, known: windowKeys,
+                                              required: ["from", "until"])
+            else { return nil }
+            return RegionDescriptor.Window(
+                location: item.location,
+                from: window["from"].flatMap { reader.instant($0, path: "\(valuePath).from") },
+                until: window["until"].flatMap { reader.instant($0, path: "\(valuePath).until") },
+                reason: window["reason"].flatMap { reader.text($0, path: "\(valuePath).reason")?.value })
+        }
     }
 
     /// Each step merged over the phase before it (a null removes a key) and read as a whole
@@ -198,17 +206,8 @@ package struct RegionDecoder {
     }
 
     private func decodeChangeFreezes(_ fields: Fields, into descriptor: inout RegionDescriptor) {
-        guard let node = fields["change_freezes"], let items = reader.sequence(node, path: "change_freezes") else { return }
-        for item in items {
-            guard let freeze = reader.mapping(item, path: "change_freezes[]", introducedAt: item.location,
-                                              known: Self.windowKeys, required: ["from", "until"])
-            else { continue }
-            descriptor.changeFreezes.append(RegionDescriptor.ChangeFreeze(
-                location: item.location,
-                from: freeze["from"].flatMap { reader.instant($0, path: "change_freezes.from") },
-                until: freeze["until"].flatMap { reader.instant($0, path: "change_freezes.until") },
-                reason: freeze["reason"].flatMap { reader.text($0, path: "change_freezes.reason")?.value }))
-        }
+        guard let node = fields["change_freezes"] else { return }
+        descriptor.changeFreezes = Self.readWindows(node, path: "change_freezes", valuePath: "change_freezes", using: reader)
     }
 
     private func decodeBusinessHours(_ fields: Fields, into descriptor: inout RegionDescriptor) {

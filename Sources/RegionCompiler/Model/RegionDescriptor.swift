@@ -59,12 +59,8 @@ package struct RegionDescriptor: Sendable {
         package var ownLocations: Set<SourceLocation>
     }
 
-    package struct ChangeFreeze: Sendable {
-        package var location: SourceLocation
-        package var from: Located<Instant>?
-        package var until: Located<Instant>?
-        package var reason: String?
-    }
+    /// A change freeze: a window, read as a blackout is.
+    package typealias ChangeFreeze = Window
 
     package struct BusinessHours: Sendable {
         package var location: SourceLocation
@@ -79,12 +75,15 @@ package struct RegionDescriptor: Sendable {
         package var deny: [Located<String>] = []
     }
 
-    package struct Blackout: Sendable {
+    /// A half-open window `{ from, until, reason }`: a blackout, or a change freeze.
+    package struct Window: Sendable {
         package var location: SourceLocation
         package var from: Located<Instant>?
         package var until: Located<Instant>?
         package var reason: String?
     }
+
+    package typealias Blackout = Window
 
     package struct Limits: Sendable {
         package var keyLocation: SourceLocation
