@@ -92,25 +92,25 @@ final class ServiceMetrics: Sendable {
 
     /// Sets `regiond_acquirer_ejected{acquirer}` to 1 or 0.
     func acquirer(_ acquirer: String, ejected: Bool) {
-        let gauge = ejectedGauges.withLock { gauges in
-            if let gauge = gauges[acquirer] { return gauge }
-            let made = CoreMetrics.Gauge(label: "regiond_acquirer_ejected", dimensions: [("acquirer", acquirer)], factory: factory)
-            gauges[acquirer] = made
-            return made
-        }
-        gauge.record(ejected ? 1 : 0)
+        gauge(in: ejectedGauges, "regiond_acquirer_ejected", ("acquirer", acquirer)).record(ejected ? 1 : 0)
     }
 
     /// Sets `regiond_region_rollout_percent{region}`: the percent of merchants the region's phase
     /// now lets in (see `PhaseEvents.rolloutPercent`).
     func region(_ region: String, rolloutPercent: Int) {
-        let gauge = rolloutGauges.withLock { gauges in
-            if let gauge = gauges[region] { return gauge }
-            let made = CoreMetrics.Gauge(label: "regiond_region_rollout_percent", dimensions: [("region", region)], factory: factory)
-            gauges[region] = made
+        gauge(in: rolloutGauges, "regiond_region_rollout_percent", ("region", region)).record(rolloutPercent)
+    }
+
+    /// The gauge of one labelled series, made once and kept in `gauges` (so it can be destroyed
+    /// when its series goes).
+    private func gauge(in gauges: borrowing Mutex<[String: CoreMetrics.Gauge]>, _ label: String,
+                       _ dimension: (name: String, value: String)) -> CoreMetrics.Gauge {
+        gauges.withLock { gauges in
+            if let gauge = gauges[dimension.value] { return gauge }
+            let made = CoreMetrics.Gauge(label: label, dimensions: [(dimension.name, dimension.value)], factory: factory)
+            gauges[dimension.value] = made
             return made
         }
-        gauge.record(rolloutPercent)
     }
 
     /// Removes the region's `regiond_region_rollout_percent` series (a release without the region is served).
