@@ -22,6 +22,8 @@ package final class RoutingService: Sendable {
     let keeper: ReleaseKeeper
     let poller: ReleasePoller
     let decisionLog: DecisionLog?
+    /// `POST /v1/route` and its batch: for the router and for the connection's fast path.
+    let decisions: DecisionHandlers
     /// The process's acquirer health: in memory, never shared or persisted (see the README).
     let health: HealthEvents
     let openAPIDocument: [UInt8]
@@ -53,6 +55,7 @@ package final class RoutingService: Sendable {
             try DecisionLog(path: path, sampleRate: configuration.decisionLogSampleRate,
                             capacity: configuration.decisionLogQueueLines, metrics: metrics, logger: logger)
         }
+        decisions = DecisionHandlers(keeper: keeper, metrics: metrics, decisionLog: decisionLog)
         maximumConnections = Self.connectionCap(configured: configuration.connectionLimits.maximumConnections)
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
               let document = FileManager.default.contents(atPath: url.path) else {
@@ -105,7 +108,7 @@ package final class RoutingService: Sendable {
     package func application(withPoller: Bool = false) -> some ApplicationProtocol {
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: ProblemMiddleware(metrics: metrics))
-        let decisions = DecisionHandlers(keeper: keeper, metrics: metrics, decisionLog: decisionLog)
+        let decisions = decisions
         let status = StatusHandlers(keeper: keeper, metrics: metrics, source: configuration.source,
                                     stateDirectory: configuration.stateDirectory, openAPIDocument: openAPIDocument, clock: clock)
         router.post(.init(Endpoint.route.rawValue)) { request, _ in try await decisions.route(request) }
@@ -131,7 +134,9 @@ package final class RoutingService: Sendable {
         let maximumConnections = maximumConnections
         return Application(
             router: router,
-            server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, limits: limits, metrics: metrics) },
+            server: HTTPServerBuilder { responder in
+                GuardedHTTP1Channel(responder: responder, limits: limits, metrics: metrics, decisions: decisions)
+            },
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil,
                                  availableConnectionsDelegate: MaximumAvailableConnections(maximumConnections)),
             services: withPoller ? [poller] : [],

@@ -14,7 +14,9 @@ import Testing
         let channel = EmbeddedChannel()
         let address = try SocketAddress(ipAddress: "127.0.0.1", port: 8080)
         if activeWhenReleased { try await channel.connect(to: address).get() }
-        let setup = GuardedHTTP1Channel(responder: { _, _, _ in }, limits: ConnectionLimits(), metrics: ServiceMetrics())
+        let service = try ServiceFixture.harness(publish: false).service
+        let setup = GuardedHTTP1Channel(responder: { _, _, _ in }, limits: ConnectionLimits(), metrics: service.metrics,
+                                        decisions: service.decisions)
         var connection: AcceptedConnection? = try await setup.setup(channel: channel, logger: Logger(label: "test")).get()
         #expect(connection?.channel.isActive == activeWhenReleased)
         connection = nil

@@ -19,11 +19,24 @@ struct DecisionHandlers: Sendable {
         try RequestBodyReader.requireContentType(request, accepted: Self.jsonTypes)
         let explain = try RequestBodyReader.explainFlag(request)
         let body = try await RequestBodyReader.collect(request, limit: RequestLimits.maximumBodyBytes)
+        let answer = try decide(body: Array(body.readableBytesView)[...], explain: explain)
+        return Self.json(answer.body, digest: answer.configDigest)
+    }
+
+    /// A decided checkout's answer: the JSON body and the digest of the release that decided it.
+    struct Answer {
+        let body: [UInt8]
+        let configDigest: String
+    }
+
+    /// Decides one checkout body, counts it, logs it and writes its answer: the one decision path of
+    /// `POST /v1/route`, whether Hummingbird's handler or the connection's fast path (`RouteFastPath`)
+    /// read the request. Throws the problem to answer (503 before a release, 400 for the body).
+    func decide(body: ArraySlice<UInt8>, explain: Bool) throws(Problem) -> Answer {
         guard let release = keeper.current else { throw Problem.notReady("no verified release is loaded yet; see /readyz") }
         let now = Date()
-        let parsed = RequestReader.request(json: Array(body.readableBytesView)[...], defaultAt: RFC3339.instant(now))
         let routeRequest: RouteRequest
-        switch parsed {
+        switch RequestReader.request(json: body, defaultAt: RFC3339.instant(now)) {
         case .success(let value): routeRequest = value
         case .failure(let error): throw Problem.badRequest(error.description, field: error.field ?? "body")
         }
@@ -62,7 +75,7 @@ struct DecisionHandlers: Sendable {
             output += Self.encodedSteps(steps)
         }
         output.append(UInt8(ascii: "}"))
-        return Self.json(output, digest: release.configDigest)
+        return Answer(body: output, configDigest: release.configDigest)
     }
 
     /// Streams one decision line per request line, the bytes `regionc route --batch` writes, deciding

@@ -9,13 +9,15 @@ import Synchronization
 /// Hummingbird's HTTP/1 child channel with a `ConnectionGuard` where it can see the HTTP/1 heads
 /// (version, keep-alive) and every response part: Hummingbird's own `HTTP1Channel` adds its handlers
 /// after the conversion to HTTP types, where HTTP/1.0 is no longer visible, and has no header, body
-/// or lingering limits. Requests are then handled by Hummingbird's own loop (`handleHTTP`).
+/// or lingering limits. `POST /v1/route` is answered by `RouteFastPath` on the event loop; every
+/// other request is handled by Hummingbird's own loop (`handleHTTP`).
 struct GuardedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
     typealias Value = AcceptedConnection
 
     let responder: HTTPChannelHandler.Responder
     let limits: ConnectionLimits
     let metrics: ServiceMetrics
+    let decisions: DecisionHandlers
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
@@ -24,6 +26,7 @@ struct GuardedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
                 withPipeliningAssistance: false, withErrorHandling: false, withOutboundHeaderValidation: false,
                 withEncoderConfiguration: .init(), withDecoderLimitConfiguration: .init())
             try pipeline.addHandler(ConnectionGuard(limits: limits, metrics: metrics))
+            try pipeline.addHandler(RouteFastPath(decisions: decisions, metrics: metrics))
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             return AcceptedConnection(
                 try NIOAsyncChannel(wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true)))
