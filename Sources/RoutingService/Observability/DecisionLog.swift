@@ -122,6 +122,8 @@ final class DecisionLog: Sendable {
 
     // MARK: The writer thread
 
+    static let gatherMicroseconds: UInt32 = 2_000
+
     private func writeUntilFinished(descriptor initial: Int32) {
         var descriptor = initial
         var failing: String?
@@ -160,6 +162,12 @@ final class DecisionLog: Sendable {
                                      metadata: ["path": "\(path)", "reason": "\(reason)"])
                     }
                 }
+            }
+            if !stopping && !lines.isEmpty {
+                // Under a stream of decisions, let lines gather for a moment into the next write rather
+                // than waking for each: a wake-up and a write per line cost the request path a fifth of
+                // its CPU. A line waits at most this long more to be written; shutdown does not wait.
+                usleep(Self.gatherMicroseconds)
             }
             if stopping {
                 let waiters = queue.withLock { queue -> [CheckedContinuation<Bool, Never>]? in
