@@ -35,11 +35,6 @@ package struct ResponseError: Error, Sendable, Hashable, Codable {
     package var code: Int
     package var message: String
 
-    package init(code: Int, message: String) {
-        self.code = code
-        self.message = message
-    }
-
     // JSON-RPC 2.0 and LSP 3.17 codes.
     package static let parseErrorCode = -32700
     package static let invalidRequestCode = -32600

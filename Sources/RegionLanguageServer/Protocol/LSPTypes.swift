@@ -1,7 +1,8 @@
 // The Language Server Protocol 3.17 types this server reads and writes, written by hand and only
 // those used. The package mirror has no well-kept Swift library of LSP types (the one protocol SDK
 // in it, modelcontextprotocol/swift-sdk, is for MCP), and the few structures needed here are
-// small, plain Codable values over Foundation's JSONDecoder and JSONEncoder.
+// small, plain Codable values over Foundation's JSONDecoder and JSONEncoder. Only this module (and
+// its tests) builds them, so they take Swift's own memberwise initializers.
 // Field names follow the specification: https://microsoft.github.io/language-server-protocol/specifications/lsp/3.17/specification/
 
 /// A place in a document: zero-based line, and character offset in UTF-16 code units
@@ -9,11 +10,6 @@
 package struct Position: Codable, Sendable, Hashable, Comparable {
     package var line: Int
     package var character: Int
-
-    package init(line: Int, character: Int) {
-        self.line = line
-        self.character = character
-    }
 
     package static func < (lhs: Position, rhs: Position) -> Bool {
         (lhs.line, lhs.character) < (rhs.line, rhs.character)
@@ -24,21 +20,11 @@ package struct Position: Codable, Sendable, Hashable, Comparable {
 package struct LSPRange: Codable, Sendable, Hashable {
     package var start: Position
     package var end: Position
-
-    package init(start: Position, end: Position) {
-        self.start = start
-        self.end = end
-    }
 }
 
 package struct Location: Codable, Sendable, Hashable {
     package var uri: String
     package var range: LSPRange
-
-    package init(uri: String, range: LSPRange) {
-        self.uri = uri
-        self.range = range
-    }
 }
 
 package struct TextDocumentIdentifier: Codable, Sendable, Hashable {
@@ -121,17 +107,10 @@ package struct SaveOptions: Encodable, Sendable {
 package struct CompletionOptions: Encodable, Sendable {
     package var triggerCharacters: [String]?
     package var resolveProvider: Bool?
-
-    package init(triggerCharacters: [String]? = nil, resolveProvider: Bool? = nil) {
-        self.triggerCharacters = triggerCharacters
-        self.resolveProvider = resolveProvider
-    }
 }
 
 package struct CodeActionOptions: Encodable, Sendable {
     package var codeActionKinds: [String]?
-
-    package init(codeActionKinds: [String]? = nil) { self.codeActionKinds = codeActionKinds }
 }
 
 package struct CancelParams: Decodable, Sendable {
@@ -153,11 +132,6 @@ package struct DidChangeTextDocumentParams: Decodable, Sendable {
 package struct TextDocumentContentChangeEvent: Codable, Sendable, Hashable {
     package var range: LSPRange?
     package var text: String
-
-    package init(range: LSPRange? = nil, text: String) {
-        self.range = range
-        self.text = text
-    }
 }
 
 package struct DidCloseTextDocumentParams: Decodable, Sendable {
