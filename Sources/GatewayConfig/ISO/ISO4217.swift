@@ -7,12 +7,6 @@ package enum ISO4217 {
         package let code: String
         package let minorUnits: Int
         package let name: String
-
-        package init(code: String, minorUnits: Int, name: String) {
-            self.code = code
-            self.minorUnits = minorUnits
-            self.name = name
-        }
     }
 
     /// Every active code that has numeric minor units, including fund codes (e.g. CLF = 4, UYW = 4, BOV = 2).
