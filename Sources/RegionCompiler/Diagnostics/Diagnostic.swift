@@ -33,11 +33,6 @@ public enum Severity: String, Sendable, Codable, Comparable {
 public struct RelatedNote: Sendable, Hashable, Codable {
     public var location: SourceLocation
     public var message: String
-
-    package init(location: SourceLocation, message: String) {
-        self.location = location
-        self.message = message
-    }
 }
 
 /// One finding. Checks produce these as data; renderers alone turn them into text.
