@@ -88,10 +88,8 @@ struct HealthHandlers: Sendable {
         let answers = catalog.keys.sorted().compactMap { id in
             catalog[id].map { AcquirerAnswer(id: id, entry: $0, status: events.tracker.status(of: id, at: now)) }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let answer = AcquirersAnswer(acquirers: answers, at: now.description, configDigest: release.configDigest)
-        return DecisionHandlers.json(Array(try encoder.encode(answer)), digest: release.configDigest)
+        return try AnswerJSON.response(answer, digest: release.configDigest)
     }
 
     struct AcquirersAnswer: Encodable {
@@ -110,17 +108,18 @@ struct HealthHandlers: Sendable {
         var acquirer: String
         var name: String
         var state: String
-        var ejectedUntil: String?
+        @NullWhenAbsent var ejectedUntil: String?
         var ejections: Int
         var consecutiveFailures: Int
         /// The policy that ejects it; null: outcomes are counted, it is never ejected.
-        var policy: HealthPolicyArtifact?
+        @NullWhenAbsent var policy: HealthPolicyArtifact?
         var window: WindowAnswer
 
         init(id: String, entry: AcquirerEntry, status: AcquirerHealthStatus?) {
             acquirer = id
             name = entry.name
-            ejectedUntil = status?.ejectedUntil?.description
+            let ejectedUntil = status?.ejectedUntil?.description
+            self.ejectedUntil = ejectedUntil
             state = !entry.enabled ? "disabled" : ejectedUntil != nil ? "ejected" : "healthy"
             ejections = status?.ejections ?? 0
             consecutiveFailures = status?.consecutiveFailures ?? 0
@@ -133,19 +132,6 @@ struct HealthHandlers: Sendable {
         enum CodingKeys: String, CodingKey {
             case acquirer, name, state, ejections, policy, window
             case ejectedUntil = "ejected_until", consecutiveFailures = "consecutive_failures"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(acquirer, forKey: .acquirer)
-            try container.encode(name, forKey: .name)
-            try container.encode(state, forKey: .state)
-            // Always present, null when there is nothing to say.
-            try container.encode(ejectedUntil, forKey: .ejectedUntil)
-            try container.encode(ejections, forKey: .ejections)
-            try container.encode(consecutiveFailures, forKey: .consecutiveFailures)
-            try container.encode(policy, forKey: .policy)
-            try container.encode(window, forKey: .window)
         }
     }
 

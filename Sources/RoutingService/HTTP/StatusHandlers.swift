@@ -19,17 +19,17 @@ struct StatusHandlers: Sendable {
         var formatVersion: Int
         var compilerVersion: String
         /// The serial signed with the release; null when the signature carries none or releases are unsigned.
-        var releaseSerial: UInt64?
-        var keyId: String?
+        @NullWhenAbsent var releaseSerial: UInt64?
+        @NullWhenAbsent var keyId: String?
         var loadedAt: String
         var regions: [String]
-        var lastFailure: FailureAnswer?
+        @NullWhenAbsent var lastFailure: FailureAnswer?
         var configDigest: String
         var origin: String
         var source: String
-        var stateDirectory: String?
+        @NullWhenAbsent var stateDirectory: String?
         var stateWriteFailures: Int
-        var lastStateWriteFailure: StateFailureAnswer?
+        @NullWhenAbsent var lastStateWriteFailure: StateFailureAnswer?
         var availability: [String: RegionPhaseAnswer]
 
         enum CodingKeys: String, CodingKey {
@@ -38,26 +38,6 @@ struct StatusHandlers: Sendable {
             case lastFailure = "last_failure", configDigest = "config_digest", origin, source
             case stateDirectory = "state_directory", stateWriteFailures = "state_write_failures"
             case lastStateWriteFailure = "last_state_write_failure", availability
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(sourceDigest, forKey: .sourceDigest)
-            try container.encode(formatVersion, forKey: .formatVersion)
-            try container.encode(compilerVersion, forKey: .compilerVersion)
-            // Spec fields are always present, null when there is nothing to say.
-            try container.encode(releaseSerial, forKey: .releaseSerial)
-            try container.encode(keyId, forKey: .keyId)
-            try container.encode(loadedAt, forKey: .loadedAt)
-            try container.encode(regions, forKey: .regions)
-            try container.encode(lastFailure, forKey: .lastFailure)
-            try container.encode(configDigest, forKey: .configDigest)
-            try container.encode(origin, forKey: .origin)
-            try container.encode(source, forKey: .source)
-            try container.encode(stateDirectory, forKey: .stateDirectory)
-            try container.encode(stateWriteFailures, forKey: .stateWriteFailures)
-            try container.encode(lastStateWriteFailure, forKey: .lastStateWriteFailure)
-            try container.encode(availability, forKey: .availability)
         }
     }
 
@@ -77,7 +57,7 @@ struct StatusHandlers: Sendable {
         var code: String
         var reason: String
         var at: String
-        var digest: String?
+        @NullWhenAbsent var digest: String?
 
         init(_ failure: ReloadFailure) {
             code = failure.code
@@ -85,16 +65,6 @@ struct StatusHandlers: Sendable {
             at = RFC3339.seconds(failure.at)
             digest = failure.rejectedDigest
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(code, forKey: .code)
-            try container.encode(reason, forKey: .reason)
-            try container.encode(at, forKey: .at)
-            try container.encode(digest, forKey: .digest)
-        }
-
-        enum CodingKeys: String, CodingKey { case code, reason, at, digest }
     }
 
     func config() throws -> Response {
@@ -113,9 +83,7 @@ struct StatusHandlers: Sendable {
             stateDirectory: stateDirectory, stateWriteFailures: status.stateWriteFailures,
             lastStateWriteFailure: status.lastStateWriteFailure.map(StateFailureAnswer.init),
             availability: release.router.artifact.regions.mapValues { RegionPhaseAnswer($0, at: now) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return DecisionHandlers.json(Array(try encoder.encode(answer)), digest: release.configDigest)
+        return try AnswerJSON.response(answer, digest: release.configDigest)
     }
 
     var sourceText: String {
