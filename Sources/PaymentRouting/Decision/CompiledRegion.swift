@@ -100,13 +100,8 @@ final class CompiledRegion: Sendable {
         /// step that set it (nil: the base).
         @inline(__always)
         func status(at second: Int64) -> (status: AvailabilityStatus?, stepIndex: Int?) {
-            var index = laterStatuses.count
-            while index > 0 {
-                index -= 1
-                let step = laterStatuses[index]
-                if step.start <= second { return (step.status, index) }
-            }
-            return (status, nil)
+            guard let index = laterStatuses.lastIndex(where: { $0.start <= second }) else { return (status, nil) }
+            return (laterStatuses[index].status, index)
         }
     }
 
@@ -192,13 +187,7 @@ final class CompiledRegion: Sendable {
     /// few steps; a region without a schedule takes the base at once.
     @inline(__always)
     func phase(at second: Int64) -> Phase {
-        var index = laterPhases.count
-        while index > 0 {
-            index -= 1
-            let phase = laterPhases[index]
-            if phase.start <= second { return phase }
-        }
-        return basePhase
+        laterPhases.last { $0.start <= second } ?? basePhase
     }
 
     /// Regions list a few methods: a scan of small strings is cheaper than hashing the id.
