@@ -49,10 +49,5 @@ package struct YAMLPair: Sendable {
     package var key: YAMLNode
     package var value: YAMLNode
 
-    package init(key: YAMLNode, value: YAMLNode) {
-        self.key = key
-        self.value = value
-    }
-
     package var keyText: String { key.scalarText ?? "" }
 }
