@@ -51,10 +51,8 @@ package enum ArtifactLoader {
             artifact = try decoder.decode(VersionedArtifact.self, from: data).artifact
         } catch let error as ArtifactError {
             throw error
-        } catch let error as DecodingError {
-            throw .invalidJSON(describe(error))
         } catch {
-            throw .invalidJSON(String(describing: error))
+            throw .invalidJSON(DecodingErrorText.describe(error))
         }
         // An older format re-encodes with the current keys, so only the current one is compared.
         if artifact.formatVersion == GatewayArtifact.currentFormatVersion,
@@ -78,34 +76,6 @@ package enum ArtifactLoader {
                 throw ArtifactError.unsupportedFormatVersion(found: version, supported: GatewayArtifact.currentFormatVersion)
             }
             artifact = try GatewayArtifact(from: decoder)
-        }
-    }
-
-    /// A decoding error in a person's words: what is wrong, and where (`regions.HK.routes[0]`).
-    package static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return keys.isEmpty ? "at the top level" : "at \(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)"
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "missing `\(key.stringValue)` \(path(context))"
-        case .typeMismatch(let type, let context): return "expected \(describe(type)) \(path(context))"
-        case .valueNotFound(let type, let context): return "expected \(describe(type)), found null \(path(context))"
-        case .dataCorrupted(let context):
-            // Foundation's own text for bad JSON names no position a person can use; say what it is.
-            let detail = context.underlyingError == nil ? context.debugDescription : "the bytes are not valid JSON"
-            return "\(detail) \(path(context))"
-        @unknown default: return "the artifact could not be decoded"
-        }
-    }
-
-    static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "text"
-        case is Int.Type, is Int64.Type: "a whole number"
-        case is Bool.Type: "true or false"
-        case is [Any].Type: "a list"
-        default: String(describing: type).hasPrefix("Dictionary") ? "an object" : "a value of the expected type"
         }
     }
 }

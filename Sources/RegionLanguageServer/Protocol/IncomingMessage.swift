@@ -1,4 +1,5 @@
 import Foundation
+import GatewayConfig
 
 /// One message as read: what kind it is, or the JSON-RPC error it is answered with. The only
 /// reading of a message's envelope (the server and the fuzz target share it); params are decoded
@@ -17,10 +18,10 @@ package enum IncomingMessage: Sendable, Hashable {
         } catch {
             let id = (try? JSONDecoder().decode(IDOnly.self, from: message))?.id
             if case DecodingError.dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                return .failure(Refusal(id: id, error: .parseError("a message is not JSON: \(DecodingProblem.describe(error))")))
+                return .failure(Refusal(id: id, error: .parseError("a message is not JSON: \(DecodingErrorText.describe(error))")))
             }
             return .failure(Refusal(id: id, error: .invalidRequest(
-                "a message is not a JSON-RPC request or notification: \(DecodingProblem.describe(error))")))
+                "a message is not a JSON-RPC request or notification: \(DecodingErrorText.describe(error))")))
         }
         switch (envelope.id, envelope.method) {
         case (let id?, let method?): return .success(.request(id: id, method: method))

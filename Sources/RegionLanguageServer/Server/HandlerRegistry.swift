@@ -1,4 +1,5 @@
 import Foundation
+import GatewayConfig
 
 /// The methods the server answers beyond its lifecycle (`initialize`, `shutdown`, `exit`,
 /// `$/cancelRequest` are the server's own), each by its handler's type-erased runner.
@@ -55,26 +56,7 @@ package struct HandlerRegistry: Sendable {
         do {
             return try JSONDecoder().decode(IncomingParams<Params>.self, from: message).params
         } catch {
-            throw ResponseError.invalidParams("the params of `\(method)` do not read: \(DecodingProblem.describe(error))")
-        }
-    }
-}
-
-/// A decoding error in one line: where, and what.
-enum DecodingProblem {
-    static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return keys.isEmpty ? "the message" : "`\(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)`"
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "\(path(context)) has no `\(key.stringValue)`"
-        case .typeMismatch(let type, let context): return "\(path(context)) is not \(type)"
-        case .valueNotFound(let type, let context): return "\(path(context)) is null, not \(type)"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? context.debugDescription : "\(path(context)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
+            throw ResponseError.invalidParams("the params of `\(method)` do not read: \(DecodingErrorText.describe(error))")
         }
     }
 }
