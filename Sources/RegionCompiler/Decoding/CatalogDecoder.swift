@@ -16,34 +16,28 @@ package struct CatalogDecoder {
         guard let fields = reader.mapping(root, path: "", introducedAt: root.location, known: Self.rootKeys,
                                           required: ["payment_methods", "acquirers"]) else { return catalog }
         var declared: [String: SourceLocation] = [:]
-        for (key, value) in entries(fields["payment_methods"], path: "payment_methods") {
-            guard let id = register(key, rule: .method, declared: &declared, catalog: &catalog) else { continue }
-            guard let entry = reader.mapping(value, path: "payment_methods.\(id.value)", introducedAt: key.location,
-                                             known: Self.methodKeys,
-                                             required: ["name", "wallet_region", "wallet_currency"]),
-                  let name = entry["name"].flatMap({ reader.text($0, path: "name") }),
+        readSection("payment_methods", of: fields, into: \.methods, rule: .method, known: Self.methodKeys,
+                    required: ["name", "wallet_region", "wallet_currency"], declared: &declared, catalog: &catalog) { id, entry in
+            guard let name = entry["name"].flatMap({ reader.text($0, path: "name") }),
                   let region = entry["wallet_region"].flatMap({ reader.regionCode($0, path: "wallet_region") }),
                   let currency = entry["wallet_currency"].flatMap({ reader.currency($0, path: "wallet_currency") })
-            else { catalog.unreadableIds.insert(id.value); continue }
+            else { return nil }
             let alipayPlus = entry["alipay_plus"].flatMap { reader.boolean($0, path: "alipay_plus") }
             let caps = entry["caps"].flatMap { node in
                 decodeCaps(node, id: id.value, currency: currency.value, keyLocation: entry.keyLocation("caps") ?? node.location)
             }
-            catalog.methods[id.value] = Catalog.Method(id: id, name: name.value, walletRegion: region.value,
-                                                       walletCurrency: currency.value, alipayPlus: alipayPlus?.value, caps: caps)
+            return Catalog.Method(id: id, name: name.value, walletRegion: region.value, walletCurrency: currency.value,
+                                  alipayPlus: alipayPlus?.value, caps: caps)
         }
-        for (key, value) in entries(fields["acquirers"], path: "acquirers") {
-            guard let id = register(key, rule: .acquirer, declared: &declared, catalog: &catalog) else { continue }
-            guard let entry = reader.mapping(value, path: "acquirers.\(id.value)", introducedAt: key.location,
-                                             known: Self.acquirerKeys,
-                                             required: ["name", "region", "settlement_currencies"]),
-                  let name = entry["name"].flatMap({ reader.text($0, path: "name") }),
+        readSection("acquirers", of: fields, into: \.acquirers, rule: .acquirer, known: Self.acquirerKeys,
+                    required: ["name", "region", "settlement_currencies"], declared: &declared, catalog: &catalog) { id, entry in
+            guard let name = entry["name"].flatMap({ reader.text($0, path: "name") }),
                   let region = entry["region"].flatMap({ reader.regionCode($0, path: "region") }),
                   let currencies = entry["settlement_currencies"].flatMap({ list in
                       reader.list(list, path: "settlement_currencies") { reader.currency($0, path: "settlement_currencies")?.value }
                   })
-            else { catalog.unreadableIds.insert(id.value); continue }
-            catalog.acquirers[id.value] = Catalog.Acquirer(
+            else { return nil }
+            return Catalog.Acquirer(
                 id: id, name: name.value, region: region.value, settlementCurrencies: currencies.map(\.value),
                 enabled: entry["enabled"].flatMap { reader.boolean($0, path: "enabled") },
                 health: health(entry, id: id.value))
@@ -95,6 +89,23 @@ package struct CatalogDecoder {
         caps.perMonth = amount(fields["per_month"], "per_month")
         caps.perYear = amount(fields["per_year"], "per_year")
         return caps
+    }
+
+    /// Each entry of a catalog section, in file order: its id registered (no id twice across
+    /// sections), its mapping read (`known` keys only, the `required` ones present), then `read`.
+    /// An id whose mapping or fields do not read is unreadable, not absent.
+    private func readSection<Entry>(_ section: String, of fields: Fields, into table: WritableKeyPath<Catalog, [String: Entry]>,
+                                    rule: IdentifierRule, known: [String], required: [String],
+                                    declared: inout [String: SourceLocation], catalog: inout Catalog,
+                                    _ read: (Located<String>, Fields) -> Entry?) {
+        for (key, value) in entries(fields[section], path: section) {
+            guard let id = register(key, rule: rule, declared: &declared, catalog: &catalog) else { continue }
+            guard let entry = reader.mapping(value, path: "\(section).\(id.value)", introducedAt: key.location,
+                                             known: known, required: required),
+                  let decoded = read(id, entry)
+            else { catalog.unreadableIds.insert(id.value); continue }
+            catalog[keyPath: table][id.value] = decoded
+        }
     }
 
     private func entries(_ node: YAMLNode?, path: String) -> [(key: YAMLNode, value: YAMLNode)] {
