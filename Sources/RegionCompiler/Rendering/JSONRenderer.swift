@@ -51,8 +51,6 @@ package enum JSONRenderer {
         let document = Document(diagnostics: entries,
                                 summary: Summary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
                                                  files: fileCount, regions: regionCount, omitted: selection.omittedCount))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return try ReportJSON.text(document)
     }
 }

@@ -32,9 +32,7 @@ package enum SARIFRenderer {
                                           informationUri: "https://github.com/alipay-regions/regionc", rules: rules)),
                 results: results, columnKind: "unicodeCodePoints"),
         ])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(log), as: UTF8.self)
+        return try ReportJSON.text(log)
     }
 
     static func physical(_ location: SourceLocation) -> PhysicalLocation {

@@ -128,9 +128,7 @@ package enum DiffRenderer {
                 .init(region: $0.region, capture: $0.capture, was: $0.was, now: $0.now, from_cutoff: $0.fromCutoff)
             },
             breaking: diff.hasBreaking, exit_status: diff.exitStatus)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return try ReportJSON.text(document)
     }
 
     /// The regions changed while a freeze holds them, with a blank line after; none when no freeze

@@ -83,9 +83,7 @@ package enum TimelineRenderer {
         }
         let document = Document(from: timeline.from.description, until: timeline.until.description,
                                 steps: timeline.steps.count, freezes: timeline.freezes.count, entries: entries)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return try ReportJSON.text(document)
     }
 
     /// `Plan from 2026-12-04T00:00:00Z until 2027-01-03T00:00:00Z: 2 steps, 1 change freeze`.
