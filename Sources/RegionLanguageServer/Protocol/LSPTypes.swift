@@ -84,8 +84,6 @@ package struct ServerCapabilities: Encodable, Sendable {
     package var documentSymbolProvider: Bool?
     package var completionProvider: CompletionOptions?
     package var codeActionProvider: CodeActionOptions?
-
-    package init() {}
 }
 
 package struct TextDocumentSyncOptions: Encodable, Sendable {
