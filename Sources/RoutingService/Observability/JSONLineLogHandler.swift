@@ -5,22 +5,22 @@ import Synchronization
 
 /// Writes one JSON object per log event on one line: `{"time":…,"level":…,"msg":…,<metadata, sorted>}`.
 /// `msg` comes third so a person reading the stream, or `grep 'listening on'`, finds it at once.
-public struct JSONLineLogHandler: LogHandler {
-    public var metadata: Logger.Metadata = [:]
-    public var logLevel: Logger.Level
+package struct JSONLineLogHandler: LogHandler {
+    package var metadata: Logger.Metadata = [:]
+    package var logLevel: Logger.Level
     let sink: LogSink
 
-    public init(label: String, level: Logger.Level = .info, sink: LogSink = .standardError) {
+    package init(label: String, level: Logger.Level = .info, sink: LogSink = .standardError) {
         logLevel = level
         self.sink = sink
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { $1 } }
         sink.write(Self.line(time: Date(), level: event.level, message: "\(event.message)", metadata: merged))
@@ -44,17 +44,17 @@ public struct JSONLineLogHandler: LogHandler {
 
 /// Where log lines go: standard error by default (standard output may carry the decision log),
 /// or a buffer a test reads.
-public final class LogSink: Sendable {
+package final class LogSink: Sendable {
     private let capturing: Bool
     private let lines = Mutex<[String]>([])
 
     private init(capturing: Bool) { self.capturing = capturing }
 
-    public static let standardError = LogSink(capturing: false)
+    package static let standardError = LogSink(capturing: false)
     /// Keeps lines in memory, for tests.
-    public static func capturing() -> LogSink { LogSink(capturing: true) }
+    package static func capturing() -> LogSink { LogSink(capturing: true) }
 
-    public var captured: [String] { lines.withLock { $0 } }
+    package var captured: [String] { lines.withLock { $0 } }
 
     func write(_ line: [UInt8]) {
         if capturing {
