@@ -29,7 +29,7 @@ package struct SilentTracer: DecisionTracer {
 }
 
 package struct RecordingTracer: DecisionTracer {
-    public private(set) var steps: [TraceStep] = []
+    package private(set) var steps: [TraceStep] = []
     package init() {}
     package mutating func record(_ check: StaticString, passed: Bool, detail: @autoclosure () -> String,
                                 source: @autoclosure () -> String) {

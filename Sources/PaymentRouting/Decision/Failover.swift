@@ -35,7 +35,7 @@ public struct FallbackAcquirers: Sequence, Sendable, Hashable, CustomStringConve
     }
 
     /// None, for a route with one acquirer.
-    public static let none = FallbackAcquirers()
+    package static let none = FallbackAcquirers()
 
     public var count: Int { (first == nil ? 0 : 1) + (second == nil ? 0 : 1) + rest.nonzeroBitCount }
     public var isEmpty: Bool { first == nil }

@@ -52,7 +52,7 @@ public final class HealthTracker: Sendable {
     }
 
     /// The acquirer's state at `instant`, or nil when the tracker has never seen it.
-    public func status(of acquirer: String, at instant: Instant) -> AcquirerHealthStatus? {
+    package func status(of acquirer: String, at instant: Instant) -> AcquirerHealthStatus? {
         known(acquirer)?.status(at: instant.secondsSinceEpoch)
     }
 }

@@ -23,18 +23,18 @@ public struct HealthTransition: Sendable, Hashable {
 }
 
 /// One acquirer's health as the tracker sees it at an instant, for `GET /v1/acquirers`.
-public struct AcquirerHealthStatus: Sendable, Hashable {
-    public var acquirer: String
+package struct AcquirerHealthStatus: Sendable, Hashable {
+    package var acquirer: String
     /// The decision's instant is before this: skipped. Nil when not ejected.
-    public var ejectedUntil: Instant?
+    package var ejectedUntil: Instant?
     /// Marked down for good (`regionc route --down`), not by outcomes.
-    public var markedDown: Bool
-    public var ejections: Int
-    public var consecutiveFailures: Int
-    public var windowSeconds: Int64?
-    public var successes: Int
-    public var failures: Int
-    public var declines: Int
+    package var markedDown: Bool
+    package var ejections: Int
+    package var consecutiveFailures: Int
+    package var windowSeconds: Int64?
+    package var successes: Int
+    package var failures: Int
+    package var declines: Int
     /// Whether a health policy applies (else outcomes are counted, never eject).
-    public var tracked: Bool
+    package var tracked: Bool
 }

@@ -6,15 +6,15 @@ public struct ConfigStatus: Sendable, Equatable {
     public var active: ActiveRelease?
     /// The most recent refusal (or unreachable source), kept after later successes.
     public var lastFailure: ReloadFailure?
-    public var reloads = ReloadCounts()
+    package var reloads = ReloadCounts()
     /// How many times `reloadIfChanged()` (the file watcher's poll) has looked at the release, and when it
     /// last did: shows a watcher is alive, and lets a caller wait for "the next poll" rather than a time.
-    public var polls = 0
-    public var lastPolled: Date?
+    package var polls = 0
+    package var lastPolled: Date?
     /// Saves of the last good release to the persistence directory that failed, and the newest: the
     /// release is served, but a restart would start from an older one (and its lower serial floor).
-    public var stateWriteFailures = 0
-    public var lastStateWriteFailure: StateWriteFailure?
+    package var stateWriteFailures = 0
+    package var lastStateWriteFailure: StateWriteFailure?
 
     public var isReady: Bool { active != nil }
 
@@ -23,7 +23,7 @@ public struct ConfigStatus: Sendable, Equatable {
 
 /// The release a store serves.
 public struct ActiveRelease: Sendable, Equatable {
-    public enum Origin: String, Sendable {
+    package enum Origin: String, Sendable {
         /// Taken from the release source.
         case release
         /// Restored from the persistence directory (the source was bad or not yet asked).
@@ -33,9 +33,9 @@ public struct ActiveRelease: Sendable, Equatable {
     /// SHA-256 (hex) of the artifact's bytes.
     public var artifactDigest: String
     /// The artifact's own `source_digest`.
-    public var sourceDigest: String
-    public var formatVersion: Int
-    public var compilerVersion: String
+    package var sourceDigest: String
+    package var formatVersion: Int
+    package var compilerVersion: String
     /// The region codes the release holds, sorted.
     public var regions: [String]
     /// The signed serial; `nil` when the signature carries none or signatures are not checked.
@@ -43,16 +43,16 @@ public struct ActiveRelease: Sendable, Equatable {
     /// The id of the key that signed it; `nil` when signatures are not checked.
     public var keyId: String?
     public var loadedAt: Date
-    public var origin: Origin
+    package var origin: Origin
 }
 
 /// Reloads and offers by result: `loaded` swapped a release in, `unchanged` offered the one already
 /// served, `rejected` refused one, `unreachable` is a source a poller could not fetch.
-public struct ReloadCounts: Sendable, Equatable {
-    public var loaded = 0
-    public var unchanged = 0
-    public var rejected = 0
-    public var unreachable = 0
+package struct ReloadCounts: Sendable, Equatable {
+    package var loaded = 0
+    package var unchanged = 0
+    package var rejected = 0
+    package var unreachable = 0
 
     package init() {}
 }
@@ -85,10 +85,10 @@ public enum ReloadResult: Sendable, Equatable {
 }
 
 /// A save of the last good release that failed.
-public struct StateWriteFailure: Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var at: Date
+package struct StateWriteFailure: Sendable, Equatable, CustomStringConvertible {
+    package var path: String
+    package var reason: String
+    package var at: Date
 
-    public var description: String { "cannot write \(path): \(reason)" }
+    package var description: String { "cannot write \(path): \(reason)" }
 }

@@ -124,7 +124,7 @@ public final class ConfigStore: Sendable {
 
     /// The router and the release it was built from, read together: what one request decides with
     /// and reports. `nil` until a release is loaded.
-    public var snapshot: ServingSnapshot? { served.withLock { $0.snapshot } }
+    package var snapshot: ServingSnapshot? { served.withLock { $0.snapshot } }
 
     /// Judges `release` (bytes from any source) exactly as `reload()` judges the file: verify, check the
     /// serial, build, swap, persist. On refusal the release served keeps serving and the failure is recorded.
@@ -171,7 +171,7 @@ public final class ConfigStore: Sendable {
 
     /// Reloads when the artifact or its signature changed since last looked at. Returns whether it tried.
     @discardableResult
-    public func reloadIfChanged() -> Bool {
+    package func reloadIfChanged() -> Bool {
         // Counted once the look (and any reload) is over, so a caller seeing the count move knows it finished.
         defer {
             served.withLock { served in

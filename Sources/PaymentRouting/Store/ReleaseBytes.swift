@@ -5,17 +5,17 @@ import GatewayConfig
 /// One look at a release: the artifact bytes and its signature's, taken together, so that what is
 /// verified, what is served and what is remembered as seen are the same bytes. Hashed once, here.
 public struct ReleaseBytes: Sendable, Equatable {
-    public let artifact: Data
+    package let artifact: Data
     /// The `.sig` envelope's bytes; `nil` when the source has none.
-    public let signature: Data?
+    package let signature: Data?
     /// SHA-256 (hex) of the artifact.
-    public let digest: String
+    package let digest: String
     /// The artifact's and the signature's digests: two looks at a release with the same fingerprint
     /// saw the same bytes (a new signature over the same artifact is a change too).
     package let fingerprint: String
 
     /// The largest artifact or signature any source reads (a file, a URL, the state directory's copy).
-    public static let maximumBytes = ArtifactLoader.maximumBytes
+    package static let maximumBytes = ArtifactLoader.maximumBytes
 
     public init(artifact: Data, signature: Data?) {
         self.artifact = artifact
@@ -27,7 +27,7 @@ public struct ReleaseBytes: Sendable, Equatable {
     /// The artifact at `artifactPath` and its signature at `artifactPath.sig` (none when that file
     /// does not exist), each refused when larger than `limit`, read through the POSIX reader that
     /// names the reason.
-    public static func read(artifactPath: String, limit: Int = maximumBytes) -> Result<ReleaseBytes, ReloadFailure> {
+    package static func read(artifactPath: String, limit: Int = maximumBytes) -> Result<ReleaseBytes, ReloadFailure> {
         let signaturePath = SignatureEnvelope.path(forArtifact: artifactPath)
         do throws(FileReadError) {
             let artifact = try FileReader.read(path: artifactPath, limit: limit)

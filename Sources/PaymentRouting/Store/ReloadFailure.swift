@@ -19,9 +19,9 @@ public struct ReloadFailure: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public var kind: Kind
-    public var at: Date
+    package var at: Date
     /// SHA-256 (hex) of the rejected artifact bytes, when they could be read.
-    public var rejectedDigest: String?
+    package var rejectedDigest: String?
 
     package init(_ kind: Kind, at: Date = Date(), rejectedDigest: String? = nil) {
         self.kind = kind
