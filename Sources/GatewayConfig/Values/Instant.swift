@@ -8,7 +8,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
     /// The earliest instant written in four-digit years, 0001-01-01T00:00:00Z.
     package static let earliest = Instant(secondsSinceEpoch: Int64(CalendarDate.dayRange.lowerBound) * 86_400)
 
-    public enum ParseError: Error, Equatable, Sendable {
+    package enum ParseError: Error, Equatable, Sendable {
         case malformed
         case missingOffset
         case fractionalSeconds
@@ -30,7 +30,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, 
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS`, an optional `.fraction`, then `Z` or `±HH:MM`.
-    public static func parse(_ text: String, fractions: Fractions = .refuseNonZero) -> Result<Instant, ParseError> {
+    package static func parse(_ text: String, fractions: Fractions = .refuseNonZero) -> Result<Instant, ParseError> {
         parse(utf8: Array(text.utf8)[...], fractions: fractions)
     }
 

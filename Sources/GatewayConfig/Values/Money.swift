@@ -8,7 +8,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
         self.currency = currency
     }
 
-    public enum ParseError: Error, Equatable, Sendable {
+    package enum ParseError: Error, Equatable, Sendable {
         /// Not `<decimal> <CODE>`.
         case malformed
         case unknownCurrency(String)
@@ -19,7 +19,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses `"<decimal> <ISO 4217 code>"`, e.g. `120.50 HKD`, `1000 KRW`, `-3.5 USD`.
-    public static func parse(_ text: String) -> Result<Money, ParseError> {
+    package static func parse(_ text: String) -> Result<Money, ParseError> {
         parse(utf8: Array(text.utf8)[...])
     }
 
