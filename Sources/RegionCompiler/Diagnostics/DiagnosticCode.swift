@@ -136,7 +136,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable 
 
     /// The severity a code is reported with. Warnings never change the exit code. Every code is
     /// listed, so a new one must choose (as swift-syntax's messages carry their own severity).
-    public var defaultSeverity: Severity {
+    package var defaultSeverity: Severity {
         switch self {
         case .currencyNotOffered, .currencyWithoutLimit, .blackoutOutsideWindow, .pilotReachesNobody, .schemaLine,
              .finerThanCash, .unsourcedCalendar, .calendarHorizonSoon, .calendarHorizonInsideWindow, .estimatedDateSoon,

@@ -1,10 +1,10 @@
 /// Renders diagnostics for people, rustc style: the line, a caret under the span, the hint.
-package struct TextRenderer: Sendable {
+public struct TextRenderer: Sendable {
     package var colored: Bool
 
-    package init(colored: Bool) { self.colored = colored }
+    public init(colored: Bool) { self.colored = colored }
 
-    package func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
+    public func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
         let location = diagnostic.location
         let severityColor = diagnostic.severity == .error ? "31" : "33"
         var out = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", severityColor, bold: true)
@@ -45,7 +45,7 @@ package struct TextRenderer: Sendable {
     }
 
     /// The closing line: `ok: 10 regions, no errors` or `error: 3 errors, 1 warning in 2 files`.
-    package func summary(_ diagnostics: [Diagnostic], regionCount: Int) -> String {
+    public func summary(_ diagnostics: [Diagnostic], regionCount: Int) -> String {
         let errors = diagnostics.errorCount
         let warnings = diagnostics.warningCount
         let files = Set(diagnostics.map(\.location.file)).count
