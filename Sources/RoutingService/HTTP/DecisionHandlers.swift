@@ -33,7 +33,7 @@ struct DecisionHandlers: Sendable {
     /// `POST /v1/route`, whether Hummingbird's handler or the connection's fast path (`RouteFastPath`)
     /// read the request. Throws the problem to answer (503 before a release, 400 for the body).
     func decide(body: ArraySlice<UInt8>, explain: Bool) throws(Problem) -> Answer {
-        guard let release = keeper.current else { throw Problem.notReady("no verified release is loaded yet; see /readyz") }
+        let release = try keeper.requireCurrent()
         let now = Date()
         let routeRequest: RouteRequest
         switch RequestReader.request(json: body, defaultAt: RFC3339.instant(now)) {
@@ -83,7 +83,7 @@ struct DecisionHandlers: Sendable {
     func batch(_ request: Request) async throws -> Response {
         try RequestBodyReader.requireContentType(request, accepted: Self.batchTypes)
         let explain = try RequestBodyReader.explainFlag(request)
-        guard let release = keeper.current else { throw Problem.notReady("no verified release is loaded yet; see /readyz") }
+        let release = try keeper.requireCurrent()
         let replay = BatchReplay(router: release.router, explain: explain)
         let body = request.body
         var headers = HTTPFields()

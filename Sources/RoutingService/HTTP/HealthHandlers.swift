@@ -22,7 +22,7 @@ struct HealthHandlers: Sendable {
         let jsonLines = Self.jsonLinesTypes.contains(type)
         let body = try await RequestBodyReader.collect(
             request, limit: jsonLines ? RequestLimits.maximumOutcomeLinesBytes : RequestLimits.maximumBodyBytes)
-        guard let release = keeper.current else { throw Problem.notReady("no verified release is loaded yet; see /readyz") }
+        let release = try keeper.requireCurrent()
         let now = RFC3339.instant(Date())
         let bytes = Array(body.readableBytesView)[...]
         let check = { (report: OutcomeReport) in Self.check(report, against: release.router.artifact, now: now) }
@@ -82,7 +82,7 @@ struct HealthHandlers: Sendable {
 
     /// Each acquirer of the served release's catalog, sorted, with its health now.
     func acquirers() throws -> Response {
-        guard let release = keeper.current else { throw Problem.notReady("no verified release is loaded yet; see /readyz") }
+        let release = try keeper.requireCurrent()
         let now = RFC3339.instant(Date())
         let catalog = release.router.artifact.catalog.acquirers
         let answers = catalog.keys.sorted().compactMap { id in

@@ -2,6 +2,7 @@ import Foundation
 import GatewayConfig
 import HTTPTypes
 import Hummingbird
+import PaymentRouting
 
 /// An RFC 9457 problem: the body of every error answer (`application/problem+json`). `field` names
 /// what is at fault: a body field (`amount`, `at`, ...), `body`, the `content-type` header, the
@@ -71,5 +72,13 @@ struct Problem: HTTPResponseError, Sendable, Equatable {
     /// A client's value quoted for a message, cut short so a long path cannot fill the answer.
     static func quoted(_ value: String) -> String {
         value.count > 80 ? "`\(value.prefix(80))…`" : "`\(value)`"
+    }
+}
+
+extension ReleaseKeeper {
+    /// The release being served, or the 503 every endpoint that needs one answers before the first.
+    func requireCurrent() throws(Problem) -> ServingSnapshot {
+        guard let release = current else { throw Problem.notReady("no verified release is loaded yet; see /readyz") }
+        return release
     }
 }
