@@ -1,10 +1,10 @@
 /// One check made while deciding, for `regionc route --explain` and logs.
 public struct TraceStep: Sendable, Hashable, Codable {
-    public var check: String
-    public var passed: Bool
-    public var detail: String
+    public let check: String
+    public let passed: Bool
+    public let detail: String
     /// The descriptor value the check used: region file and field, e.g. `hk.yaml availability.status`.
-    public var source: String
+    public let source: String
 
     package init(check: String, passed: Bool, detail: String, source: String) {
         self.check = check
@@ -39,6 +39,6 @@ package struct RecordingTracer: DecisionTracer {
 
 /// A decision with the checks that led to it.
 public struct Explanation: Sendable, Hashable {
-    public var decision: RouteDecision
-    public var steps: [TraceStep]
+    public let decision: RouteDecision
+    public let steps: [TraceStep]
 }

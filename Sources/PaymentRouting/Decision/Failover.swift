@@ -71,6 +71,6 @@ public struct FallbackAcquirers: Sequence, Sendable, Hashable, CustomStringConve
 /// The primary acquirer of a routed payment's route was skipped, and why.
 public struct Failover: Sendable, Hashable {
     /// The route's primary acquirer.
-    public var from: String
-    public var reason: SkipReason
+    public let from: String
+    public let reason: SkipReason
 }

@@ -19,20 +19,20 @@ public enum RouteDecision: Sendable, Hashable {
 /// How an offered payment is routed and settled.
 public struct RoutedPayment: Sendable, Hashable {
     /// The name of the first matching route.
-    public var route: String
-    public var acquirer: String
-    public var presentmentCurrency: CurrencyCode
-    public var settlementCurrency: CurrencyCode
+    public let route: String
+    public let acquirer: String
+    public let presentmentCurrency: CurrencyCode
+    public let settlementCurrency: CurrencyCode
     /// The currency the buyer's wallet holds (from the catalog).
-    public var walletCurrency: CurrencyCode
+    public let walletCurrency: CurrencyCode
     /// Presentment differs from settlement: the acquirer converts.
-    public var fxRequired: Bool
-    public var settlementDate: CalendarDate
+    public let fxRequired: Bool
+    public let settlementDate: CalendarDate
     /// The walk to the settlement date left the days its calendars vouch for (past a horizon):
     /// the date is the best estimate from weekends and known holidays.
-    public var settlementDateEstimated: Bool = false
+    public package(set) var settlementDateEstimated: Bool = false
     /// The route's usable acquirers after `acquirer`, in order.
-    public var fallbacks: FallbackAcquirers = .none
+    public package(set) var fallbacks: FallbackAcquirers = .none
     /// Set when the route's primary acquirer was skipped (disabled or ejected).
-    public var failover: Failover?
+    public let failover: Failover?
 }

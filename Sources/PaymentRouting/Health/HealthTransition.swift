@@ -15,11 +15,11 @@ public struct HealthTransition: Sendable, Hashable {
         case returned
     }
 
-    public var acquirer: String
-    public var kind: Kind
-    public var at: Instant
+    public let acquirer: String
+    public let kind: Kind
+    public let at: Instant
     /// Ejections so far (this one included), since the tracker started.
-    public var ejections: Int
+    public let ejections: Int
 }
 
 /// One acquirer's health as the tracker sees it at an instant, for `GET /v1/acquirers`.

@@ -3,9 +3,9 @@ import Foundation
 /// What a `ConfigStore` serves and how its reloads went: everything `/v1/config` and the metrics show.
 public struct ConfigStatus: Sendable, Equatable {
     /// The release being served; `nil` until one is loaded (the store is not ready).
-    public var active: ActiveRelease?
+    public package(set) var active: ActiveRelease?
     /// The most recent refusal (or unreachable source), kept after later successes.
-    public var lastFailure: ReloadFailure?
+    public package(set) var lastFailure: ReloadFailure?
     package var reloads = ReloadCounts()
     /// How many times `reloadIfChanged()` (the file watcher's poll) has looked at the release, and when it
     /// last did: shows a watcher is alive, and lets a caller wait for "the next poll" rather than a time.
@@ -31,18 +31,18 @@ public struct ActiveRelease: Sendable, Equatable {
     }
 
     /// SHA-256 (hex) of the artifact's bytes.
-    public var artifactDigest: String
+    public let artifactDigest: String
     /// The artifact's own `source_digest`.
     package var sourceDigest: String
     package var formatVersion: Int
     package var compilerVersion: String
     /// The region codes the release holds, sorted.
-    public var regions: [String]
+    public let regions: [String]
     /// The signed serial; `nil` when the signature carries none or signatures are not checked.
-    public var releaseSerial: UInt64?
+    public let releaseSerial: UInt64?
     /// The id of the key that signed it; `nil` when signatures are not checked.
-    public var keyId: String?
-    public var loadedAt: Date
+    public let keyId: String?
+    public let loadedAt: Date
     package var origin: Origin
 }
 

@@ -18,7 +18,7 @@ public struct ReloadFailure: Error, Sendable, Equatable, CustomStringConvertible
         case unreachable(String)
     }
 
-    public var kind: Kind
+    public let kind: Kind
     package var at: Date
     /// SHA-256 (hex) of the rejected artifact bytes, when they could be read.
     package var rejectedDigest: String?
