@@ -4,11 +4,11 @@ import GatewayConfig
 
 /// The outcome of compiling a regions directory: every diagnostic, and the artifact when there were no errors.
 public struct Compilation: Sendable {
-    public var diagnostics: [Diagnostic]
-    public var artifact: GatewayArtifact?
+    public package(set) var diagnostics: [Diagnostic]
+    public package(set) var artifact: GatewayArtifact?
     package var regions: [RegionDescriptor]
     /// Region files, then calendar files (named `calendars/<code>.yaml`).
-    public var files: [SourceFile]
+    public package(set) var files: [SourceFile]
     /// The banking calendars each region follows.
     package var calendars = CalendarResolution()
     /// catalog.yaml as read, acquirers' health policies resolved (`regionc effective` shows them).

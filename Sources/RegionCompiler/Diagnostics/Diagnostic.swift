@@ -2,10 +2,10 @@
 /// Unicode scalars, as libyaml does. `length` is how many columns to underline.
 public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
     /// The path shown to people, e.g. `regions/hk.yaml`.
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var length: Int
+    public let file: String
+    public let line: Int
+    public let column: Int
+    public let length: Int
 
     package init(file: String, line: Int, column: Int, length: Int = 1) {
         self.file = file
@@ -31,22 +31,22 @@ public enum Severity: String, Sendable, Codable, Comparable {
 
 /// A related place worth showing with a diagnostic ("first defined here").
 public struct RelatedNote: Sendable, Hashable, Codable {
-    public var location: SourceLocation
-    public var message: String
+    public let location: SourceLocation
+    public let message: String
 }
 
 /// One finding. Checks produce these as data; renderers alone turn them into text.
 public struct Diagnostic: Sendable, Hashable, Codable {
-    public var severity: Severity
-    public var code: DiagnosticCode
-    public var message: String
-    public var location: SourceLocation
-    public var hint: String?
-    public var related: [RelatedNote]
+    public package(set) var severity: Severity
+    public package(set) var code: DiagnosticCode
+    public package(set) var message: String
+    public package(set) var location: SourceLocation
+    public package(set) var hint: String?
+    public package(set) var related: [RelatedNote]
     /// The text that, written over `location`, makes the correction the hint names (`settlement`
     /// for `settlment`); nil when the hint is advice rather than a replacement. Editors offer it
     /// as a quick fix (`regionc lsp`'s code actions), so no one parses it back out of the hint.
-    public var fix: String?
+    public package(set) var fix: String?
 
     package init(_ severity: Severity = .error, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
                 hint: String? = nil, related: [RelatedNote] = [], fix: String? = nil) {
