@@ -23,11 +23,11 @@ public struct SignatureEnvelope: Codable, Sendable, Equatable {
 
     package var format: Int
     package var algorithm: String
-    public var keyId: String
+    public package(set) var keyId: String
     /// Lower-case hex SHA-256 of the artifact bytes; lets a reader say "digest mismatch" before checking the signature.
     package var artifactSHA256: String
     /// The release pipeline's serial (format 2): a runtime refuses a lower one than it serves (a rollback).
-    public var releaseSerial: UInt64?
+    public package(set) var releaseSerial: UInt64?
     /// Base64 of the 64-byte Ed25519 signature.
     package var signature: String
 
