@@ -241,7 +241,7 @@ final class DecisionLog: Sendable {
 }
 
 /// A flag or file the service cannot start with: regiond prints it and exits 2.
-public struct ServiceSetupError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct ServiceSetupError: Error, Sendable, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }
