@@ -27,7 +27,7 @@ package final class RoutingService: Sendable {
     /// The process's acquirer health: in memory, never shared or persisted (see the README).
     let health: HealthEvents
     let openAPIDocument: [UInt8]
-    /// "Now" for `/v1/config`'s phases, the rollout gauge and the periodic sweep.
+    /// "Now" for every endpoint and the periodic sweep.
     let clock: ServiceClock
     /// Client connections open at once: the configured cap, lowered to fit the descriptor limit.
     let maximumConnections: Int
@@ -55,7 +55,7 @@ package final class RoutingService: Sendable {
             try DecisionLog(path: path, sampleRate: configuration.decisionLogSampleRate,
                             capacity: configuration.decisionLogQueueLines, metrics: metrics, logger: logger)
         }
-        decisions = DecisionHandlers(keeper: keeper, metrics: metrics, decisionLog: decisionLog)
+        decisions = DecisionHandlers(keeper: keeper, metrics: metrics, decisionLog: decisionLog, clock: clock)
         maximumConnections = Self.connectionCap(configured: configuration.connectionLimits.maximumConnections)
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
               let document = FileManager.default.contents(atPath: url.path) else {
@@ -113,7 +113,7 @@ package final class RoutingService: Sendable {
                                     stateDirectory: configuration.stateDirectory, openAPIDocument: openAPIDocument, clock: clock)
         router.post(.init(Endpoint.route.rawValue)) { request, _ in try await decisions.route(request) }
         router.post(.init(Endpoint.batch.rawValue)) { request, _ in try await decisions.batch(request) }
-        let healthHandlers = HealthHandlers(keeper: keeper, events: health)
+        let healthHandlers = HealthHandlers(keeper: keeper, events: health, clock: clock)
         router.post(.init(Endpoint.outcomes.rawValue)) { request, _ in try await healthHandlers.outcomes(request) }
         router.get(.init(Endpoint.acquirers.rawValue)) { _, _ in try healthHandlers.acquirers() }
         router.get(.init(Endpoint.config.rawValue)) { _, _ in try status.config() }

@@ -83,6 +83,26 @@ import Testing
         }
     }
 
+    /// Every endpoint reads the service's clock, not the wall clock: a checkout without `at` is
+    /// decided at it, and an outcome's `at` may be at most 60 s ahead of it (here months ahead of
+    /// the wall clock, so with the wall clock both would be refused or differ).
+    @Test func checkoutsAndOutcomesTakeTheServicesClock() async throws {
+        let clock = ManualClock(Self.second)
+        let harness = try ServiceFixture.harness(artifact: try PhaseFixture.artifact(), clock: clock.clock)
+        await harness.service.pollOnce()
+        try await harness.service.application().test(.router) { client async throws in
+            let checkout = #"{"region":"HK","merchant":"shop_1","method":"ALIPAY_HK","amount":"120.50 HKD"}"#
+            let answer = try await client.post("/v1/route", checkout).object()
+            #expect(answer["at"] as? String == Self.second.description, "\(answer)")
+            for (ahead, status) in [(30, HTTPResponse.Status.ok), (61, .badRequest)] {
+                let at = FailoverFixture.instant(Self.second, plus: Int64(ahead))
+                let outcome = #"{"acquirer":"antom-hk","outcome":"success","at":"\#(at)"}"#
+                let response = try await client.post("/v1/outcomes", outcome)
+                #expect(response.status == status, "\(ahead) s ahead: \(response.text)")
+            }
+        }
+    }
+
     /// Every status has its gauge: live 100 (a rollout's percent notwithstanding), a pilot its
     /// percent, planned and paused 0; regions without a schedule have no next step.
     @Test func everyRegionHasItsGaugeAndItsPhase() async throws {

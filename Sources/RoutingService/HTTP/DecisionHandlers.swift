@@ -10,6 +10,8 @@ struct DecisionHandlers: Sendable {
     let keeper: ReleaseKeeper
     let metrics: ServiceMetrics
     let decisionLog: DecisionLog?
+    /// "Now": a checkout without `at` is decided at it.
+    let clock: ServiceClock
 
     static let jsonTypes = RequestBodyReader.Accepted(["application/json"])
     static let batchTypes = RequestBodyReader.Accepted(["application/x-ndjson", "application/jsonl", "application/json-lines",
@@ -34,7 +36,7 @@ struct DecisionHandlers: Sendable {
     /// read the request. Throws the problem to answer (503 before a release, 400 for the body).
     func decide(body: ArraySlice<UInt8>, explain: Bool) throws(Problem) -> Answer {
         let release = try keeper.requireCurrent()
-        let now = Date()
+        let now = clock.now()
         let routeRequest: RouteRequest
         switch RequestReader.request(json: body, defaultAt: RFC3339.instant(now)) {
         case .success(let value): routeRequest = value

@@ -10,6 +10,7 @@ import PaymentRouting
 struct HealthHandlers: Sendable {
     let keeper: ReleaseKeeper
     let events: HealthEvents
+    let clock: ServiceClock
 
     static let jsonLinesTypes = ["application/x-ndjson", "application/jsonl", "application/json-lines"]
     static let outcomeTypes = RequestBodyReader.Accepted(["application/json"] + jsonLinesTypes)
@@ -23,7 +24,7 @@ struct HealthHandlers: Sendable {
         let body = try await RequestBodyReader.collect(
             request, limit: jsonLines ? RequestLimits.maximumOutcomeLinesBytes : RequestLimits.maximumBodyBytes)
         let release = try keeper.requireCurrent()
-        let now = RFC3339.instant(Date())
+        let now = clock.instant
         let bytes = Array(body.readableBytesView)[...]
         let check = { (report: OutcomeReport) in Self.check(report, against: release.router.artifact, now: now) }
 
@@ -83,7 +84,7 @@ struct HealthHandlers: Sendable {
     /// Each acquirer of the served release's catalog, sorted, with its health now.
     func acquirers() throws -> Response {
         let release = try keeper.requireCurrent()
-        let now = RFC3339.instant(Date())
+        let now = clock.instant
         let catalog = release.router.artifact.catalog.acquirers
         let answers = catalog.keys.sorted().compactMap { id in
             catalog[id].map { AcquirerAnswer(id: id, entry: $0, status: events.tracker.status(of: id, at: now)) }
