@@ -29,8 +29,12 @@ import Testing
     static let secondStep = #"{"at":"\#(second)","changes":["status","rollout.percent","rollout.allow","rollout.deny"],"percent":null,"source":"hk.yaml availability.schedule[1]","status":"live","step":1}"#
     static let freeze = #"{"from":"\#(PhaseFixture.freezeStart)","reason":"launch review","source":"defaults.yaml","until":"\#(first)"}"#
 
-    static func hk(_ phase: String, next: String, freeze: String = "null") -> String {
-        #"{"change_freeze":\#(freeze),"next_step":\#(next),"phase":\#(phase)}"#
+    /// ALIPAY_HK's own schedule: a pilot (its base, from its `from`) until `second`, then live.
+    static let methodPilot = #"{"next_step":{"at":"\#(second)","source":"hk.yaml payment_methods[1].availability.schedule[0]","status":"live","step":0},"since":"2026-12-31T16:00:00Z","source":"hk.yaml payment_methods[1].availability","status":"pilot","step":null}"#
+    static let methodLive = #"{"next_step":null,"since":"\#(second)","source":"hk.yaml payment_methods[1].availability.schedule[0]","status":"live","step":0}"#
+
+    static func hk(_ phase: String, next: String, freeze: String = "null", method: String = methodPilot) -> String {
+        #"{"change_freeze":\#(freeze),"methods":{"ALIPAY_HK":\#(method)},"next_step":\#(next),"phase":\#(phase)}"#
     }
 
     /// One second before, at and after each step, in time order.
@@ -39,8 +43,8 @@ import Testing
         Row(at: first, hk: hk(firstPhase, next: secondStep), gauge: 50, started: 1),
         Row(at: FailoverFixture.instant(first, plus: 1), hk: hk(firstPhase, next: secondStep), gauge: 50, started: 1),
         Row(at: FailoverFixture.instant(second, plus: -1), hk: hk(firstPhase, next: secondStep), gauge: 50, started: 1),
-        Row(at: second, hk: hk(secondPhase, next: "null"), gauge: 100, started: 2),
-        Row(at: FailoverFixture.instant(second, plus: 1), hk: hk(secondPhase, next: "null"), gauge: 100, started: 2),
+        Row(at: second, hk: hk(secondPhase, next: "null", method: methodLive), gauge: 100, started: 2),
+        Row(at: FailoverFixture.instant(second, plus: 1), hk: hk(secondPhase, next: "null", method: methodLive), gauge: 100, started: 2),
     ]
 
     static let gauge = #"regiond_region_rollout_percent{region="HK"}"#
@@ -119,7 +123,10 @@ import Testing
                 #expect(MetricsTests.value(metrics, #"regiond_region_rollout_percent{region="\#(region)"}"#) == percent, "\(region) in\n\(metrics)")
                 let phase = try #require(availability[region]?["phase"] as? [String: Any], "\(region)")
                 #expect(phase["status"] as? String == status, "\(region): \(phase)")
-                if region != "HK" { #expect(availability[region]?["next_step"] is NSNull, "\(region)") }
+                if region != "HK" {
+                    #expect(availability[region]?["next_step"] is NSNull, "\(region)")
+                    #expect((availability[region]?["methods"] as? [String: Any])?.isEmpty == true, "\(region)")
+                }
             }
         }
     }

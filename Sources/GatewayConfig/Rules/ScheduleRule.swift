@@ -83,6 +83,11 @@ package struct AvailabilityPhase: Sendable, Hashable {
         if let stepIndex { return "\(file) availability.schedule[\(stepIndex)]" }
         return "\(file) availability\(field.map { ".\($0)" } ?? "")"
     }
+    /// The same for a payment method's own availability, by its place in `payment_methods`:
+    /// `my.yaml payment_methods[1].availability.schedule[0]`, or `….availability` for its base.
+    package static func source(file: String, method index: Int, stepIndex: Int?) -> String {
+        "\(file) payment_methods[\(index)].availability\(stepIndex.map { ".schedule[\($0)]" } ?? "")"
+    }
 }
 
 extension AvailabilityArtifact {
@@ -115,7 +120,18 @@ extension AvailabilityArtifact {
 extension MethodAvailabilityArtifact {
     /// The method's own status at `instant`.
     package func status(at instant: Instant) -> AvailabilityStatus {
-        schedule?.last { $0.at <= instant }?.status ?? status
+        stepIndex(at: instant).flatMap { schedule?[$0].status } ?? status
+    }
+
+    /// The index in `schedule` of the step in effect at `instant`; nil for the base.
+    package func stepIndex(at instant: Instant) -> Int? {
+        schedule?.lastIndex { $0.at <= instant }
+    }
+
+    /// The first step that starts after `instant`, with its index in `schedule`.
+    package func nextStep(after instant: Instant) -> (index: Int, step: MethodStepArtifact)? {
+        guard let steps = schedule, let index = steps.firstIndex(where: { $0.at > instant }) else { return nil }
+        return (index, steps[index])
     }
 
     /// (start, status) of every phase, for `ScheduleRule.firstWidening`.

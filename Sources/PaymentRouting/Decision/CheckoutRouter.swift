@@ -145,7 +145,7 @@ public struct CheckoutRouter: Sendable {
         let methodInWindow = method.window.contains(request.at)
         tracer.record("method availability", passed: methodOffers && methodInWindow,
                       detail: "\(method.id) is \((own.status ?? phase.status).rawValue)\(own.status == nil ? " (as its region)" : ""); \(describe(method.window, at: request.at))",
-                      source: "\(file) payment_methods[\(method.index)].availability\(own.stepIndex.map { ".schedule[\($0)]" } ?? "")")
+                      source: AvailabilityPhase.source(file: file, method: method.index, stepIndex: own.stepIndex))
         return methodOffers && methodInWindow ? method : nil
     }
 
