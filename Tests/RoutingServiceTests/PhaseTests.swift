@@ -43,8 +43,9 @@ import Testing
         Row(at: first, hk: hk(firstPhase, next: secondStep), gauge: 50, started: 1),
         Row(at: FailoverFixture.instant(first, plus: 1), hk: hk(firstPhase, next: secondStep), gauge: 50, started: 1),
         Row(at: FailoverFixture.instant(second, plus: -1), hk: hk(firstPhase, next: secondStep), gauge: 50, started: 1),
-        Row(at: second, hk: hk(secondPhase, next: "null", method: methodLive), gauge: 100, started: 2),
-        Row(at: FailoverFixture.instant(second, plus: 1), hk: hk(secondPhase, next: "null", method: methodLive), gauge: 100, started: 2),
+        // HK's step 1 and ALIPAY_HK's own step 0 take effect at the same instant: two lines.
+        Row(at: second, hk: hk(secondPhase, next: "null", method: methodLive), gauge: 100, started: 3),
+        Row(at: FailoverFixture.instant(second, plus: 1), hk: hk(secondPhase, next: "null", method: methodLive), gauge: 100, started: 3),
     ]
 
     static let gauge = #"regiond_region_rollout_percent{region="HK"}"#
@@ -81,6 +82,8 @@ import Testing
                 [#""region":"HK""#, #""step":"0""#, #""at":"\#(Self.first)""#, #""status":"pilot""#, #""percent":"50""#,
                  #""source":"hk.yaml availability.schedule[0]""#],
                 [#""region":"HK""#, #""step":"1""#, #""at":"\#(Self.second)""#, #""status":"live""#, #""percent":"none""#],
+                [#""region":"HK""#, #""method":"ALIPAY_HK""#, #""step":"0""#, #""at":"\#(Self.second)""#, #""status":"live""#,
+                 #""source":"hk.yaml payment_methods[1].availability.schedule[0]""#],
             ]) {
                 for field in fields { #expect(line.contains(field), "\(field) in \(line)") }
             }
@@ -165,9 +168,13 @@ import Testing
         harness.service.sweep(at: clock.now)
         clock.set(FailoverFixture.instant(Self.second, plus: 6))
         harness.service.sweep(at: clock.now)
+        // HK's two steps in order, then ALIPAY_HK's own, each once.
         let lines = Self.phaseLines(harness)
-        #expect(lines.count == 2, "\(lines)")
-        #expect(lines.first?.contains(#""step":"0""#) == true && lines.last?.contains(#""step":"1""#) == true, "\(lines)")
+        #expect(lines.count == 3, "\(lines)")
+        let regionLines = lines.filter { !$0.contains(#""method":"#) }
+        #expect(regionLines.count == 2 && regionLines.first?.contains(#""step":"0""#) == true
+                    && regionLines.last?.contains(#""step":"1""#) == true, "\(lines)")
+        #expect(lines.filter { $0.contains(#""method":"ALIPAY_HK""#) }.count == 1, "\(lines)")
     }
 
     /// A release loaded in the middle of the schedule starts from the phase then: the gauge says

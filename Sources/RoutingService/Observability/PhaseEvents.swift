@@ -9,15 +9,18 @@ import Synchronization
 /// step is told when it takes effect even when no request comes. A phase is told as started when
 /// a look finds a region further along the same release's schedule than the previous look did;
 /// a newly served release only sets the gauges (what it starts with is not a step taking effect).
+/// A payment method's own schedule is told the same way, its line naming the method.
 final class PhaseEvents: Sendable {
     let store: ConfigStore
     let metrics: ServiceMetrics
     let logger: Logger
 
-    /// What the previous look saw: the release and each region's phase index.
+    /// What the previous look saw: the release, each region's phase index, and for each method with
+    /// a schedule of its own (by "REGION METHOD") how many of its steps had taken effect.
     private struct Seen {
         var configDigest: String
         var phases: [String: Int]
+        var methodSteps: [String: Int]
     }
 
     private let seen = Mutex<Seen?>(nil)
@@ -50,21 +53,43 @@ final class PhaseEvents: Sendable {
         var phase: AvailabilityPhase
     }
 
+    /// A method's own step that took effect: its region, the method and its place, the step.
+    private struct StartedMethodStep {
+        var region: RegionArtifact
+        var method: String
+        var methodIndex: Int
+        var index: Int
+        var step: MethodStepArtifact
+    }
+
     /// Sets every region's gauge from its phase at `now` and logs the steps that took effect since
     /// the previous look. The release is read under the lock, so two looks (a load and a sweep) see
     /// releases in the order they were served and never set the gauges back to an older one.
     func refresh(at now: Instant) {
-        let started: [StartedStep] = seen.withLock { seen in
-            guard let snapshot = store.snapshot else { return [] }
-            let previous = seen?.configDigest == snapshot.configDigest ? seen?.phases : nil
+        let (started, startedMethods) = seen.withLock { seen -> ([StartedStep], [StartedMethodStep]) in
+            guard let snapshot = store.snapshot else { return ([], []) }
+            let previous = seen?.configDigest == snapshot.configDigest ? seen : nil
             var phases: [String: Int] = [:]
+            var methodSteps: [String: Int] = [:]
             var started: [StartedStep] = []
+            var startedMethods: [StartedMethodStep] = []
             for (code, region) in snapshot.router.artifact.regions.sorted(by: { $0.key < $1.key }) {
                 let phase = region.availability.phase(at: now)
                 phases[code] = phase.index
                 metrics.region(code, rolloutPercent: Self.rolloutPercent(phase, of: region.availability, at: now))
+                for (methodIndex, method) in region.paymentMethods.enumerated() {
+                    guard let availability = method.availability, let schedule = availability.schedule else { continue }
+                    let key = "\(code) \(method.method)"
+                    let taken = availability.stepIndex(at: now).map { $0 + 1 } ?? 0
+                    methodSteps[key] = taken
+                    guard let before = previous?.methodSteps[key], taken > before else { continue }
+                    for (index, step) in schedule.enumerated() where index >= before && index < taken {
+                        startedMethods.append(StartedMethodStep(region: region, method: method.method, methodIndex: methodIndex,
+                                                                index: index, step: step))
+                    }
+                }
                 // Every step passed since the previous look, each told once (a look may come late).
-                guard let before = previous?[code], phase.index > before else { continue }
+                guard let before = previous?.phases[code], phase.index > before else { continue }
                 for later in region.availability.phases where later.index > before && later.index <= phase.index {
                     if let index = later.stepIndex, let at = later.start {
                         started.append(StartedStep(region: region, index: index, at: at, phase: later))
@@ -72,14 +97,21 @@ final class PhaseEvents: Sendable {
                 }
             }
             for gone in (seen?.phases ?? [:]).keys where phases[gone] == nil { metrics.removeRegion(gone) }
-            seen = Seen(configDigest: snapshot.configDigest, phases: phases)
-            return started
+            seen = Seen(configDigest: snapshot.configDigest, phases: phases, methodSteps: methodSteps)
+            return (started, startedMethods)
         }
         for step in started {
             logger.info("phase started", metadata: [
                 "region": "\(step.region.region)", "step": "\(step.index)", "at": "\(step.at)",
                 "source": "\(PhaseNames.source(of: step.phase, in: step.region))",
                 "status": "\(step.phase.status.rawValue)", "percent": "\(step.phase.rollout.map { String($0.percent) } ?? "none")",
+            ])
+        }
+        for step in startedMethods {
+            logger.info("phase started", metadata: [
+                "region": "\(step.region.region)", "method": "\(step.method)", "step": "\(step.index)", "at": "\(step.step.at)",
+                "source": "\(AvailabilityPhase.source(file: step.region.source, method: step.methodIndex, stepIndex: step.index))",
+                "status": "\(step.step.status.rawValue)",
             ])
         }
     }
