@@ -17,12 +17,7 @@ import NIOHTTP1
 /// - framing errors: a `400` problem+json, where no answer has started yet.
 ///
 /// All state is touched on the channel's event loop only.
-final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias InboundOut = HTTPServerRequestPart
-    typealias OutboundIn = HTTPServerResponsePart
-    typealias OutboundOut = HTTPServerResponsePart
-
+final class ConnectionGuard: HTTPPartHandler {
     private let limits: ConnectionLimits
     private let metrics: ServiceMetrics
 

@@ -13,12 +13,7 @@ import NIOHTTP1
 /// and while a request is with Hummingbird every later one on the connection follows it, so
 /// answers keep the order of their requests. Sits above `ConnectionGuard`, whose deadlines,
 /// closing and draining hold for both paths. All state is touched on the event loop only.
-final class RouteFastPath: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias InboundOut = HTTPServerRequestPart
-    typealias OutboundIn = HTTPServerResponsePart
-    typealias OutboundOut = HTTPServerResponsePart
-
+final class RouteFastPath: HTTPPartHandler {
     private let decisions: DecisionHandlers
     private let metrics: ServiceMetrics
     /// Requests handed on to Hummingbird whose answer has not ended yet.
