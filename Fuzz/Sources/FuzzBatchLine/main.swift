@@ -8,11 +8,7 @@ import FuzzSupport
 
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = FuzzMain.bytes(data, size)
-    if let violation = RequestLineProperties.violation(bytes) {
-        require(false, "\(violation): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
-    }
-    return 0
+    FuzzMain.check(data, size, property: RequestLineProperties.violation)
 }
 
 FuzzMain.start { data, size in fuzzerTestOneInput(data, size) }

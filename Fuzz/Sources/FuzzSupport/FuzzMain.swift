@@ -14,6 +14,16 @@ public enum FuzzMain {
         guard let data, size > 0 else { return [] }
         return Array(UnsafeBufferPointer(start: data, count: size))
     }
+
+    /// One input against a target's property, the function its findings test calls too: a
+    /// violation stops the run with the property's words and the input.
+    public static func check(_ data: UnsafePointer<UInt8>?, _ size: Int, property violation: ([UInt8]) -> String?) -> CInt {
+        let input = bytes(data, size)
+        if let found = violation(input) {
+            require(false, "\(found): \(String(decoding: input, as: UTF8.self).debugDescription)")
+        }
+        return 0
+    }
 }
 
 /// A property the code under test must keep. A broken one stops the run as a crash, which libFuzzer
